@@ -1,0 +1,31 @@
+package ai.digitaltwin.schemas;
+
+import java.util.List;
+
+/** Every Kafka topic of the system, declared once. No other code spells a topic name. */
+public final class Topics {
+  /** Vitals, one reading per twin per interval. */
+  public static final Topic<HealthEvent> HEALTH = Topic.of("twin.health", HealthEvent.class);
+  /** Activity transitions and periodic steps. */
+  public static final Topic<BehaviorEvent> BEHAVIOR = Topic.of("twin.behavior", BehaviorEvent.class);
+  /** Twins created, updated, deleted: the source of truth for who is simulated. */
+  public static final Topic<TwinRegistryEvent> REGISTRY =
+      Topic.of("twin.registry", TwinRegistryEvent.class);
+  /** Conversations with twins, written by the API. */
+  public static final Topic<ChatMessage> CHAT = Topic.of("twin.chat", ChatMessage.class);
+  /** Injected anomalies: read only for scoring, never by detectors. */
+  public static final Topic<GroundTruthEpisode> GROUND_TRUTH =
+      Topic.of("twin.ground-truth", GroundTruthEpisode.class);
+  /** Latest state per twin (compacted): the API's live view. */
+  public static final Topic<TwinState> STATE = Topic.compacted("twin.state", TwinState.class);
+  /** Detected anomaly episodes as they open and close. */
+  public static final Topic<Anomaly> ANOMALIES = Topic.of("twin.anomalies", Anomaly.class);
+
+  /** Topics the generator and the API produce into, in the order the stream job reads them. */
+  public static final List<Topic<?>> INPUTS = List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH);
+
+  public static final List<Topic<?>> ALL =
+      List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH, STATE, ANOMALIES);
+
+  private Topics() {}
+}

@@ -1,0 +1,108 @@
+package ai.digitaltwin.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Arrays;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.junit.jupiter.api.Test;
+
+class AvroCodecTest {
+  private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+
+  private static HealthEvent reading(String twin, Instant at, double bpm) {
+    return HealthEvent.newBuilder()
+        .setEventId("e-" + twin + "-" + at.toEpochMilli())
+        .setTwinId(twin)
+        .setTs(at)
+        .setHeartRate(bpm)
+        .setSpo2(97.5)
+        .build();
+  }
+
+  @Test
+  void roundTripsWithFingerprintInEveryMessage() {
+    AvroCodec<HealthEvent> codec = Topics.HEALTH.codec();
+    HealthEvent event = reading("twin-1", T0, 71.5);
+
+    byte[] bytes = codec.encode(event);
+
+    assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+    assertThat(bytes[1]).isEqualTo((byte) 0x01);
+    assertThat(codec.decode(bytes)).isEqualTo(event);
+  }
+
+  @Test
+  void refusesGarbageWithAReason() {
+    AvroCodec<HealthEvent> codec = Topics.HEALTH.codec();
+    assertThatThrownBy(() -> codec.decode(new byte[] {1, 2, 3}))
+        .isInstanceOf(PoisonRecordException.class)
+        .hasMessage("not_single_object");
+    byte[] bad = new byte[20];
+    Arrays.fill(bad, (byte) 7);
+    assertThatThrownBy(() -> codec.decode(bad))
+        .isInstanceOf(PoisonRecordException.class)
+        .hasMessage("not_single_object");
+  }
+
+  @Test
+  void refusesAnotherTypesMessageAsUnknownFingerprint() {
+    byte[] behavior =
+        Topics.BEHAVIOR.codec()
+            .encode(
+                BehaviorEvent.newBuilder()
+                    .setEventId("b1")
+                    .setTwinId("twin-1")
+                    .setTs(T0)
+                    .setKind("transition")
+                    .setActivity("work")
+                    .setEnergy(0.5)
+                    .setStress(0.2)
+                    .build());
+    assertThatThrownBy(() -> Topics.HEALTH.codec().decode(behavior))
+        .isInstanceOf(PoisonRecordException.class)
+        .hasMessage("unknown_fingerprint");
+  }
+
+  @Test
+  void readsAnOlderWriterSchemaOnceRegistered() throws Exception {
+    Schema v0 =
+        SchemaBuilder.record("HealthEvent")
+            .namespace("ai.digitaltwin.schemas")
+            .fields()
+            .requiredString("event_id")
+            .requiredString("twin_id")
+            .name("ts").type(org.apache.avro.LogicalTypes.timestampMillis()
+                .addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
+            .optionalDouble("heart_rate")
+            .endRecord();
+    GenericRecord old = new GenericData.Record(v0);
+    old.put("event_id", "old-1");
+    old.put("twin_id", "twin-9");
+    old.put("ts", T0.toEpochMilli());
+    old.put("heart_rate", 64.0);
+    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v0).encode(old).array();
+
+    AvroCodec<HealthEvent> codec = Topics.HEALTH.codec();
+    assertThatThrownBy(() -> codec.decode(bytes)).hasMessage("unknown_fingerprint");
+
+    codec.addWriterSchema(v0);
+    HealthEvent decoded = codec.decode(bytes);
+    assertThat(decoded.getTwinId()).isEqualTo("twin-9");
+    assertThat(decoded.getHeartRate()).isEqualTo(64.0);
+    assertThat(decoded.getSource()).isEqualTo("generator");
+  }
+
+  @Test
+  void namesAreDeclaredOnceAndDistinct() {
+    assertThat(Topics.ALL).extracting(Topic::name).doesNotHaveDuplicates();
+    assertThat(Tables.ALL).doesNotHaveDuplicates();
+    assertThat(Topics.STATE.compacted()).isTrue();
+    assertThat(Topics.HEALTH.compacted()).isFalse();
+  }
+}
