@@ -188,8 +188,12 @@ public final class TableDefinitions {
 
   private static Definition byDay(String name, Schema schema, String tsColumn) {
     PartitionSpec spec = PartitionSpec.builderFor(schema).day(tsColumn).build();
-    SortOrder order = SortOrder.builderFor(schema).asc("twin_id").asc(tsColumn).build();
-    return new Definition(name, schema, spec, order);
+    SortOrder.Builder order = SortOrder.builderFor(schema);
+    if (schema.findField("twin_id") != null) {
+      order.asc("twin_id");
+    }
+    order.asc(tsColumn);
+    return new Definition(name, schema, spec, order.build());
   }
 
   private static Definition unpartitioned(String name, Schema schema) {

@@ -1,0 +1,37 @@
+package ai.digitaltwin.api;
+
+import java.util.List;
+
+/** Runs the query API alone, against Kafka and an Iceberg catalog configured by the environment. */
+public final class QueryApiMain {
+  private QueryApiMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(
+          """
+          Usage: query-api
+          Serves the twin REST API on HOST:PORT (default 127.0.0.1:8000).
+          Environment: PORT, HOST, TWIN_DATA_DIR, KAFKA_BOOTSTRAP_SERVERS, QUERY_TIMEOUT_MS,
+          SNAPSHOT_POLL_MS, ICEBERG_CATALOG, ICEBERG_WAREHOUSE, ICEBERG_REST_URI (see README).""");
+      return;
+    }
+    ApiConfig config;
+    try {
+      config = ApiConfig.fromEnv(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("query-api: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    ApiRuntime runtime = ApiRuntime.start(config, List.of());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        runtime.close();
+      } catch (Exception ignored) {
+        // shutting down
+      }
+    }));
+    System.out.println("query-api listening on http://" + config.host() + ":" + runtime.port());
+  }
+}

@@ -1,0 +1,123 @@
+package ai.digitaltwin.api.history;
+
+import ai.digitaltwin.catalog.TwinCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.io.CloseableIterable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one DuckDB view per Iceberg table pointing at the data files of the table's current snapshot.
+ * DuckDB has no Iceberg extension offline, so Iceberg's Java API plans the files and DuckDB reads them
+ * with {@code read_parquet}. A view is replaced only when its table's snapshot changed.
+ */
+public final class IcebergViews {
+  private static final Logger LOG = LoggerFactory.getLogger(IcebergViews.class);
+
+  /** What a view currently shows. */
+  public record ViewState(String table, long snapshotId, Instant committedAt, int files, long snapshots) {}
+
+  private final TwinCatalog catalog;
+  private final List<String> tables;
+  private final Map<String, ViewState> states = new ConcurrentHashMap<>();
+
+  public IcebergViews(TwinCatalog catalog, List<String> tables) {
+    this.catalog = catalog;
+    this.tables = List.copyOf(tables);
+  }
+
+  /** Brings every view up to its table's current snapshot; returns the tables whose view changed. */
+  public synchronized List<String> refresh(Connection connection) {
+    List<String> changed = new ArrayList<>();
+    for (String name : tables) {
+      try {
+        if (refreshOne(connection, name)) {
+          changed.add(name);
+        }
+      } catch (RuntimeException | SQLException e) {
+        LOG.warn("cannot refresh view {}: {}", name, e.toString());
+      }
+    }
+    return changed;
+  }
+
+  private boolean refreshOne(Connection connection, String name) throws SQLException {
+    Table table;
+    try {
+      table = catalog.table(name);
+    } catch (NoSuchTableException e) {
+      table = null;
+    }
+    Snapshot snapshot = table == null ? null : table.currentSnapshot();
+    long snapshotId = snapshot == null ? -1 : snapshot.snapshotId();
+    ViewState previous = states.get(name);
+    if (previous != null && previous.snapshotId() == snapshotId) {
+      return false;
+    }
+    List<String> files = snapshot == null ? List.of() : dataFiles(table, snapshot.snapshotId());
+    String sql =
+        ViewDefinitions.view(
+            name,
+            table == null ? ai.digitaltwin.catalog.TableDefinitions.of(name).schema() : table.schema(),
+            files);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+    long snapshots = table == null ? 0 : count(table.snapshots());
+    Instant committedAt = snapshot == null ? null : Instant.ofEpochMilli(snapshot.timestampMillis());
+    states.put(name, new ViewState(name, snapshotId, committedAt, files.size(), snapshots));
+    return true;
+  }
+
+  /** Local paths of the data files of one snapshot of a table (time travel uses older snapshot ids). */
+  public static List<String> dataFiles(Table table, long snapshotId) {
+    List<String> files = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
+      for (FileScanTask task : tasks) {
+        files.add(localPath(task.file().location()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  static String localPath(String location) {
+    if (location.startsWith("file:")) {
+      return Path.of(URI.create(location)).toString();
+    }
+    return location;
+  }
+
+  private static long count(Iterable<?> items) {
+    long n = 0;
+    for (Object ignored : items) {
+      n++;
+    }
+    return n;
+  }
+
+  public Optional<ViewState> state(String table) {
+    return Optional.ofNullable(states.get(table));
+  }
+
+  public Map<String, ViewState> states() {
+    return Map.copyOf(states);
+  }
+}

@@ -1,0 +1,184 @@
+package ai.digitaltwin.api.history;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Twin history through DuckDB: one in-memory database whose views follow the Iceberg tables, and one
+ * duplicated connection per thread (DuckDB connections are not thread-safe; duplicates share the
+ * database). Each query uses its own statement, since a failed statement is closed by the driver.
+ */
+public final class TwinHistory implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TwinHistory.class);
+
+  private final DuckDBConnection root;
+  private final IcebergViews views;
+  private final Duration queryTimeout;
+  private final List<Connection> opened = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<Connection> perThread;
+  private final ScheduledExecutorService refresher;
+
+  private TwinHistory(DuckDBConnection root, IcebergViews views, Duration queryTimeout) {
+    this.root = root;
+    this.views = views;
+    this.queryTimeout = queryTimeout;
+    this.perThread = ThreadLocal.withInitial(this::duplicate);
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "iceberg-view-refresher");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Opens DuckDB, creates the views once, then refreshes them every {@code poll}. */
+  public static TwinHistory open(IcebergViews views, Duration queryTimeout, Duration poll) {
+    try {
+      DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+      try (var s = root.createStatement()) {
+        // nothing may be downloaded at run time: DuckDB's extensions are not reachable offline
+        s.execute("SET autoinstall_known_extensions = false");
+        s.execute("SET autoload_known_extensions = false");
+        s.execute("SET TimeZone = 'UTC'");
+      }
+      TwinHistory history = new TwinHistory(root, views, queryTimeout);
+      views.refresh(root);
+      history.refresher.scheduleWithFixedDelay(
+          history::refreshQuietly, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+      return history;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open DuckDB: " + e.getMessage(), e);
+    }
+  }
+
+  private void refreshQuietly() {
+    try {
+      List<String> changed = views.refresh(root);
+      if (!changed.isEmpty()) {
+        LOG.debug("views refreshed: {}", changed);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("view refresh failed: {}", e.toString());
+    }
+  }
+
+  /** Forces the views up to date now (tests, and right after a known commit). */
+  public List<String> refreshNow() {
+    return views.refresh(root);
+  }
+
+  public IcebergViews views() {
+    return views;
+  }
+
+  private Connection duplicate() {
+    try {
+      Connection c = root.duplicate();
+      opened.add(c);
+      return c;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open a DuckDB connection: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs one parameterised query on this thread's connection. */
+  public QueryResult query(String sql, List<?> params) {
+    return query(sql, params, Integer.MAX_VALUE);
+  }
+
+  public QueryResult query(String sql, List<?> params, int maxRows) {
+    Connection connection = perThread.get();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
+      for (int i = 0; i < params.size(); i++) {
+        statement.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        return read(rs, maxRows);
+      }
+    } catch (SQLException e) {
+      throw new HistoryQueryException(e.getMessage(), e);
+    }
+  }
+
+  static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    int n = meta.getColumnCount();
+    List<String> columns = new ArrayList<>(n);
+    for (int i = 1; i <= n; i++) {
+      columns.add(meta.getColumnLabel(i));
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    while (rows.size() < maxRows && rs.next()) {
+      List<Object> row = new ArrayList<>(n);
+      for (int i = 1; i <= n; i++) {
+        row.add(jsonValue(rs.getObject(i)));
+      }
+      rows.add(row);
+    }
+    return new QueryResult(columns, rows);
+  }
+
+  /** JDBC values as JSON-friendly ones: timestamps as ISO-8601 text, big numbers as plain numbers. */
+  static Object jsonValue(Object value) {
+    if (value instanceof OffsetDateTime odt) {
+      return odt.toInstant().toString();
+    }
+    if (value instanceof Timestamp ts) {
+      return ts.toInstant().toString();
+    }
+    if (value instanceof BigInteger bi) {
+      return bi.longValue();
+    }
+    if (value instanceof BigDecimal bd) {
+      return bd.doubleValue();
+    }
+    if (value instanceof java.sql.Array array) {
+      try {
+        return List.of((Object[]) array.getArray());
+      } catch (SQLException e) {
+        return value.toString();
+      }
+    }
+    if (value instanceof java.time.LocalDate || value instanceof java.util.UUID) {
+      return value.toString();
+    }
+    return value;
+  }
+
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    for (Connection c : opened) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+    }
+    try {
+      root.close();
+    } catch (SQLException ignored) {
+      // closing anyway
+    }
+  }
+}

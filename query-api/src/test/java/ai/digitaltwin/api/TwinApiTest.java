@@ -1,0 +1,204 @@
+package ai.digitaltwin.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.digitaltwin.api.history.IcebergViews;
+import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.schemas.Tables;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The twin endpoints over real Iceberg tables read by real DuckDB, through real HTTP. */
+class TwinApiTest {
+  private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir static Path dir;
+  static TwinCatalog catalog;
+  static TwinHistory history;
+  static Javalin app;
+  static String base;
+
+  @BeforeAll
+  static void start() {
+    catalog = TwinCatalog.open(CatalogConfig.local(dir.resolve("warehouse")));
+    catalog.ensureTables();
+    TableWriter.append(
+        catalog,
+        Tables.TWIN_REGISTRY,
+        List.of(
+            registry("twin-a", "created", "Ada", T0.minusSeconds(3600), 0.8),
+            registry("twin-b", "created", "Bo", T0.minusSeconds(3600), 0.3),
+            registry("twin-a", "updated", "Ada L.", T0.minusSeconds(60), 0.9),
+            registry("twin-c", "created", "Cy", T0.minusSeconds(3600), 0.5),
+            registry("twin-c", "deleted", null, T0.minusSeconds(30), null)));
+    List<Map<String, Object>> readings = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      readings.add(reading("twin-a", T0.plusSeconds(60L * i), 60.0 + i));
+    }
+    readings.add(reading("twin-b", T0, 120.0));
+    TableWriter.append(catalog, Tables.HEALTH_EVENTS, readings);
+    history =
+        TwinHistory.open(
+            new IcebergViews(catalog, Tables.ALL), Duration.ofSeconds(5), Duration.ofMillis(200));
+    ApiConfig config =
+        new ApiConfig(
+            "127.0.0.1", 0, dir, "127.0.0.1:1", catalog.config(), Duration.ofSeconds(5), Duration.ofMillis(200));
+    app = QueryApi.create(new QueryApi.Services(history, List.of()), config).start();
+    base = "http://127.0.0.1:" + app.port();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.stop();
+    history.close();
+    catalog.close();
+  }
+
+  static Map<String, Object> registry(String twin, String action, String name, Instant at, Double extraversion) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("event_id", twin + "-" + action + "-" + at.toEpochMilli());
+    row.put("twin_id", twin);
+    row.put("ts", at);
+    row.put("action", action);
+    row.put("name", name);
+    row.put("age", name == null ? null : 34);
+    row.put("occupation", name == null ? null : "engineer");
+    row.put("extraversion", extraversion);
+    return row;
+  }
+
+  static Map<String, Object> reading(String twin, Instant at, double bpm) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("event_id", twin + "-" + at.toEpochMilli());
+    row.put("twin_id", twin);
+    row.put("ts", at);
+    row.put("heart_rate", bpm);
+    row.put("spo2", 97.0);
+    row.put("steps", 10);
+    row.put("stress", 0.2);
+    row.put("energy", 0.7);
+    row.put("source", "generator");
+    return row;
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(HttpResponse<String> response) throws Exception {
+    return JSON.readTree(response.body());
+  }
+
+  @Test
+  void listsLiveTwinsWithTheirLatestProfile() throws Exception {
+    HttpResponse<String> response = get("/api/v1/twins");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = json(response);
+    assertThat(body.get("total").asLong()).isEqualTo(2);
+    assertThat(body.get("items")).hasSize(2);
+    assertThat(body.get("items").get(0).get("twin_id").asText()).isEqualTo("twin-a");
+    assertThat(body.get("items").get(0).get("name").asText()).isEqualTo("Ada L.");
+    assertThat(body.get("items").get(1).get("twin_id").asText()).isEqualTo("twin-b");
+  }
+
+  @Test
+  void pagesTheList() throws Exception {
+    JsonNode body = json(get("/api/v1/twins?limit=1&offset=1"));
+    assertThat(body.get("items")).hasSize(1);
+    assertThat(body.get("items").get(0).get("twin_id").asText()).isEqualTo("twin-b");
+    assertThat(body.get("total").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void showsOneTwinWithPersonalityAndLastEvent() throws Exception {
+    JsonNode body = json(get("/api/v1/twins/twin-a"));
+    assertThat(body.get("profile").get("name").asText()).isEqualTo("Ada L.");
+    assertThat(body.get("personality").get("extraversion").asDouble()).isEqualTo(0.9);
+    assertThat(body.get("last_event").asText()).isEqualTo(T0.plusSeconds(60L * 29).toString());
+  }
+
+  @Test
+  void healthShowsNewestReadingsFirstAndTheStatusRules() throws Exception {
+    JsonNode a = json(get("/api/v1/twins/twin-a/health?limit=3"));
+    assertThat(a.get("readings")).hasSize(3);
+    assertThat(a.get("current").get("heart_rate").asDouble()).isEqualTo(89.0);
+    assertThat(a.get("readings").get(2).get("heart_rate").asDouble()).isEqualTo(87.0);
+    assertThat(a.get("status").get(0).asText()).isEqualTo("normal");
+    JsonNode b = json(get("/api/v1/twins/twin-b/health"));
+    assertThat(b.get("status").get(0).asText()).isEqualTo("elevated_hr");
+  }
+
+  @Test
+  void unknownTwinIs404WithAJsonError() throws Exception {
+    HttpResponse<String> response = get("/api/v1/twins/nobody");
+    assertThat(response.statusCode()).isEqualTo(404);
+    JsonNode body = json(response);
+    assertThat(body.get("status").asInt()).isEqualTo(404);
+    assertThat(body.get("error").asText()).isEqualTo("not_found");
+    assertThat(body.get("message").asText()).isEqualTo("No such twin: nobody");
+  }
+
+  @Test
+  void deletedTwinIsGoneFromTheListButItsHistoryStays() throws Exception {
+    JsonNode body = json(get("/api/v1/twins/twin-c"));
+    assertThat(body.get("deleted").asBoolean()).isTrue();
+  }
+
+  @Test
+  void malformedInputIs400WithTheField() throws Exception {
+    HttpResponse<String> badId = get("/api/v1/twins/bad%20id!");
+    assertThat(badId.statusCode()).isEqualTo(400);
+    assertThat(json(badId).get("field").asText()).isEqualTo("id");
+
+    HttpResponse<String> badLimit = get("/api/v1/twins?limit=abc");
+    assertThat(badLimit.statusCode()).isEqualTo(400);
+    assertThat(json(badLimit).get("message").asText()).isEqualTo("limit must be an integer, got 'abc'");
+
+    HttpResponse<String> outOfRange = get("/api/v1/twins/twin-a/health?limit=0");
+    assertThat(outOfRange.statusCode()).isEqualTo(400);
+    assertThat(json(outOfRange).get("field").asText()).isEqualTo("limit");
+  }
+
+  @Test
+  void unknownRouteIs404Json() throws Exception {
+    HttpResponse<String> response = get("/api/v1/nothing-here");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(json(response).get("error").asText()).isEqualTo("not_found");
+  }
+
+  @Test
+  void aNewSnapshotIsVisibleWithinTwoSeconds() throws Exception {
+    Instant later = T0.plusSeconds(7200);
+    TableWriter.append(catalog, Tables.HEALTH_EVENTS, List.of(reading("twin-b", later, 70.0)));
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    String seen = null;
+    while (System.nanoTime() < deadline) {
+      seen = json(get("/api/v1/twins/twin-b/health")).get("current").get("ts").asText();
+      if (seen.equals(later.toString())) {
+        break;
+      }
+    }
+    assertThat(seen).isEqualTo(later.toString());
+  }
+}
