@@ -1,15 +1,12 @@
 package ai.digitaltwin.generator;
 
-import ai.digitaltwin.generator.common.Seeds;
 import ai.digitaltwin.generator.kafka.Checkpoint;
 import ai.digitaltwin.generator.kafka.KafkaClients;
 import ai.digitaltwin.generator.kafka.RegistryFeed;
 import ai.digitaltwin.generator.kafka.TopicCheck;
 import ai.digitaltwin.generator.kafka.TransactionalSink;
-import ai.digitaltwin.generator.person.Person;
-import ai.digitaltwin.generator.person.PersonFactory;
+import ai.digitaltwin.generator.sim.DemoTwins;
 import ai.digitaltwin.generator.sim.Emitter;
-import ai.digitaltwin.generator.sim.EventKind;
 import ai.digitaltwin.generator.sim.SimSettings;
 import ai.digitaltwin.generator.sim.Simulation;
 import ai.digitaltwin.schemas.GeneratorProgress;
@@ -120,11 +117,7 @@ final class Run {
   }
 
   private void createDemoTwins(SimSettings settings) {
-    for (int i = 0; i < config.twins(); i++) {
-      Person person = PersonFactory.demo(i, config.seed());
-      TwinRegistryEvent created = new TwinRegistryEvent(Seeds.eventId(person.seed(), -1, EventKind.REGISTRY, 0),
-          person.twinId(), Instant.ofEpochMilli(settings.startMillis()), "created", person.profile(), person.personality(), null,
-          person.seed(), "demo twin created at the generator's first start");
+    for (TwinRegistryEvent created : DemoTwins.created(config.twins(), config.seed(), settings.startMillis())) {
       sink.registry(created);
       apply(created, 0);
     }
