@@ -21,11 +21,18 @@ public final class Topics {
   /** Detected anomaly episodes as they open and close. */
   public static final Topic<Anomaly> ANOMALIES = Topic.of("twin.anomalies", Anomaly.class);
 
+  /**
+   * The generator's checkpoint (compacted), written in the same transaction as the events it covers so a
+   * restart resumes exactly after the last committed tick. Only the generator reads it.
+   */
+  public static final Topic<GeneratorProgress> GENERATOR_PROGRESS =
+      Topic.compacted("twin.generator-progress", GeneratorProgress.class);
+
   /** Topics the generator and the API produce into, in the order the stream job reads them. */
   public static final List<Topic<?>> INPUTS = List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH);
 
   public static final List<Topic<?>> ALL =
-      List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH, STATE, ANOMALIES);
+      List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH, STATE, ANOMALIES, GENERATOR_PROGRESS);
 
   private Topics() {}
 }

@@ -1,0 +1,79 @@
+package ai.digitaltwin.generator.sim;
+
+import ai.digitaltwin.generator.common.Seeds;
+import ai.digitaltwin.generator.person.Person;
+import ai.digitaltwin.generator.person.PersonFactory;
+import ai.digitaltwin.schemas.Personality;
+import ai.digitaltwin.schemas.TwinRegistryEvent;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * All simulated twins, stepped tick by tick in twin-id order. Registry changes applied before a tick take
+ * effect from that tick on. Deterministic: the same settings and the same changes at the same ticks give
+ * the same events.
+ */
+public final class Simulation {
+  private final SimSettings settings;
+  private final Map<String, TwinSim> twins = new TreeMap<>();
+
+  public Simulation(SimSettings settings) {
+    this.settings = settings;
+  }
+
+  public SimSettings settings() {
+    return settings;
+  }
+
+  /** A twin joins, changes or leaves. An edit keeps the twin's current activity, mood and vitals. */
+  public void apply(TwinRegistryEvent event) {
+    String id = event.getTwinId();
+    switch (event.getAction()) {
+      case "created", "updated" -> {
+        Person person = person(event);
+        TwinSim existing = twins.get(id);
+        if (existing == null) {
+          twins.put(id, new TwinSim(person, settings));
+        } else {
+          existing.update(person);
+        }
+      }
+      case "deleted" -> twins.remove(id);
+      default -> { } // an action this version does not know changes nothing here
+    }
+  }
+
+  public void add(Person person) {
+    twins.put(person.twinId(), new TwinSim(person, settings));
+  }
+
+  public void step(long tick, Emitter out) {
+    for (TwinSim twin : twins.values()) {
+      twin.step(tick, out);
+    }
+  }
+
+  public int size() {
+    return twins.size();
+  }
+
+  public Collection<Person> people() {
+    return twins.values().stream().map(TwinSim::person).toList();
+  }
+
+  private Person person(TwinRegistryEvent event) {
+    String id = event.getTwinId();
+    long seed = event.getSeed() != null ? event.getSeed() : Seeds.twin(settings.seed(), id);
+    if (event.getProfile() == null) {
+      TwinSim existing = twins.get(id);
+      return existing != null ? existing.person() : PersonFactory.random(id, seed);
+    }
+    Personality personality = event.getPersonality();
+    if (personality == null) {
+      TwinSim existing = twins.get(id);
+      personality = existing != null ? existing.person().personality() : PersonFactory.random(id, seed).personality();
+    }
+    return PersonFactory.of(id, seed, event.getProfile(), personality);
+  }
+}
