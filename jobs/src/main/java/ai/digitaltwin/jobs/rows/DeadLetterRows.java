@@ -1,0 +1,25 @@
+package ai.digitaltwin.jobs.rows;
+
+import static ai.digitaltwin.jobs.rows.Cells.str;
+import static ai.digitaltwin.jobs.rows.Cells.ts;
+
+import ai.digitaltwin.jobs.decode.DeadLetter;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+
+/** A poison record as a row of {@code dead_letters}. */
+public final class DeadLetterRows implements MapFunction<DeadLetter, RowData> {
+  @Override
+  public RowData map(DeadLetter d) {
+    return GenericRowData.of(
+        str(d.eventId()),
+        ts(d.readAt()),
+        str(d.topic()),
+        d.partition(),
+        d.offset(),
+        str(d.reason()),
+        str(d.error()),
+        d.raw());
+  }
+}

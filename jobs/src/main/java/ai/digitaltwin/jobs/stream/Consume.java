@@ -1,0 +1,52 @@
+package ai.digitaltwin.jobs.stream;
+
+import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.decode.DeadLetter;
+import ai.digitaltwin.jobs.decode.DecodeFunction;
+import ai.digitaltwin.jobs.kafka.KafkaRecord;
+import ai.digitaltwin.jobs.twin.Dedup;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The front of every input: decode (poison to dead letters), event-time watermarks, de-duplication by
+ * event id. The result is keyed by twin upstream, so what follows can stay on the same subtask.
+ */
+final class Consume<T extends SpecificRecordBase> {
+  private final Class<T> type;
+  private final TypeInformation<Consumed<T>> typeInfo;
+  private final String name;
+
+  Consume(Class<T> type, TypeInformation<Consumed<T>> typeInfo, String name) {
+    this.type = type;
+    this.typeInfo = typeInfo;
+    this.name = name;
+  }
+
+  /** Decoded, watermarked and de-duplicated events; dead letters of this input are added to {@code dead}. */
+  Result<T> apply(DataStream<KafkaRecord> raw, JobConfig config) {
+    SingleOutputStreamOperator<Consumed<T>> decoded =
+        raw.process(new DecodeFunction<>(type), typeInfo).name("decode " + name).uid("decode-" + name);
+    WatermarkStrategy<Consumed<T>> watermarks =
+        WatermarkStrategy.<Consumed<T>>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+            .withTimestampAssigner((event, previous) -> event.ts())
+            .withIdleness(config.sourceIdleness());
+    DataStream<Consumed<T>> unique =
+        decoded
+            .assignTimestampsAndWatermarks(watermarks)
+            .name("watermarks " + name)
+            .uid("watermarks-" + name)
+            .keyBy(Consumed::twinId, Types.STRING)
+            .process(new Dedup<T>(config.dedupHorizon()), typeInfo)
+            .name("dedup " + name)
+            .uid("dedup-" + name);
+    return new Result<>(unique, decoded.getSideOutput(DecodeFunction.DEAD_LETTERS));
+  }
+
+  record Result<T>(DataStream<Consumed<T>> events, DataStream<DeadLetter> deadLetters) {}
+}

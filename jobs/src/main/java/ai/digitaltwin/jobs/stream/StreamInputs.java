@@ -1,0 +1,26 @@
+package ai.digitaltwin.jobs.stream;
+
+import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.jobs.kafka.KafkaInputs;
+import ai.digitaltwin.jobs.kafka.KafkaRecord;
+import ai.digitaltwin.schemas.Topics;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The raw records the stream job reads, one stream per input topic: Kafka in production, any source in tests. */
+public record StreamInputs(
+    DataStream<KafkaRecord> health,
+    DataStream<KafkaRecord> behavior,
+    DataStream<KafkaRecord> registry,
+    DataStream<KafkaRecord> chat,
+    DataStream<KafkaRecord> groundTruth) {
+
+  public static StreamInputs fromKafka(StreamExecutionEnvironment env, JobConfig config) {
+    return new StreamInputs(
+        KafkaInputs.stream(env, config, Topics.HEALTH),
+        KafkaInputs.stream(env, config, Topics.BEHAVIOR),
+        KafkaInputs.stream(env, config, Topics.REGISTRY),
+        KafkaInputs.stream(env, config, Topics.CHAT),
+        KafkaInputs.stream(env, config, Topics.GROUND_TRUTH));
+  }
+}

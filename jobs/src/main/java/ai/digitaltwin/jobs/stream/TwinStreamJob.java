@@ -1,0 +1,150 @@
+package ai.digitaltwin.jobs.stream;
+
+import ai.digitaltwin.catalog.TableDefinitions;
+import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.jobs.decode.ConsumedTypes;
+import ai.digitaltwin.jobs.iceberg.IcebergSinks;
+import ai.digitaltwin.jobs.kafka.HotPath;
+import ai.digitaltwin.jobs.rows.BehaviorRows;
+import ai.digitaltwin.jobs.rows.Cells;
+import ai.digitaltwin.jobs.rows.ChatRows;
+import ai.digitaltwin.jobs.rows.DeadLetterRows;
+import ai.digitaltwin.jobs.rows.GroundTruthRows;
+import ai.digitaltwin.jobs.rows.HealthRows;
+import ai.digitaltwin.jobs.rows.RegistryRows;
+import ai.digitaltwin.jobs.rows.StateRows;
+import ai.digitaltwin.jobs.twin.TwinInput;
+import ai.digitaltwin.jobs.types.AvroTypeInfo;
+import ai.digitaltwin.jobs.twin.TwinStateFunction;
+import ai.digitaltwin.schemas.BehaviorEvent;
+import ai.digitaltwin.schemas.ChatMessage;
+import ai.digitaltwin.schemas.GroundTruthEpisode;
+import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.schemas.Tables;
+import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.schemas.TwinRegistryEvent;
+import ai.digitaltwin.schemas.TwinState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.data.RowData;
+
+/**
+ * The stream job: Kafka inputs → decode, watermarks, de-duplication → twin state → Iceberg tables
+ * (exactly once, committed on checkpoints) and the hot-path topic.
+ */
+public final class TwinStreamJob {
+  public static final String NAME = "twin-stream";
+
+  private TwinStreamJob() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dataDir = Path.of(System.getenv().getOrDefault("TWIN_DATA_DIR", "data"));
+    JobConfig config = JobConfig.fromEnv(System.getenv(), dataDir);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    define(env, config);
+    env.execute(NAME);
+  }
+
+  /** Wires the whole job into {@code env}: checkpointing, Kafka sources, tables, sinks. */
+  public static void define(StreamExecutionEnvironment env, JobConfig config) {
+    configure(env, config);
+    try (TwinCatalog catalog = TwinCatalog.open(config.catalog())) {
+      catalog.ensureTables();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close catalog " + config.catalog().describe(), e);
+    }
+    StreamOutputs outputs = build(StreamInputs.fromKafka(env, config), config);
+    outputs.tables().forEach((table, rows) -> IcebergSinks.append(rows, config.catalog(), table));
+    if (config.hotPathEnabled()) {
+      HotPath.sink(outputs.states(), Topics.STATE, config);
+    }
+  }
+
+  /**
+   * Parallelism and exactly-once checkpoints, retained on cancellation so that a restarted process can
+   * resume from the newest one ({@link Checkpoints#latest}). Where checkpoints are stored is the
+   * cluster's configuration ({@code execution.checkpointing.dir}), not the job's.
+   */
+  public static void configure(StreamExecutionEnvironment env, JobConfig config) {
+    env.setParallelism(config.parallelism());
+    env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    env.getCheckpointConfig()
+        .setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    env.getCheckpointConfig().setMinPauseBetweenCheckpoints(config.checkpointInterval().toMillis() / 2);
+    // every function treats its input as immutable, so chained operators may pass objects without copies
+    env.getConfig().enableObjectReuse();
+  }
+
+  /** The graph between the raw inputs and the outputs, with no Kafka or Iceberg in it. */
+  public static StreamOutputs build(StreamInputs in, JobConfig config) {
+    var health =
+        new Consume<>(HealthEvent.class, ConsumedTypes.HEALTH, "health").apply(in.health(), config);
+    var behavior =
+        new Consume<>(BehaviorEvent.class, ConsumedTypes.BEHAVIOR, "behavior")
+            .apply(in.behavior(), config);
+    var registry =
+        new Consume<>(TwinRegistryEvent.class, ConsumedTypes.REGISTRY, "registry")
+            .apply(in.registry(), config);
+    var chat = new Consume<>(ChatMessage.class, ConsumedTypes.CHAT, "chat").apply(in.chat(), config);
+    var truth =
+        new Consume<>(GroundTruthEpisode.class, ConsumedTypes.GROUND_TRUTH, "ground-truth")
+            .apply(in.groundTruth(), config);
+
+    TypeInformation<TwinInput> inputType = TwinInput.TYPE;
+    DataStream<TwinState> states =
+        health
+            .events()
+            .map(TwinInput::health, inputType)
+            .name("twin input health")
+            .uid("twin-input-health")
+            .union(
+                behavior.events().map(TwinInput::behavior, inputType).name("twin input behavior").uid("twin-input-behavior"),
+                chat.events().map(TwinInput::chat, inputType).name("twin input chat").uid("twin-input-chat"),
+                registry.events().map(TwinInput::registry, inputType).name("twin input registry").uid("twin-input-registry"))
+            .keyBy(TwinInput::twinId, Types.STRING)
+            .process(new TwinStateFunction(config.snapshotInterval()), AvroTypeInfo.forClass(TwinState.class))
+            .name("twin state")
+            .uid("twin-state");
+
+    DataStream<RowData> deadLetters =
+        health
+            .deadLetters()
+            .union(
+                behavior.deadLetters(), registry.deadLetters(), chat.deadLetters(), truth.deadLetters())
+            .map(new DeadLetterRows(), Cells.typeOf(TableDefinitions.DEAD_LETTERS))
+            .name("rows dead_letters")
+            .uid("rows-dead-letters");
+
+    Map<String, DataStream<RowData>> tables =
+        Map.of(
+            Tables.HEALTH_EVENTS,
+            rows(health.events().map(new HealthRows(), Cells.typeOf(TableDefinitions.HEALTH_EVENTS)), Tables.HEALTH_EVENTS),
+            Tables.BEHAVIOR_EVENTS,
+            rows(behavior.events().map(new BehaviorRows(), Cells.typeOf(TableDefinitions.BEHAVIOR_EVENTS)), Tables.BEHAVIOR_EVENTS),
+            Tables.TWIN_REGISTRY,
+            rows(registry.events().map(new RegistryRows(), Cells.typeOf(TableDefinitions.TWIN_REGISTRY)), Tables.TWIN_REGISTRY),
+            Tables.CHAT_MESSAGES,
+            rows(chat.events().map(new ChatRows(), Cells.typeOf(TableDefinitions.CHAT_MESSAGES)), Tables.CHAT_MESSAGES),
+            Tables.GROUND_TRUTH,
+            rows(truth.events().map(new GroundTruthRows(), Cells.typeOf(TableDefinitions.GROUND_TRUTH)), Tables.GROUND_TRUTH),
+            Tables.TWIN_STATE,
+            rows(states.map(new StateRows(), Cells.typeOf(TableDefinitions.TWIN_STATE)), Tables.TWIN_STATE),
+            Tables.DEAD_LETTERS,
+            deadLetters);
+    return new StreamOutputs(tables, states);
+  }
+
+  private static DataStream<RowData> rows(
+      org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator<RowData> rows, String table) {
+    return rows.name("rows " + table).uid("rows-" + table);
+  }
+}

@@ -1,0 +1,68 @@
+package ai.digitaltwin.jobs.twin;
+
+import ai.digitaltwin.jobs.decode.Consumed;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Drops events whose id was already seen for this twin within {@code horizon} of event time (producer
+ * retries, a generator restarted from its last position). Keyed by twin, so the ids of one twin sit in
+ * one small map.
+ *
+ * <p>Ids are forgotten by event-time timers, one per twin per horizon-sized bucket rather than one per
+ * event; an id is kept between one and two horizons. A duplicate that arrives later than that passes:
+ * bounding memory is worth more than catching a copy delayed by more than the horizon. A processing-time
+ * TTL of a day is the safety net for a twin whose watermark never advances.
+ */
+public final class Dedup<T> extends KeyedProcessFunction<String, Consumed<T>, Consumed<T>> {
+  private final long horizonMillis;
+  private transient MapState<String, Long> seen;
+  private transient Counter duplicates;
+
+  public Dedup(Duration horizon) {
+    this.horizonMillis = horizon.toMillis();
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    MapStateDescriptor<String, Long> descriptor =
+        new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.LONG);
+    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofDays(1)).build());
+    seen = getRuntimeContext().getMapState(descriptor);
+    duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
+  }
+
+  @Override
+  public void processElement(Consumed<T> in, Context ctx, Collector<Consumed<T>> out) throws Exception {
+    if (seen.contains(in.eventId())) {
+      duplicates.inc();
+      return;
+    }
+    seen.put(in.eventId(), in.ts());
+    ctx.timerService().registerEventTimeTimer(bucketEnd(in.ts() + horizonMillis));
+    out.collect(in);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Consumed<T>> out) throws Exception {
+    Iterator<Map.Entry<String, Long>> entries = seen.iterator();
+    while (entries.hasNext()) {
+      if (entries.next().getValue() + horizonMillis <= timestamp) {
+        entries.remove();
+      }
+    }
+  }
+
+  private long bucketEnd(long time) {
+    return Math.floorDiv(time, horizonMillis) * horizonMillis + horizonMillis;
+  }
+}
