@@ -16,7 +16,8 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 /**
  * Retained checkpoints on the local file system, for a process that runs the job on a MiniCluster and
  * must resume where it stopped. Flink lays them out as {@code <dir>/<job id>/chk-<n>/_metadata}; a
- * checkpoint is complete once its {@code _metadata} file exists.
+ * checkpoint is complete once its {@code _metadata} file exists. Savepoints written by a clean stop into
+ * {@code <dir>/savepoints/savepoint-<id>/} count as well: whichever is newest wins.
  */
 public final class Checkpoints {
   private Checkpoints() {}
@@ -55,13 +56,18 @@ public final class Checkpoints {
   private static Stream<Path> completed(Path jobDir) {
     try (Stream<Path> children = Files.list(jobDir)) {
       return children
-          .filter(p -> p.getFileName().toString().startsWith("chk-"))
+          .filter(p -> isRecoveryPoint(p.getFileName().toString()))
           .filter(p -> Files.isRegularFile(p.resolve("_metadata")))
           .toList()
           .stream();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list checkpoints in " + jobDir, e);
     }
+  }
+
+  /** Checkpoints ({@code chk-n}) and savepoints (a clean stop writes one) both resume a job. */
+  private static boolean isRecoveryPoint(String name) {
+    return name.startsWith("chk-") || name.startsWith("savepoint-");
   }
 
   private static FileTime metadataTime(Path checkpoint) {

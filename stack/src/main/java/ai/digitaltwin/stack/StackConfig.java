@@ -1,0 +1,58 @@
+package ai.digitaltwin.stack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Configuration of the embedded stack, from the environment. The generator, job and API read their own
+ * keys from the same environment; these are the ones only the stack has.
+ *
+ * <ul>
+ *   <li>{@code TWIN_DATA_DIR} — all state (Kafka logs, checkpoints, warehouse), default ./data
+ *   <li>{@code KAFKA_PORT} — the embedded broker's port on 127.0.0.1, default 9092
+ *   <li>{@code KAFKA_CONTROLLER_PORT} — its KRaft controller port, default 9093
+ *   <li>{@code KAFKA_PARTITIONS} — partitions per topic, default 2
+ * </ul>
+ */
+public record StackConfig(Path dataDir, int kafkaPort, int controllerPort, int partitions) {
+  public StackConfig {
+    requirePort("KAFKA_PORT", kafkaPort);
+    requirePort("KAFKA_CONTROLLER_PORT", controllerPort);
+    if (kafkaPort == controllerPort) {
+      throw new IllegalArgumentException("KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ");
+    }
+    if (partitions < 1 || partitions > 64) {
+      throw new IllegalArgumentException("KAFKA_PARTITIONS must be in 1..64, got " + partitions);
+    }
+  }
+
+  public static StackConfig fromEnv(Map<String, String> env) {
+    return new StackConfig(
+        Path.of(env.getOrDefault("TWIN_DATA_DIR", "data")).toAbsolutePath(),
+        intValue(env, "KAFKA_PORT", 9092),
+        intValue(env, "KAFKA_CONTROLLER_PORT", 9093),
+        intValue(env, "KAFKA_PARTITIONS", 2));
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  private static void requirePort(String key, int port) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(key + " must be in 1..65535, got " + port);
+    }
+  }
+
+  static int intValue(Map<String, String> env, String key, int defaultValue) {
+    String raw = env.get(key);
+    if (raw == null || raw.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(raw.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be an integer, got '" + raw + "'");
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package ai.digitaltwin.stack;
+
+import ai.digitaltwin.api.ApiConfig;
+import ai.digitaltwin.api.ApiRuntime;
+import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.generator.GeneratorConfig;
+import ai.digitaltwin.generator.GeneratorService;
+import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.kafka.EmbeddedKafka;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded default: Kafka, the Flink stream job, the generator and the API in one process, all state
+ * under {@code TWIN_DATA_DIR}. Parts start in dependency order and stop in reverse.
+ */
+public final class TwinStack implements AutoCloseable {
+  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private ApiRuntime api;
+  private GeneratorService generator;
+  private EmbeddedKafka kafka;
+
+  private TwinStack() {}
+
+  /** Starts everything; {@code env} is the process environment (tests pass their own). */
+  public static TwinStack start(Map<String, String> env, PrintStream out) throws Exception {
+    StackConfig config = StackConfig.fromEnv(env);
+    Map<String, String> effective = new HashMap<>(env);
+    effective.put("TWIN_DATA_DIR", config.dataDir().toString());
+    effective.put("KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers());
+    // fail on a bad value before anything starts
+    GeneratorConfig generatorConfig = GeneratorConfig.fromEnv(effective);
+    JobConfig jobConfig = JobConfig.fromEnv(effective, config.dataDir());
+    ApiConfig apiConfig = ApiConfig.fromEnv(effective);
+
+    TwinStack stack = new TwinStack();
+    Progress progress = new Progress(out, 5);
+    try {
+      stack.kafka =
+          stack.keep(
+              progress.step(
+                  "Kafka broker on " + config.bootstrapServers(),
+                  () -> {
+                    EmbeddedKafka k =
+                        EmbeddedKafka.start(
+                            config.dataDir().resolve("kafka"), config.kafkaPort(), config.controllerPort());
+                    k.createTopics(config.partitions());
+                    return k;
+                  }));
+      progress.step(
+          "Iceberg tables in " + jobConfig.catalog().describe(),
+          () -> {
+            try (TwinCatalog catalog = TwinCatalog.open(jobConfig.catalog())) {
+              catalog.ensureTables();
+              return catalog;
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+      EmbeddedJob job =
+          stack.keep(
+              progress.step(
+                  "Flink stream job (MiniCluster)",
+                  () -> {
+                    try {
+                      return EmbeddedJob.start(jobConfig, config.dataDir().resolve("checkpoints"));
+                    } catch (Exception e) {
+                      throw new IllegalStateException("cannot start the stream job: " + e.getMessage(), e);
+                    }
+                  }));
+      stack.generator =
+          stack.keep(progress.step("Generator", () -> GeneratorService.start(generatorConfig)));
+      stack.api =
+          stack.keep(progress.step("Query API", () -> ApiRuntime.start(apiConfig, List.of(job.check()))));
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  private <T extends AutoCloseable> T keep(T part) {
+    parts.push(part);
+    return part;
+  }
+
+  public int apiPort() {
+    return api.port();
+  }
+
+  public ai.digitaltwin.api.history.TwinHistory history() {
+    return api.history();
+  }
+
+  public GeneratorService generator() {
+    return generator;
+  }
+
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  /** Stops the parts in reverse order: generator first, so the job can drain what was produced. */
+  @Override
+  public void close() {
+    while (!parts.isEmpty()) {
+      try {
+        parts.pop().close();
+      } catch (Exception e) {
+        System.err.println("while stopping: " + e);
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package ai.digitaltwin.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.digitaltwin.schemas.Topics;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole chain, all real: the stack runs as its own process and is killed with SIGKILL while data
+ * flows; a second start on the same directory must resume, and in the end every event the generator
+ * reports as produced is in {@code health_events} exactly once.
+ */
+class StackEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir Path dir;
+
+  private Map<String, String> env(int apiPort, int kafkaPort, int controllerPort) {
+    Map<String, String> env = new HashMap<>();
+    env.put("TWIN_DATA_DIR", dir.resolve("data").toString());
+    env.put("PORT", String.valueOf(apiPort));
+    env.put("KAFKA_PORT", String.valueOf(kafkaPort));
+    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(controllerPort));
+    env.put("GENERATOR_TWINS", "3");
+    env.put("GENERATOR_SEED", "7");
+    env.put("GENERATOR_SPEED", "600");
+    env.put("CHECKPOINT_INTERVAL_MS", "2000");
+    env.put("SNAPSHOT_POLL_MS", "300");
+    return env;
+  }
+
+  @Test
+  void survivesKillMinus9WithNoEventLostOrDuplicated() throws Exception {
+    int apiPort = freePort();
+    Map<String, String> env = env(apiPort, freePort(), freePort());
+    String base = "http://127.0.0.1:" + apiPort;
+
+    Process first = launch(env, dir.resolve("first.log"));
+    try {
+      await(Duration.ofSeconds(180), () -> readings(base, "demo-001") >= 3, "readings before the kill", first);
+    } finally {
+      first.destroyForcibly().waitFor();
+    }
+    String tsBeforeKill = latestTs(base, "demo-001", false);
+    assertThat(tsBeforeKill).isNull(); // the process is gone: nothing answers
+
+    try (TwinStack stack = TwinStack.start(env, new PrintStream(Files.newOutputStream(dir.resolve("second.log"))))) {
+      await(Duration.ofSeconds(180), () -> up(base), "/health 200 after restart", null);
+      JsonNode twins = get(base + "/api/v1/twins");
+      assertThat(twins.get("total").asLong()).isEqualTo(3);
+      List<String> ids = new ArrayList<>();
+      twins.get("items").forEach(t -> ids.add(t.get("twin_id").asText()));
+      assertThat(ids).containsExactly("demo-001", "demo-002", "demo-003");
+      assertThat(twins.get("items").get(0).get("name").asText()).isEqualTo("Demo Digital Twin");
+
+      String first1 = latestTs(base, "demo-001", true);
+      await(Duration.ofSeconds(60), () -> !first1.equals(latestTs(base, "demo-001", true)), "newer readings", null);
+
+      stack.generator().close();
+      long produced = stack.generator().produced(Topics.HEALTH);
+      assertThat(produced).isGreaterThan(0);
+      await(
+          Duration.ofSeconds(90),
+          () -> count(stack, "SELECT count(*) FROM health_events") == produced,
+          "health_events to hold all " + produced + " produced events",
+          null);
+      assertThat(count(stack, "SELECT count(DISTINCT event_id) FROM health_events")).isEqualTo(produced);
+
+      assertThat(status(base + "/api/v1/twins/nobody")).isEqualTo(404);
+      assertThat(status(base + "/api/v1/twins/demo-001/health?limit=x")).isEqualTo(400);
+    }
+  }
+
+  private static long count(TwinStack stack, String sql) {
+    stack.history().refreshNow();
+    return ((Number) stack.history().query(sql, List.of()).rows().get(0).get(0)).longValue();
+  }
+
+  private static Process launch(Map<String, String> env, Path log) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    command.add("--add-opens=java.base/java.util=ALL-UNNAMED");
+    command.add("-Xmx1g");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(TwinStackMain.class.getName());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static void await(Duration timeout, BooleanSupplier condition, String what, Process process)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (process != null && !process.isAlive()) {
+        throw new AssertionError("the stack process exited (" + process.exitValue() + ") while waiting for " + what);
+      }
+      try {
+        if (condition.getAsBoolean()) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        // not up yet
+      }
+      Thread.sleep(200); // polling interval of a condition with a deadline, not a synchronisation
+    }
+    throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+  }
+
+  private static boolean up(String base) {
+    return status(base + "/health") == 200;
+  }
+
+  private static int readings(String base, String twin) {
+    try {
+      JsonNode body = get(base + "/api/v1/twins/" + twin + "/health?limit=10");
+      return body.get("readings").size();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static String latestTs(String base, String twin, boolean mustAnswer) {
+    try {
+      return get(base + "/api/v1/twins/" + twin + "/health").get("current").get("ts").asText();
+    } catch (RuntimeException e) {
+      if (mustAnswer) {
+        throw e;
+      }
+      return null;
+    }
+  }
+
+  private static int status(String url) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException | InterruptedException e) {
+      return -1;
+    }
+  }
+
+  private static JsonNode get(String url) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return JSON.readTree(response.body());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(url + ": " + e, e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
