@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
  */
 public final class Anomalies {
   private static final AnomalyType[] TYPES = AnomalyType.values();
+  private static final double TOTAL_PER_DAY = java.util.Arrays.stream(TYPES).mapToDouble(t -> t.spec().perDay()).sum();
 
   private final Map<AnomalyType, Episode> active = new EnumMap<>(AnomalyType.class);
 
@@ -23,11 +24,10 @@ public final class Anomalies {
    * @param rateMultiplier scales every rate of {@code anomalies.tsv}; 0 injects nothing
    */
   public Episode maybeStart(long tick, double minutes, double rateMultiplier, SplittableRandom r) {
-    active.values().removeIf(e -> !e.covers(tick));
-    double total = 0;
-    for (AnomalyType t : TYPES) {
-      total += t.spec().perDay();
+    if (!active.isEmpty()) {
+      active.values().removeIf(e -> !e.covers(tick));
     }
+    double total = TOTAL_PER_DAY;
     double chance = total * rateMultiplier * minutes / 1440;
     if (rateMultiplier <= 0 || r.nextDouble() >= chance) {
       return null;
