@@ -67,7 +67,7 @@ final class Activity {
     if (facts.isEmpty()) {
       return Answer.of(Answer.Assessment.NO_DATA, ctx.phrases().get("activity.none", Context.range(range)));
     }
-    return new Answer(facts, Answer.Assessment.NORMAL);
+    return new Answer(facts, Answer.Assessment.INFO);
   }
 
   private static Answer at(Context ctx, Instant moment, String phrase) {
@@ -77,7 +77,7 @@ final class Activity {
     }
     String activity = doing(ctx, (String) rows.value(0, "activity"));
     String when = phrase.equals("activity.at") ? Format.time(moment, ctx.now(), ctx.zone()) : ctx.time(rows.value(0, "ts"));
-    return Answer.of(Answer.Assessment.NORMAL, ctx.phrases().get(phrase, Context.values("activity", activity, "time", when)));
+    return Answer.of(Answer.Assessment.INFO, ctx.phrases().get(phrase, Context.values("activity", activity, "time", when)));
   }
 
   static String doing(Context ctx, String activity) {

@@ -12,6 +12,8 @@ record Answer(List<String> facts, Assessment assessment) {
     NORMAL,
     /** Something outside the normal range, or an alert. */
     CONCERN,
+    /** Facts that call for no judgement (what the twin was doing, its traits). */
+    INFO,
     /** The query ran and found nothing. */
     NO_DATA,
     /** Conversation: nothing to appraise. */

@@ -62,7 +62,7 @@ public final class ChatService {
     if (message == null || message.isBlank()) {
       throw new IllegalArgumentException("Message must not be blank");
     }
-    ChatReply.Sentiment mood = sentiment.score(message);
+    ChatReply.Sentiment feeling = sentiment.score(message);
     Question question = understanding.understand(message, now, persona.zone());
     Lookup lookup = new Lookup(sql, persona.twinId());
     Context context = new Context(question, persona, lookup, phrases, metrics);
@@ -74,7 +74,7 @@ public final class ChatService {
       text = phrases.get("error");
     }
     long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-    return new ChatReply(text, question.intent().wireName(), question.confidence(), mood, lookup.evidence(),
+    return new ChatReply(text, question.intent().wireName(), question.confidence(), feeling, lookup.evidence(),
         persona.mood(), elapsedMs);
   }
 

@@ -55,6 +55,6 @@ final class PersonalityFacts {
     if (cause != null && !cause.toString().isBlank()) {
       facts.add(ctx.phrases().get("personality.drift", Context.values("cause", cause.toString().replace('_', ' '))));
     }
-    return new Answer(facts, Answer.Assessment.NONE);
+    return new Answer(facts, Answer.Assessment.INFO);
   }
 }

@@ -6,8 +6,9 @@ import java.time.Duration;
 /**
  * SLEEP from behaviour events: each event's activity lasts until the next event, so time asleep is the
  * sum of the gaps after events whose activity is sleep, and a sleep starts where the previous event was
- * not asleep. Events up to {@link #PAD} outside the range are read so that the first and last sleep find
- * their neighbours.
+ * not asleep. A sleep belongs to the period in which the twin woke up ("last night", "today", "this
+ * week" are the nights that ended then); one still going on is not counted. Events up to {@link #PAD}
+ * outside the range are read so that a sleep crossing its edges is seen whole.
  */
 final class Sleep {
   static final Duration PAD = Duration.ofHours(12);
@@ -21,15 +22,21 @@ final class Sleep {
                lag(activity) OVER (ORDER BY ts) AS prev_activity,
                lead(ts) OVER (ORDER BY ts) AS next_ts
         FROM %s
-        WHERE twin_id = ? AND ts >= ? AND ts < ?)
-      SELECT count(*) FILTER (WHERE prev_activity IS DISTINCT FROM 'sleep') AS sleeps,
-             round(sum(date_diff('second', ts, next_ts)) / 3600.0, 1) AS hours_asleep,
-             round(sum(date_diff('second', ts, next_ts)) / 3600.0
-                   / nullif(count(*) FILTER (WHERE prev_activity IS DISTINCT FROM 'sleep'), 0), 1) AS hours_per_sleep,
-             min(ts) AS fell_asleep,
-             max(next_ts) AS woke_up
-      FROM b
-      WHERE activity = 'sleep' AND next_ts IS NOT NULL AND ts >= ? AND ts < ?
+        WHERE twin_id = ? AND ts >= ? AND ts < ?),
+      s AS (
+        SELECT ts, next_ts,
+               sum(CASE WHEN prev_activity IS DISTINCT FROM 'sleep' THEN 1 ELSE 0 END) OVER (ORDER BY ts) AS sleep_no
+        FROM b WHERE activity = 'sleep' AND next_ts IS NOT NULL),
+      sleeps AS (
+        SELECT min(ts) AS fell_asleep, max(next_ts) AS woke_up, sum(date_diff('second', ts, next_ts)) AS seconds
+        FROM s GROUP BY sleep_no)
+      SELECT count(*) AS sleeps,
+             round(sum(seconds) / 3600.0, 1) AS hours_asleep,
+             round(sum(seconds) / 3600.0 / nullif(count(*), 0), 1) AS hours_per_sleep,
+             min(fell_asleep) AS fell_asleep,
+             max(woke_up) AS woke_up
+      FROM sleeps
+      WHERE woke_up >= ? AND woke_up < ?
       """
           .formatted(Tables.BEHAVIOR_EVENTS);
 

@@ -57,9 +57,10 @@ final class Voice {
       case CONCERN -> parts.add(pick("concern." + worry, seed));
       case NORMAL -> parts.add(pick("normal." + worry, seed));
       case NO_DATA -> parts.add(pick("nodata." + worry, seed));
-      case NONE -> { }
+      case INFO, NONE -> { }
     }
-    boolean vouched = answer.assessment() == Answer.Assessment.NORMAL || answer.assessment() == Answer.Assessment.CONCERN;
+    boolean vouched = answer.assessment() == Answer.Assessment.NORMAL || answer.assessment() == Answer.Assessment.CONCERN
+        || answer.assessment() == Answer.Assessment.INFO;
     if (vouched && t.conscientiousness() >= HIGH) {
       parts.add(pick("detail.precise", seed));
     } else if (vouched && t.conscientiousness() <= LOW) {
