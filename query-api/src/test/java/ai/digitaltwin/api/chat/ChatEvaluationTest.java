@@ -41,12 +41,14 @@ class ChatEvaluationTest {
     }
     List<String> misses = new ArrayList<>();
     Map<String, int[]> perIntent = new TreeMap<>();
+    Map<String, List<Long>> latencyPerIntent = new TreeMap<>();
     long[] nanos = new long[cases.size()];
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
       long start = System.nanoTime();
       ChatReply reply = chat.reply(ada, c.question(), TwinFixture.T0);
       nanos[i] = System.nanoTime() - start;
+      latencyPerIntent.computeIfAbsent(reply.intent(), k -> new ArrayList<>()).add(nanos[i]);
       int[] tally = perIntent.computeIfAbsent(c.expected(), k -> new int[2]);
       tally[1]++;
       if (reply.intent().equals(c.expected())) {
@@ -65,14 +67,15 @@ class ChatEvaluationTest {
       }
     }
     double accuracy = 1.0 - (double) misses.size() / cases.size();
-    String report = report(cases.size(), accuracy, misses, perIntent, nanos);
+    String report = report(cases.size(), accuracy, misses, perIntent, nanos, latencyPerIntent);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "chat-benchmark.txt"), report);
     System.out.println(report);
     assertThat(accuracy).as(report).isGreaterThanOrEqualTo(REQUIRED_ACCURACY);
   }
 
-  private static String report(int n, double accuracy, List<String> misses, Map<String, int[]> perIntent, long[] nanos) {
+  private static String report(int n, double accuracy, List<String> misses, Map<String, int[]> perIntent, long[] nanos,
+      Map<String, List<Long>> latencyPerIntent) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     StringBuilder out = new StringBuilder();
@@ -80,6 +83,10 @@ class ChatEvaluationTest {
     perIntent.forEach((intent, t) -> out.append(String.format("  %-12s %d/%d%n", intent, t[0], t[1])));
     out.append(String.format("reply() latency over %d messages: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
         n, percentile(sorted, 0.50), percentile(sorted, 0.95), sorted[sorted.length - 1] / 1e6));
+    latencyPerIntent.forEach((intent, list) -> {
+      long[] l = list.stream().mapToLong(Long::longValue).sorted().toArray();
+      out.append(String.format("  %-12s p50 %.1f ms, p95 %.1f ms (%d)%n", intent, percentile(l, 0.5), percentile(l, 0.95), l.length));
+    });
     misses.forEach(m -> out.append("  miss: ").append(m).append('\n'));
     return out.toString();
   }
