@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 import org.apache.kafka.tools.ProducerPerformance;
 
 /** Runs Kafka's own {@code ProducerPerformance} in this JVM and reads its summary line. */
-final class PerfTool {
+public final class PerfTool {
   private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
 
   private PerfTool() {}
 
   /** Records per second the tool reached sending {@code records} records of {@code size} bytes. */
-  static double run(String topic, long records, int size, Map<String, String> producerProps) throws Exception {
+  public static double run(String topic, long records, int size, Map<String, String> producerProps) throws Exception {
     List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", String.valueOf(records),
         "--record-size", String.valueOf(size), "--throughput", "-1", "--transaction-duration-ms", "1000",
         "--producer-props"));
