@@ -21,11 +21,17 @@ public final class Topics {
   /** Detected anomaly episodes as they open and close. */
   public static final Topic<Anomaly> ANOMALIES = Topic.of("twin.anomalies", Anomaly.class);
 
+  /**
+   * API users (compacted), keyed by username rather than twin id: every API replica replays it at start
+   * and follows it, so users survive restarts and are shared between replicas.
+   */
+  public static final Topic<UserEvent> USERS = Topic.compacted("twin.users", UserEvent.class);
+
   /** Topics the generator and the API produce into, in the order the stream job reads them. */
   public static final List<Topic<?>> INPUTS = List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH);
 
   public static final List<Topic<?>> ALL =
-      List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH, STATE, ANOMALIES);
+      List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH, STATE, ANOMALIES, USERS);
 
   private Topics() {}
 }

@@ -27,19 +27,6 @@ public final class TwinController {
   }
 
   static int intParam(Context ctx, String name, int defaultValue, int min, int max) {
-    String raw = ctx.queryParam(name);
-    if (raw == null || raw.isEmpty()) {
-      return defaultValue;
-    }
-    int value;
-    try {
-      value = Integer.parseInt(raw);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + " must be an integer, got '" + raw + "'", name);
-    }
-    if (value < min || value > max) {
-      throw ApiException.badRequest(name + " must be in " + min + ".." + max + ", got " + value, name);
-    }
-    return value;
+    return ai.digitaltwin.api.http.Params.integer(ctx, name, defaultValue, min, max);
   }
 }
