@@ -9,6 +9,7 @@ import ai.digitaltwin.api.metrics.ApiMetrics;
 import ai.digitaltwin.api.system.ComponentCheck;
 import ai.digitaltwin.api.system.HistoryCheck;
 import ai.digitaltwin.api.system.KafkaCheck;
+import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.schemas.Tables;
 import io.javalin.Javalin;
@@ -57,7 +58,7 @@ public final class ApiRuntime implements AutoCloseable {
                   config.queryTimeout(),
                   config.snapshotPoll(),
                   new MeteredListener(metrics, "api"),
-                  List.of()));
+                  RecentRegistry.ddl()));
       EventProducer events = push(opened, new EventProducer(config.kafkaBootstrap(), metrics));
       UserDirectory users =
           push(

@@ -1,9 +1,12 @@
 package ai.digitaltwin.api;
 
 import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 import ai.digitaltwin.api.auth.AuthController;
 import ai.digitaltwin.api.auth.Authenticator;
@@ -19,7 +22,9 @@ import ai.digitaltwin.api.metrics.RequestMetrics;
 import ai.digitaltwin.api.system.ComponentCheck;
 import ai.digitaltwin.api.system.HealthController;
 import ai.digitaltwin.api.twin.TwinController;
+import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.api.twin.TwinService;
+import ai.digitaltwin.api.twin.TwinWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -49,7 +54,10 @@ public final class QueryApi {
             tokens,
             new LoginLimiter(config.auth().loginMaxFailures(), config.auth().loginWindow(), services.clock()),
             mapper);
-    TwinController twins = new TwinController(new TwinService(services.history()));
+    TwinService twinService = new TwinService(services.history());
+    TwinWriter writer =
+        new TwinWriter(services.events(), new RecentRegistry(services.history()), services.clock());
+    TwinController twins = new TwinController(twinService, writer, mapper);
     HealthController health = new HealthController(services.checks());
     RequestMetrics requests = new RequestMetrics(services.metrics());
     return Javalin.create(
@@ -72,7 +80,11 @@ public final class QueryApi {
                       post("/auth/login", auth::login);
                       get("/auth/me", auth::me);
                       get("/twins", twins::list);
+                      post("/twins", twins::create);
                       get("/twins/{id}", twins::get);
+                      put("/twins/{id}", twins::replace);
+                      patch("/twins/{id}", twins::patch);
+                      delete("/twins/{id}", twins::delete);
                       get("/twins/{id}/health", twins::health);
                     });
               });
