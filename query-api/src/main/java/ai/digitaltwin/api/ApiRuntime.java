@@ -5,6 +5,7 @@ import ai.digitaltwin.api.auth.UserDirectory;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.kafka.EventProducer;
+import ai.digitaltwin.api.live.LiveFeed;
 import ai.digitaltwin.api.metrics.ApiMetrics;
 import ai.digitaltwin.api.system.ComponentCheck;
 import ai.digitaltwin.api.system.HistoryCheck;
@@ -69,6 +70,7 @@ public final class ApiRuntime implements AutoCloseable {
       if (config.auth().generatedSecret()) {
         LOG.warn("TWIN_DEV_MODE: JWT_SECRET not set, tokens are signed with a random key and die with this process");
       }
+      LiveFeed live = push(opened, LiveFeed.start(config.kafkaBootstrap()));
       KafkaCheck kafka = push(opened, new KafkaCheck(config.kafkaBootstrap()));
       HistoryCheck historyCheck = new HistoryCheck(history, clock);
       List<ComponentCheck> checks = new ArrayList<>();
@@ -77,7 +79,7 @@ public final class ApiRuntime implements AutoCloseable {
       checks.add(historyCheck.iceberg());
       checks.add(historyCheck.duckdb());
       Javalin app =
-          QueryApi.create(new QueryApi.Services(history, users, events, metrics, checks, clock), config);
+          QueryApi.create(new QueryApi.Services(history, users, events, live, metrics, checks, clock), config);
       app.start();
       return new ApiRuntime(opened, app, new Services(history, users, events, metrics));
     } catch (RuntimeException e) {
