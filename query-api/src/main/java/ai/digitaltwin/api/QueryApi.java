@@ -11,6 +11,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import ai.digitaltwin.api.auth.UserDirectory;
 import ai.digitaltwin.api.error.ErrorHandlers;
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.api.http.BodyLimit;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.kafka.EventProducer;
 import ai.digitaltwin.api.live.LiveFeed;
@@ -50,6 +51,7 @@ public final class QueryApi {
           cfg.jsonMapper(new JavalinJackson(mapper, false));
           ErrorHandlers.install(cfg);
           requests.install(cfg);
+          cfg.routes.before(new BodyLimit(config.maxRequestBytes())::check);
           cfg.routes.apiBuilder(
               () -> {
                 get("/health", c.health()::health);

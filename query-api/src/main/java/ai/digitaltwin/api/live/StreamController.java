@@ -1,6 +1,7 @@
 package ai.digitaltwin.api.live;
 
 import ai.digitaltwin.api.auth.Principal;
+import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.twin.TwinIds;
 import ai.digitaltwin.api.twin.TwinService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +30,10 @@ public final class StreamController {
   public void stream(Context ctx) throws Exception {
     String twinId = TwinIds.require(ctx.pathParam("id"));
     twins.readable(twinId, Principal.of(ctx));
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw ApiException.badRequest("This is a server-sent event stream: send Accept: text/event-stream", "Accept");
+    }
     new SseHandler(client -> open(twinId, client)).handle(ctx);
   }
 
