@@ -12,6 +12,7 @@ import ai.digitaltwin.api.export.ExportService;
 import ai.digitaltwin.api.ingest.IngestController;
 import ai.digitaltwin.api.live.StreamController;
 import ai.digitaltwin.api.personality.PersonalityService;
+import ai.digitaltwin.api.sql.SqlController;
 import ai.digitaltwin.api.system.HealthController;
 import ai.digitaltwin.api.timetravel.StateAsOf;
 import ai.digitaltwin.api.trends.TrendService;
@@ -31,6 +32,7 @@ record Controllers(
     ExportController export,
     IngestController ingest,
     StreamController stream,
+    SqlController sql,
     HealthController health) {
 
   static Controllers of(QueryApi.Services s, ApiConfig config, ObjectMapper mapper) {
@@ -55,6 +57,7 @@ record Controllers(
         new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock()),
         new IngestController(twins, s.events(), mapper, s.clock()),
         new StreamController(twins, s.live(), mapper),
+        new SqlController(s.sql(), mapper),
         new HealthController(s.checks()));
   }
 }

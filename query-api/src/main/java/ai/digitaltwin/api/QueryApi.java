@@ -17,6 +17,7 @@ import ai.digitaltwin.api.kafka.EventProducer;
 import ai.digitaltwin.api.live.LiveFeed;
 import ai.digitaltwin.api.metrics.ApiMetrics;
 import ai.digitaltwin.api.metrics.RequestMetrics;
+import ai.digitaltwin.api.sql.SqlSandbox;
 import ai.digitaltwin.api.system.ComponentCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -29,6 +30,7 @@ public final class QueryApi {
   /** What the API reads from, writes to and reports on; opened and closed by {@link ApiRuntime}. */
   public record Services(
       TwinHistory history,
+      SqlSandbox sql,
       UserDirectory users,
       EventProducer events,
       LiveFeed live,
@@ -64,6 +66,7 @@ public final class QueryApi {
                         post("/login", c.auth()::login);
                         get("/me", c.auth()::me);
                       });
+                      post("/sql", c.sql()::query);
                       path("/twins", () -> {
                         get(c.twins()::list);
                         post(c.twins()::create);
