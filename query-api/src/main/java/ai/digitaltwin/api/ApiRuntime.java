@@ -126,6 +126,14 @@ public final class ApiRuntime implements AutoCloseable {
     return app.port();
   }
 
+  /** Every HTTP route as {@code METHOD path}, for checking that each one is documented. */
+  public java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(p -> p.endpoint.method.isHttpMethod())
+        .map(p -> p.endpoint.method.name() + " " + p.endpoint.path)
+        .toList();
+  }
+
   public TwinHistory history() {
     return services.history();
   }

@@ -13,7 +13,9 @@ import ai.digitaltwin.api.ingest.IngestController;
 import ai.digitaltwin.api.live.StreamController;
 import ai.digitaltwin.api.personality.PersonalityService;
 import ai.digitaltwin.api.sql.SqlController;
+import ai.digitaltwin.api.system.DocsController;
 import ai.digitaltwin.api.system.HealthController;
+import ai.digitaltwin.api.system.SystemController;
 import ai.digitaltwin.api.timetravel.StateAsOf;
 import ai.digitaltwin.api.trends.TrendService;
 import ai.digitaltwin.api.twin.RecentRegistry;
@@ -33,7 +35,9 @@ record Controllers(
     IngestController ingest,
     StreamController stream,
     SqlController sql,
-    HealthController health) {
+    HealthController health,
+    SystemController system,
+    DocsController docs) {
 
   static Controllers of(QueryApi.Services s, ApiConfig config, ObjectMapper mapper) {
     Tokens tokens = new Tokens(config.auth().jwtSecret(), config.auth().tokenTtl(), s.clock());
@@ -58,6 +62,8 @@ record Controllers(
         new IngestController(twins, s.events(), mapper, s.clock()),
         new StreamController(twins, s.live(), mapper),
         new SqlController(s.sql(), mapper),
-        new HealthController(s.checks()));
+        new HealthController(s.checks()),
+        new SystemController(config.describe(), s.history(), s.metrics(), s.clock()),
+        new DocsController());
   }
 }

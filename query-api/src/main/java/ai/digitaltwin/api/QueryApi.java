@@ -50,13 +50,19 @@ public final class QueryApi {
           cfg.jetty.port = config.port();
           cfg.startup.showJavalinBanner = false;
           cfg.http.maxRequestSize = config.maxRequestBytes();
+          cfg.http.prefer405over404 = true;
           cfg.jsonMapper(new JavalinJackson(mapper, false));
+          cfg.staticFiles.enableWebjars();
           ErrorHandlers.install(cfg);
           requests.install(cfg);
           cfg.routes.before(new BodyLimit(config.maxRequestBytes())::check);
           cfg.routes.apiBuilder(
               () -> {
                 get("/health", c.health()::health);
+                get("/system/info", c.system()::info);
+                get("/metrics", c.system()::metrics);
+                get("/openapi.json", c.docs()::openapi);
+                get("/docs", c.docs()::docs);
                 path(
                     "/api/v1",
                     () -> {
