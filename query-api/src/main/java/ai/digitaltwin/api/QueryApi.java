@@ -1,51 +1,90 @@
 package ai.digitaltwin.api;
 
+import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
+import ai.digitaltwin.api.auth.AuthController;
+import ai.digitaltwin.api.auth.Authenticator;
+import ai.digitaltwin.api.auth.LoginLimiter;
+import ai.digitaltwin.api.auth.Tokens;
+import ai.digitaltwin.api.auth.UserDirectory;
 import ai.digitaltwin.api.error.ErrorHandlers;
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.api.http.Json;
+import ai.digitaltwin.api.kafka.EventProducer;
+import ai.digitaltwin.api.metrics.ApiMetrics;
+import ai.digitaltwin.api.metrics.RequestMetrics;
 import ai.digitaltwin.api.system.ComponentCheck;
 import ai.digitaltwin.api.system.HealthController;
 import ai.digitaltwin.api.twin.TwinController;
+import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.api.twin.TwinService;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import ai.digitaltwin.api.twin.TwinWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.List;
 
 /** Builds the API: every route in one tree, controllers that only do IO, services behind them. */
 public final class QueryApi {
-  /** What the API reads from and reports on. */
-  public record Services(TwinHistory history, List<ComponentCheck> checks) {}
+  /** What the API reads from, writes to and reports on; opened and closed by {@link ApiRuntime}. */
+  public record Services(
+      TwinHistory history,
+      UserDirectory users,
+      EventProducer events,
+      ApiMetrics metrics,
+      List<ComponentCheck> checks,
+      Clock clock) {}
 
   private QueryApi() {}
 
   public static Javalin create(Services services, ApiConfig config) {
-    TwinController twins = new TwinController(new TwinService(services.history()));
+    ObjectMapper mapper = Json.mapper();
+    Tokens tokens = new Tokens(config.auth().jwtSecret(), config.auth().tokenTtl(), services.clock());
+    Authenticator authenticator = new Authenticator(tokens, services.users());
+    AuthController auth =
+        new AuthController(
+            services.users(),
+            tokens,
+            new LoginLimiter(config.auth().loginMaxFailures(), config.auth().loginWindow(), services.clock()),
+            mapper);
+    TwinService twinService = new TwinService(services.history());
+    TwinWriter writer =
+        new TwinWriter(services.events(), new RecentRegistry(services.history()), services.clock());
+    TwinController twins = new TwinController(twinService, writer, mapper);
     HealthController health = new HealthController(services.checks());
+    RequestMetrics requests = new RequestMetrics(services.metrics());
     return Javalin.create(
         cfg -> {
           cfg.jetty.host = config.host();
           cfg.jetty.port = config.port();
           cfg.startup.showJavalinBanner = false;
-          cfg.http.maxRequestSize = 1_000_000L;
-          cfg.jsonMapper(
-              new JavalinJackson()
-                  .updateMapper(
-                      m ->
-                          m.registerModule(new JavaTimeModule())
-                              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
+          cfg.http.maxRequestSize = config.maxRequestBytes();
+          cfg.jsonMapper(new JavalinJackson(mapper, false));
           ErrorHandlers.install(cfg);
+          requests.install(cfg);
           cfg.routes.apiBuilder(
               () -> {
                 get("/health", health::health);
                 path(
                     "/api/v1",
                     () -> {
+                      beforeMatched(authenticator::handle);
+                      post("/auth/register", auth::register);
+                      post("/auth/login", auth::login);
+                      get("/auth/me", auth::me);
                       get("/twins", twins::list);
+                      post("/twins", twins::create);
                       get("/twins/{id}", twins::get);
+                      put("/twins/{id}", twins::replace);
+                      patch("/twins/{id}", twins::patch);
+                      delete("/twins/{id}", twins::delete);
                       get("/twins/{id}/health", twins::health);
                     });
               });
