@@ -6,6 +6,7 @@ import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.kafka.EventProducer;
 import ai.digitaltwin.api.metrics.ApiMetrics;
+import ai.digitaltwin.api.pipeline.KafkaProgress;
 import ai.digitaltwin.api.system.ComponentCheck;
 import ai.digitaltwin.api.system.HistoryCheck;
 import ai.digitaltwin.api.system.KafkaCheck;
@@ -70,6 +71,7 @@ public final class ApiRuntime implements AutoCloseable {
         LOG.warn("TWIN_DEV_MODE: JWT_SECRET not set, tokens are signed with a random key and die with this process");
       }
       KafkaCheck kafka = push(opened, new KafkaCheck(config.kafkaBootstrap()));
+      KafkaProgress progress = push(opened, new KafkaProgress(config.kafkaBootstrap(), clock));
       HistoryCheck historyCheck = new HistoryCheck(history, clock);
       List<ComponentCheck> checks = new ArrayList<>();
       checks.add(kafka);
@@ -77,7 +79,7 @@ public final class ApiRuntime implements AutoCloseable {
       checks.add(historyCheck.iceberg());
       checks.add(historyCheck.duckdb());
       Javalin app =
-          QueryApi.create(new QueryApi.Services(history, users, events, metrics, checks, clock), config);
+          QueryApi.create(new QueryApi.Services(history, users, events, metrics, checks, progress, clock), config);
       app.start();
       return new ApiRuntime(opened, app, new Services(history, users, events, metrics));
     } catch (RuntimeException e) {

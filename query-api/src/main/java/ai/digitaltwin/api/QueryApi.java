@@ -13,12 +13,17 @@ import ai.digitaltwin.api.auth.Authenticator;
 import ai.digitaltwin.api.auth.LoginLimiter;
 import ai.digitaltwin.api.auth.Tokens;
 import ai.digitaltwin.api.auth.UserDirectory;
+import ai.digitaltwin.api.dashboard.Dashboard;
 import ai.digitaltwin.api.error.ErrorHandlers;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.kafka.EventProducer;
 import ai.digitaltwin.api.metrics.ApiMetrics;
 import ai.digitaltwin.api.metrics.RequestMetrics;
+import ai.digitaltwin.api.pipeline.KafkaProgress;
+import ai.digitaltwin.api.pipeline.PipelineController;
+import ai.digitaltwin.api.pipeline.PipelineService;
+import ai.digitaltwin.api.pipeline.PopulationService;
 import ai.digitaltwin.api.system.ComponentCheck;
 import ai.digitaltwin.api.system.HealthController;
 import ai.digitaltwin.api.twin.TwinController;
@@ -40,6 +45,7 @@ public final class QueryApi {
       EventProducer events,
       ApiMetrics metrics,
       List<ComponentCheck> checks,
+      KafkaProgress progress,
       Clock clock) {}
 
   private QueryApi() {}
@@ -60,7 +66,14 @@ public final class QueryApi {
     TwinController twins = new TwinController(twinService, writer, mapper);
     HealthController health = new HealthController(services.checks());
     RequestMetrics requests = new RequestMetrics(services.metrics());
-    return Javalin.create(
+    PipelineController pipeline =
+        new PipelineController(
+            new PipelineService(
+                services.history(), services.progress(), services.checks(), services.metrics(), services.clock()),
+            new PopulationService(services.history()));
+    Dashboard dashboard = Dashboard.fromClasspath();
+    Javalin app =
+        Javalin.create(
         cfg -> {
           cfg.jetty.host = config.host();
           cfg.jetty.port = config.port();
@@ -69,9 +82,12 @@ public final class QueryApi {
           cfg.jsonMapper(new JavalinJackson(mapper, false));
           ErrorHandlers.install(cfg);
           requests.install(cfg);
+          dashboard.install(cfg);
           cfg.routes.apiBuilder(
               () -> {
                 get("/health", health::health);
+                get(Dashboard.ECHARTS_PATH, dashboard::echarts);
+                get(Dashboard.ROUTES_PATH, dashboard::routes);
                 path(
                     "/api/v1",
                     () -> {
@@ -86,8 +102,12 @@ public final class QueryApi {
                       patch("/twins/{id}", twins::patch);
                       delete("/twins/{id}", twins::delete);
                       get("/twins/{id}/health", twins::health);
+                      get("/pipeline", pipeline::pipeline);
+                      get("/population", pipeline::population);
                     });
               });
         });
+    dashboard.attach(app);
+    return app;
   }
 }
