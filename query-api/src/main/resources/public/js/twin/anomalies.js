@@ -17,7 +17,9 @@ export async function renderAnomalies(slot, ctx) {
   let items = [];
   if (ctx.routes.anomalies) {
     try {
-      items = (await get(twinPath(ctx.id, '/anomalies') + query({ ...windowEnding(ctx.ref, 30 * DAY), limit: 1000 }))).items;
+      const win = windowEnding(ctx.ref, 30 * DAY);
+      Object.assign(slot.dataset, win);
+      items = (await get(twinPath(ctx.id, '/anomalies') + query({ ...win, limit: 1000 }))).items;
     } catch (e) {
       note.textContent = errorText(e);
     }

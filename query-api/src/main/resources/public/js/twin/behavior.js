@@ -18,6 +18,7 @@ export async function renderBehavior(slot, ctx) {
   fill(slot, h('h2', 'Behaviour and sleep (last 28 days)'), note,
     h('div.grid.two', heatEl, mixEl), h('h3', 'Sleep'), sleepEl);
   const win = windowEnding(ctx.ref, 28 * DAY);
+  Object.assign(slot.dataset, win);
   const p = palette();
 
   // Heatmap: hourly step sums from the trends endpoint, averaged per (weekday, hour) in UTC.

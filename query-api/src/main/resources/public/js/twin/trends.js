@@ -37,7 +37,9 @@ export async function renderTrends(slot, ctx) {
     const [name, unit] = METRICS[m];
     slot.dataset.ready = 'false';
     try {
-      const data = await get(twinPath(ctx.id, '/health/trends') + query({ metric: m, bucket: r.bucket, ...windowEnding(ctx.ref, r.span) }));
+      const win = windowEnding(ctx.ref, r.span);
+      const data = await get(twinPath(ctx.id, '/health/trends') + query({ metric: m, bucket: r.bucket, ...win }));
+      Object.assign(slot.dataset, { from: win.from, to: win.to, bucket: r.bucket });
       const pts = data.points;
       const sum = m === 'steps';
       const p = palette();
