@@ -5,6 +5,7 @@ import ai.digitaltwin.api.auth.UserDirectory;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.kafka.EventProducer;
+import ai.digitaltwin.api.live.LiveFeed;
 import ai.digitaltwin.api.metrics.ApiMetrics;
 import ai.digitaltwin.api.pipeline.KafkaProgress;
 import ai.digitaltwin.api.system.ComponentCheck;
@@ -70,6 +71,7 @@ public final class ApiRuntime implements AutoCloseable {
       if (config.auth().generatedSecret()) {
         LOG.warn("TWIN_DEV_MODE: JWT_SECRET not set, tokens are signed with a random key and die with this process");
       }
+      LiveFeed live = push(opened, LiveFeed.start(config.kafkaBootstrap()));
       KafkaCheck kafka = push(opened, new KafkaCheck(config.kafkaBootstrap()));
       KafkaProgress progress = push(opened, new KafkaProgress(config.kafkaBootstrap(), clock));
       HistoryCheck historyCheck = new HistoryCheck(history, clock);
@@ -79,7 +81,8 @@ public final class ApiRuntime implements AutoCloseable {
       checks.add(historyCheck.iceberg());
       checks.add(historyCheck.duckdb());
       Javalin app =
-          QueryApi.create(new QueryApi.Services(history, users, events, metrics, checks, progress, clock), config);
+          QueryApi.create(
+              new QueryApi.Services(history, users, events, live, metrics, checks, progress, clock), config);
       app.start();
       return new ApiRuntime(opened, app, new Services(history, users, events, metrics));
     } catch (RuntimeException e) {

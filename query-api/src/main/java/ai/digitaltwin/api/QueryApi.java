@@ -8,16 +8,14 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
-import ai.digitaltwin.api.auth.AuthController;
-import ai.digitaltwin.api.auth.Authenticator;
-import ai.digitaltwin.api.auth.LoginLimiter;
-import ai.digitaltwin.api.auth.Tokens;
 import ai.digitaltwin.api.auth.UserDirectory;
 import ai.digitaltwin.api.dashboard.Dashboard;
 import ai.digitaltwin.api.error.ErrorHandlers;
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.api.http.BodyLimit;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.kafka.EventProducer;
+import ai.digitaltwin.api.live.LiveFeed;
 import ai.digitaltwin.api.metrics.ApiMetrics;
 import ai.digitaltwin.api.metrics.RequestMetrics;
 import ai.digitaltwin.api.pipeline.KafkaProgress;
@@ -25,11 +23,6 @@ import ai.digitaltwin.api.pipeline.PipelineController;
 import ai.digitaltwin.api.pipeline.PipelineService;
 import ai.digitaltwin.api.pipeline.PopulationService;
 import ai.digitaltwin.api.system.ComponentCheck;
-import ai.digitaltwin.api.system.HealthController;
-import ai.digitaltwin.api.twin.TwinController;
-import ai.digitaltwin.api.twin.RecentRegistry;
-import ai.digitaltwin.api.twin.TwinService;
-import ai.digitaltwin.api.twin.TwinWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -43,6 +36,7 @@ public final class QueryApi {
       TwinHistory history,
       UserDirectory users,
       EventProducer events,
+      LiveFeed live,
       ApiMetrics metrics,
       List<ComponentCheck> checks,
       KafkaProgress progress,
@@ -52,19 +46,7 @@ public final class QueryApi {
 
   public static Javalin create(Services services, ApiConfig config) {
     ObjectMapper mapper = Json.mapper();
-    Tokens tokens = new Tokens(config.auth().jwtSecret(), config.auth().tokenTtl(), services.clock());
-    Authenticator authenticator = new Authenticator(tokens, services.users());
-    AuthController auth =
-        new AuthController(
-            services.users(),
-            tokens,
-            new LoginLimiter(config.auth().loginMaxFailures(), config.auth().loginWindow(), services.clock()),
-            mapper);
-    TwinService twinService = new TwinService(services.history());
-    TwinWriter writer =
-        new TwinWriter(services.events(), new RecentRegistry(services.history()), services.clock());
-    TwinController twins = new TwinController(twinService, writer, mapper);
-    HealthController health = new HealthController(services.checks());
+    Controllers c = Controllers.of(services, config, mapper);
     RequestMetrics requests = new RequestMetrics(services.metrics());
     PipelineController pipeline =
         new PipelineController(
@@ -83,25 +65,41 @@ public final class QueryApi {
           ErrorHandlers.install(cfg);
           requests.install(cfg);
           dashboard.install(cfg);
+          cfg.routes.before(new BodyLimit(config.maxRequestBytes())::check);
           cfg.routes.apiBuilder(
               () -> {
-                get("/health", health::health);
+                get("/health", c.health()::health);
                 get(Dashboard.ECHARTS_PATH, dashboard::echarts);
                 get(Dashboard.ROUTES_PATH, dashboard::routes);
                 path(
                     "/api/v1",
                     () -> {
-                      beforeMatched(authenticator::handle);
-                      post("/auth/register", auth::register);
-                      post("/auth/login", auth::login);
-                      get("/auth/me", auth::me);
-                      get("/twins", twins::list);
-                      post("/twins", twins::create);
-                      get("/twins/{id}", twins::get);
-                      put("/twins/{id}", twins::replace);
-                      patch("/twins/{id}", twins::patch);
-                      delete("/twins/{id}", twins::delete);
-                      get("/twins/{id}/health", twins::health);
+                      beforeMatched(c.authenticator()::handle);
+                      path("/auth", () -> {
+                        post("/register", c.auth()::register);
+                        post("/login", c.auth()::login);
+                        get("/me", c.auth()::me);
+                      });
+                      path("/twins", () -> {
+                        get(c.twins()::list);
+                        post(c.twins()::create);
+                        path("/{id}", () -> {
+                          get(c.twins()::get);
+                          put(c.twins()::replace);
+                          patch(c.twins()::patch);
+                          delete(c.twins()::delete);
+                          get("/health", c.twins()::health);
+                          get("/health/trends", c.views()::trends);
+                          get("/personality", c.views()::personality);
+                          get("/behavior", c.views()::behavior);
+                          get("/anomalies", c.views()::anomalies);
+                          get("/state", c.views()::state);
+                          get("/analytics", c.views()::analytics);
+                          get("/export", c.export()::export);
+                          post("/events", c.ingest()::ingest);
+                          get("/stream", c.stream()::stream);
+                        });
+                      });
                       get("/pipeline", pipeline::pipeline);
                       get("/population", pipeline::population);
                     });

@@ -58,6 +58,10 @@ class TwinWriteApiTest {
   }
 
   static String create(String token, String name) throws Exception {
+    return create(api, token, name);
+  }
+
+  static String create(TestApi api, String token, String name) throws Exception {
     HttpResponse<String> response = api.post("/api/v1/twins", token, twin(name, 0.6));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return TestApi.json(response).get("twin_id").asText();
