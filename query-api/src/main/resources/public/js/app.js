@@ -50,8 +50,10 @@ async function route() {
     return;
   }
   const [m, mod] = match;
-  view.dataset.view = mod.NAME;
-  cleanup = (await mod.render(view, ...m.slice(1).map(decodeURIComponent))) || null;
+  // a fresh page per route: a slow render of the previous view can only touch its own, detached page
+  const page = h('div.page', { dataset: { view: mod.NAME } });
+  fill(view, page);
+  cleanup = (await mod.render(page, ...m.slice(1).map(decodeURIComponent))) || null;
 }
 
 document.getElementById('logout').addEventListener('click', () => {

@@ -46,10 +46,10 @@ export async function renderPersonality(slot, ctx) {
       const c = causes[day] || [];
       return [String(day).slice(0, 10), ...lines, c.length ? 'causes: ' + c.join(', ') : 'no recorded cause'].join('<br>');
     } },
-    legend: { top: 0, textStyle: { color: p.muted } },
-    grid: { left: 48, right: 14, top: 48, bottom: 40 },
+    legend: { type: 'scroll', top: 0, textStyle: { color: p.muted } },
+    grid: { left: 48, right: 14, top: 56, bottom: 40 },
     xAxis: { type: 'time', name: 'day (UTC)', nameLocation: 'middle', nameGap: 26, axisLabel: { color: p.muted } },
-    yAxis: { type: 'value', name: 'trait (0–1)', min: 0, max: 1, axisLabel: { color: p.muted } },
+    yAxis: { type: 'value', name: 'trait (0–1)', nameLocation: 'middle', nameGap: 34, min: 0, max: 1, axisLabel: { color: p.muted } },
     series: TRAITS.map((t) => ({ name: t, type: 'line', showSymbol: drift.length < 40,
       data: drift.map((d) => [d.day, d.traits[t]]) })),
   });

@@ -11,6 +11,7 @@ export const AXES = {
   baseline_confidence: 'baseline confidence (0–1)',
 };
 const STATUS_COLOR = { normal: '#16a34a', elevated_hr: '#dc2626', high_stress: '#ea580c', low_energy: '#ca8a04' };
+const AXIS_COLOR = ['#2563eb', '#db2777', '#0d9488'];
 const CUBE = [[-1, -1, -1], [1, -1, -1], [1, 1, -1], [-1, 1, -1], [-1, -1, 1], [1, -1, 1], [1, 1, 1], [-1, 1, 1]];
 const EDGES = [[0, 1], [1, 2], [2, 3], [3, 0], [4, 5], [5, 6], [6, 7], [7, 4], [0, 4], [1, 5], [2, 6], [3, 7]];
 
@@ -22,7 +23,8 @@ export function project([x, y, z], yawDeg, pitchDeg) {
   const z1 = -x * Math.sin(a) + z * Math.cos(a);
   const y2 = y * Math.cos(b) - z1 * Math.sin(b);
   const z2 = y * Math.sin(b) + z1 * Math.cos(b);
-  return [x1, y2, z2];
+  const f = 3 / (3 + z2); // nearer (negative depth) is larger
+  return [x1 * f, y2 * f, z2];
 }
 
 /**
@@ -66,10 +68,14 @@ export async function render(view) {
         itemStyle: { color: STATUS_COLOR[t.status] || '#6366f1', opacity: 0.55 + (1 - depth) * 0.2 } };
     }).sort((a, b) => b.value[2] - a.value[2]);
     const edges = EDGES.map(([i, j]) => [project(CUBE[i], yw, pt), project(CUBE[j], yw, pt)]);
-    const axisEnds = [[1.15, -1, -1], [-1, 1.15, -1], [-1, -1, 1.15]].map((v, i) => {
-      const [sx, sy] = project(v, yw, pt);
-      return { value: [sx, sy], label: { show: true, formatter: AXES[keys[i]] + ' ' + num(ranges[i][0], 2) + '–' + num(ranges[i][1], 2), color: p.text, fontSize: 11 } };
-    });
+    // the three axes leave the corner where every value is lowest; each is labelled with its range
+    const axes = [[1, -1, -1], [-1, 1, -1], [-1, -1, 1]].map((end, i) => ({
+      id: 'axis-' + 'xyz'[i], type: 'line', silent: true, symbol: 'none', z: 2, tooltip: { show: false },
+      data: [project(CUBE[0], yw, pt), project(end, yw, pt)].map((q) => [q[0], q[1]]),
+      lineStyle: { color: AXIS_COLOR[i], width: 2.5 },
+      endLabel: { show: true, color: AXIS_COLOR[i], fontSize: 11, fontWeight: 600,
+        formatter: 'xyz'[i] + ': ' + AXES[keys[i]] + '  ' + num(ranges[i][0], 2) + '–' + num(ranges[i][1], 2) },
+    }));
     c.setOption({
       backgroundColor: 'transparent',
       animation: false,
@@ -79,10 +85,11 @@ export async function render(view) {
       yAxis: { type: 'value', min: -1.9, max: 1.9, show: false },
       grid: { left: 8, right: 8, top: 8, bottom: 8 },
       series: [
-        { id: 'twins', type: 'scatter', data: points, z: 3 },
+        { id: 'twins', type: 'scatter', data: points, z: 3,
+          label: { show: points.length <= 12, position: 'right', formatter: (i) => i.data.name, color: p.muted, fontSize: 11 } },
         ...edges.map((e, i) => ({ id: 'edge' + i, type: 'line', data: e.map((q) => [q[0], q[1]]), symbol: 'none', silent: true,
-          lineStyle: { color: p.muted, width: i < 4 || i === 8 ? 1.2 : 0.6, opacity: 0.5 }, tooltip: { show: false }, z: 1 })),
-        { id: 'axes', type: 'scatter', data: axisEnds, symbolSize: 1, silent: true, z: 2 },
+          lineStyle: { color: p.muted, width: 0.6, opacity: 0.45 }, tooltip: { show: false }, z: 1 })),
+        ...axes,
       ],
     }, { replaceMerge: ['series'] });
     note.textContent = points.length + ' of ' + items.length + ' twins have all three values; colour is the status (green normal, red elevated HR, orange high stress, yellow low energy).';

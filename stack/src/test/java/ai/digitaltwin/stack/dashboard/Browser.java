@@ -97,6 +97,22 @@ final class Browser implements AutoCloseable {
     return file;
   }
 
+  /** A tall page as several screenshots {@code <name>-1.png, -2.png, ...} of at most {@code tile} pixels each. */
+  void screenshotTiles(String name, int tile) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    long width = (Long) js("return document.documentElement.scrollWidth");
+    long height = (Long) js("return document.documentElement.scrollHeight");
+    int part = 1;
+    for (long top = 0; top < height; top += tile, part++) {
+      Map<String, Object> clip =
+          Map.of("x", 0, "y", top, "width", width, "height", Math.min(tile, height - top), "scale", 1);
+      Map<String, Object> shot =
+          driver.executeCdpCommand(
+              "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+      Files.write(SCREENSHOTS.resolve(name + "-" + part + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+  }
+
   void width(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
   }
@@ -122,6 +138,14 @@ final class Browser implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The console errors so far, forgetting them: for a test that provokes one on purpose. */
+  List<String> takeConsoleErrors() {
+    collect();
+    List<String> taken = List.copyOf(consoleErrors);
+    consoleErrors.clear();
+    return taken;
   }
 
   List<String> consoleErrors() {
