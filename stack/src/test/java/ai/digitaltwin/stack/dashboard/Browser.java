@@ -128,6 +128,9 @@ final class Browser implements AutoCloseable {
         consoleErrors.add(entry.getMessage());
       }
     }
+    if (!driver.getCurrentUrl().startsWith(origin + "/")) {
+      return; // the browser's own start page, before the first visit: not the dashboard
+    }
     Object names = js("return performance.getEntriesByType('resource').map(e => e.name)"
         + ".concat(performance.getEntriesByType('navigation').map(e => e.name));");
     if (names instanceof List<?> list) {
