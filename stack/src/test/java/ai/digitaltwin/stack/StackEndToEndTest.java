@@ -92,9 +92,9 @@ class StackEndToEndTest {
       assertThat(count(stack, "SELECT count(DISTINCT event_id) FROM health_events")).isEqualTo(produced);
 
       assertThat(status(base + "/api/v1/twins/nobody")).isEqualTo(404);
+      assertThat(status(base + "/api/v1/twins/demo-001/health?limit=x")).isEqualTo(400);
       token = "forged." + token;
       assertThat(status(base + "/api/v1/twins")).isEqualTo(401);
-      assertThat(status(base + "/api/v1/twins/demo-001/health?limit=x")).isEqualTo(400);
     }
   }
 
