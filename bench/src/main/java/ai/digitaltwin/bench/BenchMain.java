@@ -44,24 +44,24 @@ public final class BenchMain {
     Path work = Files.createDirectories(config.workDir());
     List<Figure> figures = new ArrayList<>();
     if (config.runs("producer")) {
-      section(log, "generator vs ProducerPerformance");
-      figures.add(ProducerBench.run(config, fresh(work.resolve("producer")), log));
+      figures.addAll(section(log, "generator vs ProducerPerformance",
+          () -> List.of(ProducerBench.run(config, fresh(work.resolve("producer")), log))));
     }
     if (config.runs("stream")) {
-      section(log, "stream job vs pass-through");
-      figures.add(StreamBench.run(config, fresh(work.resolve("stream")), log));
+      figures.addAll(section(log, "stream job vs pass-through",
+          () -> List.of(StreamBench.run(config, fresh(work.resolve("stream")), log))));
     }
     if (config.runs("stack")) {
-      section(log, "embedded stack: start-up, queries, throughput, freshness, chat");
-      figures.addAll(StackBench.run(config, fresh(work.resolve("stack")), log));
+      figures.addAll(section(log, "embedded stack: start-up, queries, throughput, freshness, chat",
+          () -> StackBench.run(config, fresh(work.resolve("stack")), log)));
     }
     if (config.runs("memory")) {
-      section(log, "embedded stack: peak memory");
-      figures.addAll(MemoryBench.run(config, fresh(work.resolve("memory")), log));
+      figures.addAll(section(log, "embedded stack: peak memory",
+          () -> MemoryBench.run(config, fresh(work.resolve("memory")), log)));
     }
     if (config.runs("backfill")) {
-      section(log, "backfill");
-      figures.add(BackfillBench.run(config, fresh(work.resolve("backfill")), log));
+      figures.addAll(section(log, "backfill",
+          () -> List.of(BackfillBench.run(config, fresh(work.resolve("backfill")), log))));
     }
     Report report = new Report(command(args), machine, started, Instant.now(), Machine.currentLoad(), figures);
     log.println();
@@ -72,8 +72,20 @@ public final class BenchMain {
     System.exit(0); // Flink, Kafka and DuckDB leave non-daemon threads behind
   }
 
-  private static void section(PrintStream log, String name) {
+  /** What a section measures. */
+  private interface Section {
+    List<Figure> run() throws Exception;
+  }
+
+  /** Runs one section; a failure becomes a row that says so, and the other sections still run. */
+  private static List<Figure> section(PrintStream log, String name, Section section) {
     log.printf("%n== %s (load average %.2f)%n", name, Machine.currentLoad());
+    try {
+      return section.run();
+    } catch (Exception | Error e) {
+      e.printStackTrace(log);
+      return List.of(Figure.unavailable(name, "failed: " + e));
+    }
   }
 
   /** Empties a directory of an earlier run and returns it. */

@@ -47,7 +47,7 @@ final class FreshnessBench {
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap); StateWatch watch = new StateWatch(bootstrap, states)) {
       for (int i = 0; i < probes; i++) {
         String twin = twins.get(i % twins.size());
-        Instant ts = Instant.now();
+        Instant ts = Instant.ofEpochMilli(System.currentTimeMillis()); // event times are milliseconds
         if (ts.toEpochMilli() % 1000 == 0) {
           ts = ts.plusMillis(1); // generator readings fall on whole seconds: a probe never does
         }

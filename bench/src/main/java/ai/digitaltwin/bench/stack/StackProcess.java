@@ -66,6 +66,8 @@ final class StackProcess implements AutoCloseable {
     builder.environment().putAll(env);
     long started = System.nanoTime();
     Process process = builder.start();
+    // a benchmark stopped with Ctrl-C must not leave a stack running
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bench-child-reaper"));
     return new StackProcess(process, started, env, readyLine, output);
   }
 
