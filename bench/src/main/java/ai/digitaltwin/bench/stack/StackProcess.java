@@ -57,7 +57,11 @@ final class StackProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(OPENS);
-    command.add(System.getenv().getOrDefault("TWIN_BENCH_CHILD_XMX", "-Xmx3g"));
+    command.add("-Xmx3g");
+    String extra = System.getenv("TWIN_BENCH_CHILD_OPTS"); // e.g. a JFR recording of the stack under load
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main);
