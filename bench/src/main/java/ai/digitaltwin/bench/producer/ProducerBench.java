@@ -76,7 +76,8 @@ public final class ProducerBench {
         new Measure("ProducerPerformance", "records/s", Samples.of(tool)),
         String.format("%,d twins x %s simulated = %,d records of %d B mean (value + key) per run, embedded broker, "
             + "2 partitions, same producer settings and 1 s transactions; generator timed from its first commit to "
-            + "its end", TWINS, Format.span(config.producerSpan()), records, size),
+            + "its end; run-by-run ratios %s", TWINS, Format.span(config.producerSpan()), records, size,
+            Format.pairedRatios(generator, tool)),
         Goal.ratioAtLeast(0.9));
   }
 

@@ -43,4 +43,13 @@ public final class Format {
     }
     return d.toDays() + (d.toDays() == 1 ? " day" : " days");
   }
+
+  /** Run-by-run ratios a[i] / b[i], e.g. "0.49, 1.76, 0.65": how much the pairing, not the medians, says. */
+  public static String pairedRatios(java.util.List<Double> a, java.util.List<Double> b) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      out.add(number(a.get(i) / b.get(i)));
+    }
+    return String.join(", ", out);
+  }
 }

@@ -89,7 +89,8 @@ public final class StreamBench {
         new Measure("pass-through job", "events/s", Samples.of(pass)),
         String.format("%,d records (%,d twins x %s simulated) read to the end from an embedded broker, MiniCluster at "
             + "parallelism 1, checkpoints every 10 s, fresh warehouse per run; events/s = records / job net runtime "
-            + "(deployment included)", records, TWINS, Format.span(config.producerSpan())),
+            + "(deployment included); run-by-run ratios %s", records, TWINS, Format.span(config.producerSpan()),
+            Format.pairedRatios(full, pass)),
         Goal.ratioAtLeast(0.8), Goal.valueAtLeast(50_000));
   }
 
