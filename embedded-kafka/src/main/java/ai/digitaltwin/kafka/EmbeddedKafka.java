@@ -95,6 +95,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
+    // after a kill -9 the controller waits out the dead incarnation's session before the broker may
+    // register again: a short session makes a restart take seconds instead of ~15
+    p.put("broker.heartbeat.interval.ms", "500");
+    p.put("broker.session.timeout.ms", "3000");
     // fsync is left to the OS as in any Kafka; acks=all plus the page cache survive a JVM kill -9
     p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
     return p;

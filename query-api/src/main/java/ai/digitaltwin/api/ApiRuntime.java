@@ -7,6 +7,7 @@ import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.kafka.EventProducer;
 import ai.digitaltwin.api.live.LiveFeed;
 import ai.digitaltwin.api.metrics.ApiMetrics;
+import ai.digitaltwin.api.sql.SqlSandbox;
 import ai.digitaltwin.api.pipeline.KafkaProgress;
 import ai.digitaltwin.api.system.ComponentCheck;
 import ai.digitaltwin.api.system.HistoryCheck;
@@ -15,6 +16,8 @@ import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.schemas.Tables;
 import io.javalin.Javalin;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -38,7 +41,8 @@ public final class ApiRuntime implements AutoCloseable {
   private final Services services;
 
   /** The parts a running API is made of, for the embedded stack and tests to reach. */
-  public record Services(TwinHistory history, UserDirectory users, EventProducer events, ApiMetrics metrics) {}
+  public record Services(
+      TwinHistory history, SqlSandbox sql, UserDirectory users, EventProducer events, ApiMetrics metrics) {}
 
   private ApiRuntime(Deque<AutoCloseable> opened, Javalin app, Services services) {
     this.opened = opened;
@@ -61,6 +65,16 @@ public final class ApiRuntime implements AutoCloseable {
                   config.snapshotPoll(),
                   new MeteredListener(metrics, "api"),
                   RecentRegistry.ddl()));
+      SqlSandbox sql =
+          push(
+              opened,
+              SqlSandbox.open(
+                  catalog,
+                  localWarehouse(config),
+                  config.sql(),
+                  config.snapshotPoll(),
+                  new MeteredListener(metrics, "sql"),
+                  metrics::sqlRefused));
       EventProducer events = push(opened, new EventProducer(config.kafkaBootstrap(), metrics));
       UserDirectory users =
           push(
@@ -82,13 +96,28 @@ public final class ApiRuntime implements AutoCloseable {
       checks.add(historyCheck.duckdb());
       Javalin app =
           QueryApi.create(
-              new QueryApi.Services(history, users, events, live, metrics, checks, progress, clock), config);
+              new QueryApi.Services(history, sql, users, events, live, metrics, checks, progress, clock), config);
       app.start();
-      return new ApiRuntime(opened, app, new Services(history, users, events, metrics));
+      return new ApiRuntime(opened, app, new Services(history, sql, users, events, metrics));
     } catch (RuntimeException e) {
       closeAll(opened);
       throw e;
     }
+  }
+
+  /**
+   * The directory user SQL may read: the local warehouse. A remote warehouse (S3) is not readable by
+   * DuckDB here at all, so the data directory stands in.
+   */
+  static Path localWarehouse(ApiConfig config) {
+    String warehouse = config.catalog().warehouse();
+    if (warehouse == null) {
+      return config.dataDir();
+    }
+    if (warehouse.startsWith("file:")) {
+      return Path.of(URI.create(warehouse));
+    }
+    return warehouse.contains("://") ? config.dataDir() : Path.of(warehouse);
   }
 
   private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T resource) {
@@ -98,6 +127,14 @@ public final class ApiRuntime implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** Every HTTP route as {@code METHOD path}, for checking that each one is documented. */
+  public java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(p -> p.endpoint.method.isHttpMethod())
+        .map(p -> p.endpoint.method.name() + " " + p.endpoint.path)
+        .toList();
   }
 
   public TwinHistory history() {

@@ -12,7 +12,10 @@ import ai.digitaltwin.api.export.ExportService;
 import ai.digitaltwin.api.ingest.IngestController;
 import ai.digitaltwin.api.live.StreamController;
 import ai.digitaltwin.api.personality.PersonalityService;
+import ai.digitaltwin.api.sql.SqlController;
+import ai.digitaltwin.api.system.DocsController;
 import ai.digitaltwin.api.system.HealthController;
+import ai.digitaltwin.api.system.SystemController;
 import ai.digitaltwin.api.timetravel.StateAsOf;
 import ai.digitaltwin.api.trends.TrendService;
 import ai.digitaltwin.api.twin.RecentRegistry;
@@ -31,7 +34,10 @@ record Controllers(
     ExportController export,
     IngestController ingest,
     StreamController stream,
-    HealthController health) {
+    SqlController sql,
+    HealthController health,
+    SystemController system,
+    DocsController docs) {
 
   static Controllers of(QueryApi.Services s, ApiConfig config, ObjectMapper mapper) {
     Tokens tokens = new Tokens(config.auth().jwtSecret(), config.auth().tokenTtl(), s.clock());
@@ -55,6 +61,9 @@ record Controllers(
         new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock()),
         new IngestController(twins, s.events(), mapper, s.clock()),
         new StreamController(twins, s.live(), mapper),
-        new HealthController(s.checks()));
+        new SqlController(s.sql(), mapper),
+        new HealthController(s.checks()),
+        new SystemController(config.describe(), s.history(), s.metrics(), s.clock()),
+        new DocsController());
   }
 }

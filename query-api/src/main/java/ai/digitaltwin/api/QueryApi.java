@@ -18,6 +18,7 @@ import ai.digitaltwin.api.kafka.EventProducer;
 import ai.digitaltwin.api.live.LiveFeed;
 import ai.digitaltwin.api.metrics.ApiMetrics;
 import ai.digitaltwin.api.metrics.RequestMetrics;
+import ai.digitaltwin.api.sql.SqlSandbox;
 import ai.digitaltwin.api.pipeline.KafkaProgress;
 import ai.digitaltwin.api.pipeline.PipelineController;
 import ai.digitaltwin.api.pipeline.PipelineService;
@@ -34,6 +35,7 @@ public final class QueryApi {
   /** What the API reads from, writes to and reports on; opened and closed by {@link ApiRuntime}. */
   public record Services(
       TwinHistory history,
+      SqlSandbox sql,
       UserDirectory users,
       EventProducer events,
       LiveFeed live,
@@ -61,7 +63,9 @@ public final class QueryApi {
           cfg.jetty.port = config.port();
           cfg.startup.showJavalinBanner = false;
           cfg.http.maxRequestSize = config.maxRequestBytes();
+          cfg.http.prefer405over404 = true;
           cfg.jsonMapper(new JavalinJackson(mapper, false));
+          cfg.staticFiles.enableWebjars();
           ErrorHandlers.install(cfg);
           requests.install(cfg);
           dashboard.install(cfg);
@@ -69,6 +73,10 @@ public final class QueryApi {
           cfg.routes.apiBuilder(
               () -> {
                 get("/health", c.health()::health);
+                get("/system/info", c.system()::info);
+                get("/metrics", c.system()::metrics);
+                get("/openapi.json", c.docs()::openapi);
+                get("/docs", c.docs()::docs);
                 get(Dashboard.ECHARTS_PATH, dashboard::echarts);
                 get(Dashboard.ROUTES_PATH, dashboard::routes);
                 path(
@@ -80,6 +88,7 @@ public final class QueryApi {
                         post("/login", c.auth()::login);
                         get("/me", c.auth()::me);
                       });
+                      post("/sql", c.sql()::query);
                       path("/twins", () -> {
                         get(c.twins()::list);
                         post(c.twins()::create);

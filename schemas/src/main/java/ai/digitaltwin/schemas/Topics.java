@@ -38,7 +38,8 @@ public final class Topics {
   public static final List<Topic<?>> INPUTS = List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH);
 
   public static final List<Topic<?>> ALL =
-      List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH, STATE, ANOMALIES, GENERATOR_PROGRESS, USERS);
+      List.of(
+          HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH, STATE, ANOMALIES, GENERATOR_PROGRESS, USERS);
 
   private Topics() {}
 }

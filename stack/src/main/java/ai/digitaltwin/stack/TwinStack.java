@@ -24,7 +24,19 @@ public final class TwinStack implements AutoCloseable {
   private GeneratorService generator;
   private EmbeddedKafka kafka;
 
-  private TwinStack() {}
+  private final StackConfig config;
+
+  private TwinStack(StackConfig config) {
+    this.config = config;
+  }
+
+  public java.nio.file.Path dataDir() {
+    return config.dataDir();
+  }
+
+  public java.nio.file.Path adminPasswordFile() {
+    return new LocalSecrets(config.dataDir()).adminPasswordFile();
+  }
 
   /** Starts everything; {@code env} is the process environment (tests pass their own). */
   public static TwinStack start(Map<String, String> env, PrintStream out) throws Exception {
@@ -32,12 +44,15 @@ public final class TwinStack implements AutoCloseable {
     Map<String, String> effective = new HashMap<>(env);
     effective.put("TWIN_DATA_DIR", config.dataDir().toString());
     effective.put("KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers());
+    // a day of history at the first start, so the dashboard has something to show at once
+    effective.putIfAbsent("GENERATOR_BACKFILL_DAYS", "1");
+    new LocalSecrets(config.dataDir()).fill(effective);
     // fail on a bad value before anything starts
     GeneratorConfig generatorConfig = GeneratorConfig.fromEnv(effective);
     JobConfig jobConfig = JobConfig.fromEnv(effective, config.dataDir());
     ApiConfig apiConfig = ApiConfig.fromEnv(effective);
 
-    TwinStack stack = new TwinStack();
+    TwinStack stack = new TwinStack(config);
     Progress progress = new Progress(out, 5);
     try {
       stack.kafka =

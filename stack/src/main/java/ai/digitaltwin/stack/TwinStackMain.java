@@ -43,8 +43,9 @@ public final class TwinStackMain {
                 "twin-shutdown"));
     String base = "http://127.0.0.1:" + stack.apiPort();
     System.out.printf(
-        "%nDigital Twin AI is up in %.1f s%n  Dashboard  %s/%n  Health     %s/health%n  Twins      %s/api/v1/twins%n  Kafka      %s%nPress Ctrl-C to stop.%n",
-        (System.nanoTime() - started) / 1e9, base, base, base, stack.bootstrapServers());
+        "%nDigital Twin AI is up in %.1f s%n  Dashboard  %s/%n  Health     %s/health%n  API        %s/api/v1/twins (token from POST /api/v1/auth/login)%n  Login      admin / password in %s%n  Kafka      %s%n  Logs       %s%nPress Ctrl-C to stop.%n",
+        (System.nanoTime() - started) / 1e9, base, base, base, stack.adminPasswordFile(), stack.bootstrapServers(),
+        stack.dataDir().resolve("logs").resolve("twin.log"));
     stopped.await();
   }
 }

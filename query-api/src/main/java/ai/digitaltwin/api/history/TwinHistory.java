@@ -212,10 +212,22 @@ public final class TwinHistory implements AutoCloseable {
         return value.toString();
       }
     }
-    if (value instanceof java.time.LocalDate || value instanceof java.util.UUID) {
-      return value.toString();
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number
+        || value instanceof List<?>) {
+      return value;
     }
-    return value;
+    if (value instanceof byte[] bytes) {
+      return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+    if (value instanceof java.sql.Blob blob) {
+      try {
+        return java.util.Base64.getEncoder().encodeToString(blob.getBytes(1, (int) blob.length()));
+      } catch (SQLException e) {
+        return null;
+      }
+    }
+    // dates, UUIDs, JSON, structs, maps, intervals...: their text, never an object Jackson cannot write
+    return value.toString();
   }
 
   @Override

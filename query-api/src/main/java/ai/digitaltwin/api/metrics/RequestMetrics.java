@@ -31,7 +31,7 @@ public final class RequestMetrics {
 
   static String route(Context ctx) {
     try {
-      Endpoint endpoint = ctx.endpoint();
+      Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
       return endpoint == null ? "unmatched" : endpoint.path;
     } catch (RuntimeException e) {
       return "unmatched";
