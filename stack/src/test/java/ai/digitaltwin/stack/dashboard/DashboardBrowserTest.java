@@ -185,9 +185,12 @@ class DashboardBrowserTest {
     browser.find("#trait-reason").sendKeys("checked in the browser test");
     browser.find("#trait-save").click();
     browser.waitFor("document.querySelector('#trait-message').textContent === 'Saved'", WAIT, "the save to be confirmed");
-    JsonNode personality = stack.get("/api/v1/twins/" + TWIN).get("personality");
-    assertThat(personality.get("openness").asDouble()).isEqualTo(0.23);
-    assertThat(personality.get("neuroticism").asDouble()).isEqualTo(0.77);
+    assertThat(browser.find("#trait-openness").getDomProperty("value")).isEqualTo("0.23");
+    // the edit is a registry event: the twin shows it once the stream job has taken it into its state
+    DashboardStack.await(Duration.ofSeconds(60), () -> {
+      JsonNode personality = stack.get("/api/v1/twins/" + TWIN).get("personality");
+      return personality.get("openness").asDouble() == 0.23 && personality.get("neuroticism").asDouble() == 0.77;
+    }, "the twin's personality to be the edited one");
 
     browser.reload();
     browser.waitFor("document.querySelector('#trait-openness')", WAIT, "the editor after reload");
