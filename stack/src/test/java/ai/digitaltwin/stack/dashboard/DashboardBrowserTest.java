@@ -297,11 +297,11 @@ class DashboardBrowserTest {
       assertThat(p.get("raw").get(1).asDouble()).isEqualTo(twin.get("neuroticism").asDouble());
       assertThat(p.get("raw").get(2).asDouble()).isEqualTo(twin.get("openness").asDouble());
     }
+    browser.screenshot("06-population");
     String before = points.get(0).get("value").toString();
     browser.js("const y = document.getElementById('rot-yaw'); y.value = '-120'; y.dispatchEvent(new Event('input'));");
     String after = chart("chart-population").get("series").get(0).get("data").get(0).get("value").toString();
     assertThat(after).isNotEqualTo(before);
-    browser.screenshot("06-population");
   }
 
   @Test
