@@ -32,6 +32,9 @@ public final class FlinkRest {
     }
   }
 
+  /** One registered TaskManager and how many of its slots are taken. */
+  public record TaskManager(String id, int slots, int freeSlots) {}
+
   /** What a cluster offers right now. */
   public record ClusterOverview(int taskManagers, int slotsTotal, int slotsAvailable, int jobsRunning) {}
 
@@ -52,6 +55,14 @@ public final class FlinkRest {
     return new ClusterOverview(
         o.path("taskmanagers").asInt(), o.path("slots-total").asInt(), o.path("slots-available").asInt(),
         o.path("jobs-running").asInt());
+  }
+
+  public List<TaskManager> taskManagers() throws IOException {
+    List<TaskManager> list = new ArrayList<>();
+    for (JsonNode tm : get("taskmanagers").path("taskmanagers")) {
+      list.add(new TaskManager(tm.path("id").asText(), tm.path("slotsNumber").asInt(), tm.path("freeSlots").asInt()));
+    }
+    return list;
   }
 
   /** Uploads a jar and returns the id the cluster gave it. */
@@ -110,10 +121,27 @@ public final class FlinkRest {
     return get("jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
   }
 
+  /** Where the job's state was restored from (a savepoint or checkpoint path), or null if it was not. */
+  public String restoredFrom(String jobId) throws IOException {
+    JsonNode restored = get("jobs/" + jobId + "/checkpoints").path("latest").path("restored");
+    return restored.isMissingNode() || restored.isNull() ? null : restored.path("external_path").asText(null);
+  }
+
+  /** The highest parallelism among the job's operators. */
+  public int parallelism(String jobId) throws IOException {
+    int max = 0;
+    for (JsonNode vertex : get("jobs/" + jobId).path("vertices")) {
+      max = Math.max(max, vertex.path("parallelism").asInt());
+    }
+    return max;
+  }
+
   /** Times the job restarted after a failure (a lost TaskManager, an unreachable broker, ...). */
   public long restarts(String jobId) throws IOException {
-    JsonNode job = get("jobs/" + jobId);
-    return job.path("job-restarts").asLong(job.path("numRestarts").asLong(0));
+    for (JsonNode metric : get("jobs/" + jobId + "/metrics?get=numRestarts")) {
+      return metric.path("value").asLong();
+    }
+    return 0;
   }
 
   /** Asks for a savepoint and then a clean stop; returns the trigger id to poll. */
