@@ -18,6 +18,9 @@ import java.util.Map;
  *   <li>{@code SAVEPOINT_DIR} — where {@code stop} writes its savepoint; default the cluster's
  *       {@code execution.checkpointing.savepoint-dir}
  *   <li>{@code SUBMIT_TIMEOUT_SECONDS} — how long to wait for the cluster and for the job, default 300
+ *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} — where the project's topics are created before the job starts,
+ *       default {@code 127.0.0.1:9092}; {@code KAFKA_PARTITIONS} (default 4) and {@code KAFKA_REPLICATION}
+ *       (default 3) for topics that do not exist yet
  *   <li>the job's own keys ({@link #FORWARDED}), passed to it as {@code KEY=VALUE} arguments, and
  *       {@code JOB_EXTRA_ARGS} (space-separated {@code KEY=VALUE}) for any other. Credentials are never
  *       forwarded: program arguments are visible in Flink's web UI; the TaskManagers read them from their
@@ -26,7 +29,7 @@ import java.util.Map;
  */
 public record SubmitConfig(
     URI restUrl, Path jar, int parallelism, String savepointPath, String savepointDir, Duration timeout,
-    List<String> jobArgs) {
+    String kafkaBootstrapServers, int partitions, short replication, List<String> jobArgs) {
 
   /** Keys of the stream job's configuration that the submitter hands on when they are set. */
   public static final List<String> FORWARDED =
@@ -68,6 +71,9 @@ public record SubmitConfig(
         blankToNull(env.get("SAVEPOINT_PATH")),
         blankToNull(env.get("SAVEPOINT_DIR")),
         Duration.ofSeconds(positive(env, "SUBMIT_TIMEOUT_SECONDS", 300)),
+        env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+        positive(env, "KAFKA_PARTITIONS", 4),
+        (short) positive(env, "KAFKA_REPLICATION", 3),
         args);
   }
 

@@ -1,9 +1,14 @@
 package ai.digitaltwin.submit;
 
+import ai.digitaltwin.kafka.TopicSetup;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The one-shot submitter: {@code submit} (default) deploys the stream job unless it runs already,
+ * The one-shot submitter: {@code submit} (default) creates the project's topics where missing and deploys
+ * the stream job unless it runs already,
  * {@code stop} stops it with a savepoint and prints where, {@code status} lists the cluster's jobs.
  * Configuration: {@link SubmitConfig}.
  */
@@ -14,7 +19,7 @@ public final class SubmitMain {
     System.exit(run(args.length == 0 ? "submit" : args[0], System.getenv()));
   }
 
-  static int run(String command, Map<String, String> env) throws Exception {
+  public static int run(String command, Map<String, String> env) throws Exception {
     SubmitConfig config;
     try {
       config = SubmitConfig.fromEnv(env);
@@ -26,6 +31,7 @@ public final class SubmitMain {
     Deployer deployer = new Deployer(rest, config.timeout());
     switch (command) {
       case "submit" -> {
+        ensureTopics(config);
         String jobId = deployer.submit(config.jar(), config.parallelism(), config.jobArgs(), config.savepointPath());
         System.out.println("job " + Deployer.JOB_NAME + " running as " + jobId + " on " + config.restUrl());
       }
@@ -44,5 +50,13 @@ public final class SubmitMain {
       }
     }
     return 0;
+  }
+
+  private static void ensureTopics(SubmitConfig config) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers());
+    try (Admin admin = Admin.create(props)) {
+      TopicSetup.ensure(admin, config.partitions(), config.replication());
+    }
   }
 }

@@ -19,6 +19,9 @@ class SubmitConfigTest {
     assertThat(config.savepointPath()).isNull();
     assertThat(config.timeout()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.jobArgs()).isEmpty();
+    assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(config.partitions()).isEqualTo(4);
+    assertThat(config.replication()).isEqualTo((short) 3);
   }
 
   @Test

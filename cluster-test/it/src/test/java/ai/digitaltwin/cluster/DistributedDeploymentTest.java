@@ -9,6 +9,7 @@ import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.submit.Deployer;
 import ai.digitaltwin.submit.FlinkRest;
+import ai.digitaltwin.submit.SubmitMain;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,6 @@ class DistributedDeploymentTest {
     store = track(S3Store.start(work.resolve("s3"), "warehouse"));
     catalogServer = track(CatalogServer.start(work.resolve("catalog"), store, WAREHOUSE));
     kafka.awaitBrokers(3, PATIENCE);
-    kafka.createTopics(2);
     api = track(ApiProcess.start(work.resolve("api"), kafka.bootstrapServers(), catalogEnv()));
     flink.awaitTaskManagers(2, PATIENCE);
     deployer = new Deployer(flink.rest(), PATIENCE);
@@ -80,7 +80,14 @@ class DistributedDeploymentTest {
   @Test
   void everyEventLandsExactlyOnceThroughFailuresAndARescaleFromASavepoint() throws Exception {
     FlinkRest rest = flink.rest();
-    String job = deployer.submit(Classpaths.flinkAppJar(), 2, jobArgs(2), null);
+    // the one-shot submitter, as the compose file runs it: topics (replication 3), then the job over REST
+    assertThat(SubmitMain.run("submit", submitterEnv())).isZero();
+    String job = deployer.aliveJob().orElseThrow().id();
+    assertThat(rest.parallelism(job)).isEqualTo(2);
+    try (Admin admin = kafka.admin()) {
+      var health = admin.describeTopics(List.of(Topics.HEALTH.name())).allTopicNames().get().get(Topics.HEALTH.name());
+      assertThat(health.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+    }
     LOG.info("job {} running with parallelism 2", job);
 
     Produced day1 = GeneratorRun.start(work.resolve("logs"), "generator-day1", kafka.bootstrapServers(), TWINS, T0, 1)
@@ -217,6 +224,21 @@ class DistributedDeploymentTest {
     }
   }
 
+  /** The submitter's environment: where Flink and Kafka are, the jar, and the job's own keys. */
+  private Map<String, String> submitterEnv() {
+    Map<String, String> env = new HashMap<>(catalogEnv());
+    env.putAll(Map.of(
+        "FLINK_REST_URL", flink.rest().base().toString(),
+        "JOB_JAR", Classpaths.flinkAppJar().toString(),
+        "JOB_PARALLELISM", "2",
+        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+        "KAFKA_PARTITIONS", "2",
+        "KAFKA_REPLICATION", "3",
+        "CHECKPOINT_INTERVAL_MS", "2000",
+        "SUBMIT_TIMEOUT_SECONDS", String.valueOf(PATIENCE.toSeconds())));
+    return env;
+  }
+
   /** The job's configuration, as program arguments of the REST submission. */
   private List<String> jobArgs(int parallelism) {
     List<String> args = new ArrayList<>();
@@ -262,7 +284,7 @@ class DistributedDeploymentTest {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws Exception {
+  static void deleteRecursively(Path dir) throws Exception {
     if (!Files.exists(dir)) {
       return;
     }

@@ -1,6 +1,5 @@
 package ai.digitaltwin.cluster;
 
-import ai.digitaltwin.kafka.TopicSetup;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -60,12 +59,6 @@ final class KafkaCluster implements AutoCloseable {
 
   short replication() {
     return (short) Math.min(nodes.length, 3);
-  }
-
-  void createTopics(int partitions) {
-    try (Admin admin = admin()) {
-      TopicSetup.ensure(admin, partitions, replication());
-    }
   }
 
   void kill(int node) throws InterruptedException {
