@@ -41,15 +41,25 @@ public final class ChatExchange {
     long start = System.nanoTime();
     Instant said = clock.instant();
     Personas.Speaker speaker = personas.of(registry);
+    long persona = System.nanoTime();
     ChatReply reply = chat.reply(speaker.persona(), text, speaker.now());
+    long replied = System.nanoTime();
     String twinId = speaker.persona().twinId();
     List<ChatMessage> messages = ChatMessages.of(twinId, userId, text, reply, said, clock.instant());
     events.sendAll(Topics.CHAT, messages.stream().map(m -> new EventProducer.Keyed<>(twinId, m)).toList());
+    long acknowledged = System.nanoTime();
     try {
       log.add(messages);
     } catch (RuntimeException e) {
       LOG.warn("chat of {} is in Kafka but not yet in this replica's history: {}", twinId, e.toString());
     }
-    return ChatResponse.of(reply, (System.nanoTime() - start) / 1_000_000);
+    long end = System.nanoTime();
+    LOG.debug("chat {} {}: persona {} ms, reply {} ms, kafka {} ms, overlay {} ms", twinId, reply.intent(),
+        ms(persona - start), ms(replied - persona), ms(acknowledged - replied), ms(end - acknowledged));
+    return ChatResponse.of(reply, ms(end - start));
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 }

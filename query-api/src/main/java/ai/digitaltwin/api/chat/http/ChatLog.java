@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat.http;
 
+import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.OverlayTable;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
@@ -10,8 +11,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The conversation history: {@code chat_messages} in Iceberg plus the messages this API produced that the
@@ -22,7 +21,6 @@ public final class ChatLog {
   public static final String OVERLAY = "recent_chat";
   public static final String LIVE_VIEW = "chat_messages_live";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ChatLog.class);
   private static final String COLUMNS =
       "event_id, twin_id, ts, role, user_id, text, intent, sentiment_label, sentiment_score";
   private static final String INSERT =
@@ -32,6 +30,8 @@ public final class ChatLog {
   static final String COUNT = "SELECT count(*) FROM " + LIVE_VIEW + " WHERE twin_id = ?";
 
   private final TwinHistory history;
+  /** The {@code chat_messages} snapshot the overlay was last pruned against: only a new commit can empty it. */
+  private long prunedAgainst = Long.MIN_VALUE;
 
   public ChatLog(TwinHistory history) {
     this.history = history;
@@ -47,10 +47,16 @@ public final class ChatLog {
 
   /**
    * Keeps messages Kafka has acknowledged until Iceberg shows them. Serialised: DuckDB refuses two
-   * transactions deleting the same overlay rows at once, and these writes take a millisecond.
+   * transactions deleting the same overlay rows at once, and these writes take a millisecond. Pruning
+   * reads every event id of {@code chat_messages}, so it runs only after a new commit of that table.
    */
   synchronized void add(List<ChatMessage> messages) {
-    history.update(OverlayTable.prune(Tables.CHAT_MESSAGES, OVERLAY), List.of());
+    long snapshot =
+        history.views().state(Tables.CHAT_MESSAGES).map(IcebergViews.ViewState::snapshotId).orElse(-1L);
+    if (snapshot != prunedAgainst) {
+      history.update(OverlayTable.prune(Tables.CHAT_MESSAGES, OVERLAY), List.of());
+      prunedAgainst = snapshot;
+    }
     for (ChatMessage m : messages) {
       history.update(
           INSERT,
@@ -65,7 +71,6 @@ public final class ChatLog {
               m.getSentimentLabel(),
               m.getSentimentScore()));
     }
-    LOG.debug("{} chat messages of {} kept until Iceberg has them", messages.size(), messages.get(0).getTwinId());
   }
 
   Page page(String twinId, int limit, int offset) {
