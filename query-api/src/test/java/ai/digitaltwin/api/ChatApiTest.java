@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.schemas.ChatMessage;
 import ai.digitaltwin.schemas.Tables;
+import ai.digitaltwin.schemas.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ class ChatApiTest {
     assertThat(one.get("total").asInt()).isEqualTo(4);
 
     // the stream job commits the four messages: the history still shows each once
-    List<ChatMessage> produced = TopicReader.await(ai.digitaltwin.schemas.Topics.CHAT, m -> m.getTwinId().equals(LOG_TWIN), 4);
+    List<ChatMessage> produced = TopicReader.await(Topics.CHAT, m -> m.getTwinId().equals(LOG_TWIN), 4);
     assertThat(produced).hasSize(4);
     TableWriter.append(catalog, Tables.CHAT_MESSAGES, produced.stream().map(ChatData::row).toList());
     api.runtime.history().refreshNow();
@@ -198,17 +199,20 @@ class ChatApiTest {
     assertError(chat("twin-nobody", chloe, "hi"), 404, "not_found");
     assertError(chat("bad.id", chloe, "hi"), 400, "bad_request");
     assertError(chat(TWIN, null, "hi"), 401, "unauthorized");
-    assertField(api.post("/api/v1/twins/" + TWIN + "/chat", chloe, Map.of()), 400, "message", "message is required");
+    String path = "/api/v1/twins/" + TWIN + "/chat";
+    assertField(api.post(path, chloe, Map.of()), 400, "message", "message is required");
     assertField(chat(TWIN, chloe, "  \n "), 400, "message", "message must not be blank");
-    assertField(api.post("/api/v1/twins/" + TWIN + "/chat", chloe, Map.of("msg", "hi")), 400, "msg", "Unknown field: msg");
-    assertError(api.post("/api/v1/twins/" + TWIN + "/chat", chloe, "{\"message\": "), 400, "bad_request");
-    assertField(chat(TWIN, chloe, "é".repeat(1001)), 413, "message", "message must be at most 1000 characters, got 1001");
+    assertField(api.post(path, chloe, Map.of("msg", "hi")), 400, "msg", "Unknown field: msg");
+    assertError(api.post(path, chloe, "{\"message\": "), 400, "bad_request");
+    String tooLong = "é".repeat(1001);
+    assertField(chat(TWIN, chloe, tooLong), 413, "message", "message must be at most 1000 characters, got 1001");
     assertThat(chat(TWIN, chloe, "é".repeat(1000)).statusCode()).isEqualTo(200);
-    assertField(api.get("/api/v1/twins/" + TWIN + "/chat/history?limit=0", chloe), 400, "limit", "limit must be in 1..500, got 0");
-    assertError(api.get("/api/v1/twins/" + TWIN + "/chat/history?offset=x", chloe), 400, "bad_request");
+    assertField(api.get(path + "/history?limit=0", chloe), 400, "limit", "limit must be in 1..500, got 0");
+    assertError(api.get(path + "/history?offset=x", chloe), 400, "bad_request");
 
-    TableWriter.append(catalog, Tables.TWIN_REGISTRY, List.of(ChatData.registry("twin-chat-gone", "created", "chloe", T0.minusSeconds(7200))));
-    TableWriter.append(catalog, Tables.TWIN_REGISTRY, List.of(ChatData.registry("twin-chat-gone", "deleted", "chloe", T0.minusSeconds(3600))));
+    TableWriter.append(catalog, Tables.TWIN_REGISTRY,
+        List.of(ChatData.registry("twin-chat-gone", "created", "chloe", T0.minusSeconds(7200)),
+            ChatData.registry("twin-chat-gone", "deleted", "chloe", T0.minusSeconds(3600))));
     api.runtime.history().refreshNow();
     assertError(chat("twin-chat-gone", chloe, "hi"), 409, "conflict");
     assertThat(api.get("/api/v1/twins/twin-chat-gone/chat/history", chloe).statusCode()).isEqualTo(200);

@@ -60,7 +60,8 @@ final class ChatData {
   }
 
   static void write(TwinCatalog catalog, String twin, String owner) {
-    TableWriter.append(catalog, Tables.TWIN_REGISTRY, List.of(registry(twin, "created", owner, T0.minusSeconds(86_400 * 3))));
+    Instant created = T0.minusSeconds(86_400 * 3);
+    TableWriter.append(catalog, Tables.TWIN_REGISTRY, List.of(registry(twin, "created", owner, created)));
     List<Map<String, Object>> readings = new java.util.ArrayList<>();
     for (int i = 0; i < YESTERDAY_BPM.length; i++) {
       readings.add(TwinApiTest.reading(twin, YESTERDAY_10.plusSeconds(600L * i), YESTERDAY_BPM[i]));

@@ -25,14 +25,15 @@ class ChatKafkaDownApiTest {
     ChatData.write(catalog, "twin-chat-down", "dora");
     EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
     kafka.createTopics(1);
-    try (TestApi api =
-        TestApi.start(dir, catalog, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()), new StartedClock(ChatData.T0))) {
+    Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    try (TestApi api = TestApi.start(dir, catalog, env, new StartedClock(ChatData.T0))) {
       String dora = api.userToken("dora");
-      HttpResponse<String> before = api.post("/api/v1/twins/twin-chat-down/chat", dora, Map.of("message", "hi"));
+      String path = "/api/v1/twins/twin-chat-down/chat";
+      HttpResponse<String> before = api.post(path, dora, Map.of("message", "hi"));
       assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
 
       kafka.close();
-      HttpResponse<String> refused = api.post("/api/v1/twins/twin-chat-down/chat", dora, Map.of("message", "Are you still there?"));
+      HttpResponse<String> refused = api.post(path, dora, Map.of("message", "Are you still there?"));
       assertError(refused, 503, "unavailable");
       JsonNode body = TestApi.json(refused);
       assertThat(body.has("reply")).isFalse();

@@ -28,7 +28,9 @@ final class ChatTopic {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.CHAT.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+          consumer.partitionsFor(Topics.CHAT.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);

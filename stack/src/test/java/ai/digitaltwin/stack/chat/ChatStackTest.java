@@ -97,8 +97,9 @@ class ChatStackTest {
       JsonNode accepted = api.call("POST", "/api/v1/twins/" + twin + "/events", Map.of("readings", readings));
       assertThat(accepted.get("accepted").asInt()).isEqualTo(BPM.length);
     }
-    await(Duration.ofSeconds(90), () -> count("SELECT count(*) FROM health_events WHERE source = 'wearable' AND twin_id IN ('"
-        + effusive + "', '" + terse + "')") == 2L * BPM.length, "the readings in Iceberg");
+    String sent = "SELECT count(*) FROM health_events WHERE source = 'wearable' AND twin_id IN ('" + effusive + "', '"
+        + terse + "')";
+    await(Duration.ofSeconds(90), () -> count(sent) == 2L * BPM.length, "the readings in Iceberg");
     await(Duration.ofSeconds(90), () -> speaksWith(effusive, EFFUSIVE_WORRIER) && speaksWith(terse, TERSE_STOIC),
         "the patched traits in the twins' state");
 
@@ -138,8 +139,10 @@ class ChatStackTest {
     stack.generator().close();
     long health = stack.generator().produced(Topics.HEALTH);
     long behavior = stack.generator().produced(Topics.BEHAVIOR);
-    await(Duration.ofSeconds(90), () -> count("SELECT count(DISTINCT event_id) FROM health_events WHERE source = 'generator'") == health
-        && count("SELECT count(DISTINCT event_id) FROM behavior_events") == behavior, "every simulated event folded in");
+    String healthKept = "SELECT count(DISTINCT event_id) FROM health_events WHERE source = 'generator'";
+    String behaviorKept = "SELECT count(DISTINCT event_id) FROM behavior_events";
+    await(Duration.ofSeconds(90), () -> count(healthKept) == health && count(behaviorKept) == behavior,
+        "every simulated event folded in");
 
     assertThat(chat(terse, "Thank you so much, you are wonderful and I really love talking with you!")
         .get("sentiment").get("score").asDouble()).isGreaterThan(0.3);
@@ -174,11 +177,14 @@ class ChatStackTest {
         + terse + "'") == saidBefore + 1 + unkind.size(), "the messages in chat_messages");
   }
 
-  /** State rows that a chat message of this sign caused, as [mood_score, stress, energy, sleep_hours, neuroticism, chat_sentiment]. */
+  /**
+   * State rows that a chat message of this sign caused, as
+   * [mood_score, stress, energy, sleep_hours, neuroticism, chat_sentiment].
+   */
   private static List<JsonNode> chatStates(String sign) {
     List<JsonNode> rows = new ArrayList<>();
-    api.sql("SELECT mood_score, stress, energy, sleep_hours, neuroticism, chat_sentiment FROM twin_state WHERE twin_id = '"
-        + terse + "' AND drift_cause LIKE '" + sign + " chat sentiment%'").forEach(rows::add);
+    api.sql("SELECT mood_score, stress, energy, sleep_hours, neuroticism, chat_sentiment FROM twin_state"
+        + " WHERE twin_id = '" + terse + "' AND drift_cause LIKE '" + sign + " chat sentiment%'").forEach(rows::add);
     return rows;
   }
 

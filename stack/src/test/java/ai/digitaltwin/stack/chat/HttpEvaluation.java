@@ -33,7 +33,8 @@ final class HttpEvaluation {
       Arrays.sort(http);
       Arrays.sort(server);
       StringBuilder out = new StringBuilder();
-      out.append(String.format("HTTP intent accuracy %.1f %% (%d/%d)%n", accuracy() * 100, asked - misses.size(), asked));
+      out.append(String.format("HTTP intent accuracy %.1f %% (%d/%d)%n",
+          accuracy() * 100, asked - misses.size(), asked));
       out.append(String.format("HTTP latency (client): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
           percentile(http, 0.5) / 1e6, percentile(http, 0.95) / 1e6, http[http.length - 1] / 1e6));
       out.append(String.format("processing_ms (server, incl. Kafka acks): p50 %d ms, p95 %d ms, max %d ms%n",
@@ -73,7 +74,8 @@ final class HttpEvaluation {
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
       long start = System.nanoTime();
-      HttpResponse<String> response = api.send("POST", "/api/v1/twins/" + twin + "/chat", Map.of("message", c.question()));
+      HttpResponse<String> response =
+          api.send("POST", "/api/v1/twins/" + twin + "/chat", Map.of("message", c.question()));
       http[i] = System.nanoTime() - start;
       assertThat(response.statusCode()).as(c.question() + ": " + response.body()).isEqualTo(200);
       JsonNode answer = StackClient.JSON.readTree(response.body());
@@ -83,7 +85,8 @@ final class HttpEvaluation {
         misses.add(c.expected() + " -> " + intent + " (" + answer.get("confidence").asDouble() + "): " + c.question());
       }
       if (intent.equals("unknown")) {
-        assertThat(answer.get("reply").asText()).as("off-topic reply to: " + c.question()).doesNotContainPattern("[0-9]");
+        assertThat(answer.get("reply").asText()).as("off-topic reply to: " + c.question())
+            .doesNotContainPattern("[0-9]");
         assertThat(answer.get("evidence")).as(c.question()).isEmpty();
       }
       for (JsonNode evidence : answer.get("evidence")) {

@@ -33,11 +33,12 @@ public final class ChatController {
 
   /** {@code POST /twins/{id}/chat} {@code {"message": "..."}}. */
   public void chat(Context ctx) {
+    long received = System.nanoTime();
     String twinId = TwinIds.require(ctx.pathParam("id"));
     Principal caller = Principal.of(ctx);
     Map<String, Object> registry = twins.writable(twinId, caller);
     String message = message(Json.body(ctx, mapper, ChatRequest.class));
-    ctx.json(exchange.say(registry, caller.username(), message));
+    ctx.json(exchange.say(registry, caller.username(), message, received));
   }
 
   /** {@code GET /twins/{id}/chat/history?limit=&offset=}: newest first. */

@@ -27,8 +27,7 @@ public final class ChatExchange {
   private final ChatLog log;
   private final Clock clock;
 
-  public ChatExchange(ChatService chat, TwinHistory history, EventProducer events,
-      ChatLog log, Clock clock) {
+  public ChatExchange(ChatService chat, TwinHistory history, EventProducer events, ChatLog log, Clock clock) {
     this.chat = chat;
     this.personas = new Personas(history, clock);
     this.events = events;
@@ -36,8 +35,11 @@ public final class ChatExchange {
     this.clock = clock;
   }
 
-  /** Answers {@code text} from {@code userId} to the twin of {@code registry} (its current registry row). */
-  ChatResponse say(Map<String, Object> registry, String userId, String text) {
+  /**
+   * Answers {@code text} from {@code userId} to the twin of {@code registry} (its current registry row);
+   * {@code receivedNanos} is when the request arrived, for {@code processing_ms}.
+   */
+  ChatResponse say(Map<String, Object> registry, String userId, String text, long receivedNanos) {
     long start = System.nanoTime();
     Instant said = clock.instant();
     Personas.Speaker speaker = personas.of(registry);
@@ -54,9 +56,10 @@ public final class ChatExchange {
       LOG.warn("chat of {} is in Kafka but not yet in this replica's history: {}", twinId, e.toString());
     }
     long end = System.nanoTime();
-    LOG.debug("chat {} {}: persona {} ms, reply {} ms, kafka {} ms, overlay {} ms", twinId, reply.intent(),
-        ms(persona - start), ms(replied - persona), ms(acknowledged - replied), ms(end - acknowledged));
-    return ChatResponse.of(reply, ms(end - start));
+    LOG.debug("chat {} {}: access {} ms, persona {} ms, reply {} ms, kafka {} ms, overlay {} ms", twinId,
+        reply.intent(), ms(start - receivedNanos), ms(persona - start), ms(replied - persona),
+        ms(acknowledged - replied), ms(end - acknowledged));
+    return ChatResponse.of(reply, ms(end - receivedNanos));
   }
 
   private static long ms(long nanos) {

@@ -8,7 +8,9 @@ import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.schemas.ChatMessage;
 import ai.digitaltwin.schemas.Tables;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +25,10 @@ public final class ChatLog {
 
   private static final String COLUMNS =
       "event_id, twin_id, ts, role, user_id, text, intent, sentiment_label, sentiment_score";
-  private static final String INSERT =
-      "INSERT INTO " + OVERLAY + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
   static final String PAGE =
-      "SELECT " + COLUMNS + " FROM " + LIVE_VIEW + " WHERE twin_id = ? ORDER BY ts DESC, event_id DESC LIMIT ? OFFSET ?";
+      "SELECT " + COLUMNS + " FROM " + LIVE_VIEW
+          + " WHERE twin_id = ? ORDER BY ts DESC, event_id DESC LIMIT ? OFFSET ?";
   static final String COUNT = "SELECT count(*) FROM " + LIVE_VIEW + " WHERE twin_id = ?";
 
   private final TwinHistory history;
@@ -57,9 +59,9 @@ public final class ChatLog {
       history.update(OverlayTable.prune(Tables.CHAT_MESSAGES, OVERLAY), List.of());
       prunedAgainst = snapshot;
     }
+    List<Object> values = new ArrayList<>();
     for (ChatMessage m : messages) {
-      history.update(
-          INSERT,
+      values.addAll(
           Arrays.asList(
               m.getEventId(),
               m.getTwinId(),
@@ -71,6 +73,9 @@ public final class ChatLog {
               m.getSentimentLabel(),
               m.getSentimentScore()));
     }
+    // one statement for the exchange: both sides appear together or not at all
+    String rows = String.join(", ", Collections.nCopies(messages.size(), ROW));
+    history.update("INSERT INTO " + OVERLAY + " (" + COLUMNS + ") VALUES " + rows, values);
   }
 
   Page page(String twinId, int limit, int offset) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * The answer of {@code POST /twins/{id}/chat}: the reply and how it was reached. Evidence values are
  * written as the rest of the API writes query results (times as ISO-8601 text).
  *
- * @param processingMs server time from the request to the acknowledged write, model and queries included
+ * @param processingMs server time from the request's arrival to the acknowledged write: access check,
+ *     persona, model, queries and Kafka included; only writing this answer is not
  */
 public record ChatResponse(
     String reply,
