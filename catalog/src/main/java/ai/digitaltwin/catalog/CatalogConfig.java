@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 
@@ -17,7 +18,16 @@ import org.apache.iceberg.CatalogUtil;
  *   <li>{@code ICEBERG_REST_URI} — the REST catalog's URL, required when the catalog is {@code rest}
  *   <li>{@code ICEBERG_IO_IMPL} — a FileIO class, e.g. {@code org.apache.iceberg.aws.s3.S3FileIO}
  *   <li>{@code ICEBERG_S3_ENDPOINT}, {@code ICEBERG_S3_PATH_STYLE} — for S3-compatible stores
+ *   <li>{@code ICEBERG_S3_REGION} — the store's region; default: the AWS SDK's ({@code AWS_REGION})
+ *   <li>{@code ICEBERG_S3_ACCESS_KEY_ID}, {@code ICEBERG_S3_SECRET_ACCESS_KEY} — static credentials;
+ *       default: the AWS SDK's chain ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, ...).
+ *       Prefer the chain: keys given here travel inside the Flink job graph.
  * </ul>
+ *
+ * <p>Every JVM that talks to an S3-compatible store other than AWS may also need
+ * {@code AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED} and
+ * {@code AWS_RESPONSE_CHECKSUM_VALIDATION=WHEN_REQUIRED}: recent AWS SDKs send checksums that older
+ * stores reject.
  */
 public record CatalogConfig(String type, String warehouse, String restUri, Map<String, String> extra) {
   public static final String NAME = "twin_catalog";
@@ -54,7 +64,22 @@ public record CatalogConfig(String type, String warehouse, String restUri, Map<S
       extra.put("s3.endpoint", env.get("ICEBERG_S3_ENDPOINT"));
       extra.put("s3.path-style-access", env.getOrDefault("ICEBERG_S3_PATH_STYLE", "true"));
     }
+    putIfSet(env, "ICEBERG_S3_REGION", "client.region", extra);
+    putIfSet(env, "ICEBERG_S3_ACCESS_KEY_ID", "s3.access-key-id", extra);
+    putIfSet(env, "ICEBERG_S3_SECRET_ACCESS_KEY", "s3.secret-access-key", extra);
+    if (extra.containsKey("s3.access-key-id") != extra.containsKey("s3.secret-access-key")) {
+      throw new IllegalArgumentException(
+          "ICEBERG_S3_ACCESS_KEY_ID and ICEBERG_S3_SECRET_ACCESS_KEY must be set together");
+    }
     return new CatalogConfig(type, warehouse, env.get("ICEBERG_REST_URI"), extra);
+  }
+
+  private static void putIfSet(
+      Map<String, String> env, String key, String property, Map<String, String> into) {
+    String value = env.get(key);
+    if (value != null && !value.isBlank()) {
+      into.put(property, value.trim());
+    }
   }
 
   /** Properties for {@link CatalogUtil#buildIcebergCatalog}, also what Flink's catalog loader takes. */
@@ -70,8 +95,14 @@ public record CatalogConfig(String type, String warehouse, String restUri, Map<S
     return props;
   }
 
-  /** What an operator may see: no secrets are kept here, so everything. */
+  /** What an operator may see: locations only, never credentials. */
   public String describe() {
     return type.equals("rest") ? "rest " + restUri + " (" + warehouse + ")" : "hadoop " + warehouse;
+  }
+
+  /** Property names only: the values may hold credentials. */
+  @Override
+  public String toString() {
+    return "CatalogConfig[" + describe() + ", properties " + new TreeSet<>(extra.keySet()) + "]";
   }
 }

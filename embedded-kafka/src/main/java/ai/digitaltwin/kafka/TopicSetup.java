@@ -3,6 +3,7 @@ package ai.digitaltwin.kafka;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,19 +47,17 @@ public final class TopicSetup {
   }
 
   static NewTopic newTopic(Topic<?> topic, int partitions, short replication) {
-    NewTopic newTopic = new NewTopic(topic.name(), partitions, replication);
+    Map<String, String> configs = new HashMap<>();
     if (topic.compacted()) {
-      newTopic.configs(
-          Map.of(
-              TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-              TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0"));
+      configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+      configs.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
     } else {
       // history lives in Iceberg; Kafka keeps a week for replays and late readers
-      newTopic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));
+      configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000));
     }
     if (replication > 1) {
-      newTopic.configs().put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+      configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
     }
-    return newTopic;
+    return new NewTopic(topic.name(), partitions, replication).configs(configs);
   }
 }

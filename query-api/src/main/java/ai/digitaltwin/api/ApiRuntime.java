@@ -2,6 +2,9 @@ package ai.digitaltwin.api;
 
 import ai.digitaltwin.api.auth.Passwords;
 import ai.digitaltwin.api.auth.UserDirectory;
+import ai.digitaltwin.api.chat.ChatService;
+import ai.digitaltwin.api.chat.http.ChatLog;
+import ai.digitaltwin.api.chat.http.HistorySql;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.kafka.EventProducer;
@@ -51,9 +54,13 @@ public final class ApiRuntime implements AutoCloseable {
   }
 
   public static ApiRuntime start(ApiConfig config, List<ComponentCheck> extraChecks) {
+    return start(config, extraChecks, Clock.systemUTC());
+  }
+
+  /** As {@link #start(ApiConfig, List)} on another clock: tests pin "now" for tokens and the chat. */
+  public static ApiRuntime start(ApiConfig config, List<ComponentCheck> extraChecks, Clock clock) {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
-      Clock clock = Clock.systemUTC();
       ApiMetrics metrics = new ApiMetrics();
       TwinCatalog catalog = push(opened, TwinCatalog.open(config.catalog()));
       TwinHistory history =
@@ -64,7 +71,7 @@ public final class ApiRuntime implements AutoCloseable {
                   config.queryTimeout(),
                   config.snapshotPoll(),
                   new MeteredListener(metrics, "api"),
-                  RecentRegistry.ddl()));
+                  concat(RecentRegistry.ddl(), ChatLog.ddl())));
       SqlSandbox sql =
           push(
               opened,
@@ -86,6 +93,8 @@ public final class ApiRuntime implements AutoCloseable {
         LOG.warn("TWIN_DEV_MODE: JWT_SECRET not set, tokens are signed with a random key and die with this process");
       }
       LiveFeed live = push(opened, LiveFeed.start(config.kafkaBootstrap()));
+      // the sentence model and the intent exemplars load once here (a second or two), not per request
+      ChatService chat = ChatService.create(new HistorySql(history));
       KafkaCheck kafka = push(opened, new KafkaCheck(config.kafkaBootstrap()));
       KafkaProgress progress = push(opened, new KafkaProgress(config.kafkaBootstrap(), clock));
       HistoryCheck historyCheck = new HistoryCheck(history, clock);
@@ -96,7 +105,8 @@ public final class ApiRuntime implements AutoCloseable {
       checks.add(historyCheck.duckdb());
       Javalin app =
           QueryApi.create(
-              new QueryApi.Services(history, sql, users, events, live, metrics, checks, progress, clock), config);
+              new QueryApi.Services(history, sql, users, events, live, metrics, checks, progress, chat, clock),
+              config);
       app.start();
       return new ApiRuntime(opened, app, new Services(history, sql, users, events, metrics));
     } catch (RuntimeException e) {
@@ -118,6 +128,12 @@ public final class ApiRuntime implements AutoCloseable {
       return Path.of(URI.create(warehouse));
     }
     return warehouse.contains("://") ? config.dataDir() : Path.of(warehouse);
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T resource) {

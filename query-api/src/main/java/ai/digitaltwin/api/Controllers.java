@@ -7,6 +7,9 @@ import ai.digitaltwin.api.auth.Authenticator;
 import ai.digitaltwin.api.auth.LoginLimiter;
 import ai.digitaltwin.api.auth.Tokens;
 import ai.digitaltwin.api.behavior.BehaviorService;
+import ai.digitaltwin.api.chat.http.ChatController;
+import ai.digitaltwin.api.chat.http.ChatExchange;
+import ai.digitaltwin.api.chat.http.ChatLog;
 import ai.digitaltwin.api.export.ExportController;
 import ai.digitaltwin.api.export.ExportService;
 import ai.digitaltwin.api.ingest.IngestController;
@@ -34,6 +37,7 @@ record Controllers(
     ExportController export,
     IngestController ingest,
     StreamController stream,
+    ChatController chat,
     SqlController sql,
     HealthController health,
     SystemController system,
@@ -53,6 +57,7 @@ record Controllers(
             new AnomalyService(s.history(), mapper),
             new StateAsOf(s.history()),
             new AnalyticsService(s.history()));
+    ChatLog chatLog = new ChatLog(s.history());
     return new Controllers(
         new Authenticator(tokens, s.users()),
         new AuthController(s.users(), tokens, limiter, mapper),
@@ -61,6 +66,8 @@ record Controllers(
         new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock()),
         new IngestController(twins, s.events(), mapper, s.clock()),
         new StreamController(twins, s.live(), mapper),
+        new ChatController(
+            twins, new ChatExchange(s.chat(), s.history(), s.events(), chatLog, s.clock()), chatLog, mapper),
         new SqlController(s.sql(), mapper),
         new HealthController(s.checks()),
         new SystemController(config.describe(), s.history(), s.metrics(), s.clock()),

@@ -9,6 +9,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
 import ai.digitaltwin.api.auth.UserDirectory;
+import ai.digitaltwin.api.chat.ChatService;
 import ai.digitaltwin.api.dashboard.Dashboard;
 import ai.digitaltwin.api.error.ErrorHandlers;
 import ai.digitaltwin.api.history.TwinHistory;
@@ -42,6 +43,7 @@ public final class QueryApi {
       ApiMetrics metrics,
       List<ComponentCheck> checks,
       KafkaProgress progress,
+      ChatService chat,
       Clock clock) {}
 
   private QueryApi() {}
@@ -107,6 +109,8 @@ public final class QueryApi {
                           get("/export", c.export()::export);
                           post("/events", c.ingest()::ingest);
                           get("/stream", c.stream()::stream);
+                          post("/chat", c.chat()::chat);
+                          get("/chat/history", c.chat()::history);
                         });
                       });
                       get("/pipeline", pipeline::pipeline);

@@ -35,7 +35,9 @@ export async function renderAnomalies(slot, ctx) {
       graphic: items.length ? [] : [emptyGraphic('No anomalies in the last 30 days')],
       tooltip: { formatter: (i) => i.data.a.type + ' (' + i.data.a.severity + ', score ' + num(i.data.a.score, 2) + ')<br>' + time(i.data.a.start_ts) },
       grid: { left: 120, right: 14, top: 16, bottom: 42 },
-      xAxis: { type: 'time', name: 'episode start (UTC)', nameLocation: 'middle', nameGap: 26, axisLabel: { hideOverlap: true, color: p.muted } },
+      xAxis: { type: 'time', name: 'episode start (UTC)',
+        // an hour of margin (or 5 %) either side, so the first and last episodes are not cut in half
+        min: (v) => v.min - Math.max(3600000, (v.max - v.min) * 0.05), max: (v) => v.max + Math.max(3600000, (v.max - v.min) * 0.05), nameLocation: 'middle', nameGap: 26, axisLabel: { hideOverlap: true, color: p.muted } },
       yAxis: { type: 'category', data: types, axisLabel: { color: p.muted } },
       series: [{ type: 'scatter', symbolSize: (v, i) => 8 + Math.min(14, 4 * Number(i.data.a.score || 0)),
         data: items.map((a) => ({ value: [a.start_ts, a.type], a, itemStyle: { color: SEVERITY_COLOR[a.severity] || p.bad } })) }],

@@ -70,9 +70,9 @@ export async function renderBehavior(slot, ctx) {
     graphic: byHour.length ? [] : [emptyGraphic('No behaviour events')],
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === undefined ? '–' : (v * 100).toFixed(0) + ' %') },
     legend: { type: 'scroll', top: 22, textStyle: { color: p.muted } },
-    grid: { left: 44, right: 10, top: 60, bottom: 40 },
+    grid: { left: 50, right: 10, top: 60, bottom: 40 },
     xAxis: { type: 'category', name: 'hour of day (UTC)', nameLocation: 'middle', nameGap: 22, data: [...Array(24).keys()].map(String), axisLabel: { color: p.muted } },
-    yAxis: { type: 'value', name: 'share of time', max: 1, axisLabel: { formatter: (v) => v * 100 + '%', color: p.muted } },
+    yAxis: { type: 'value', name: 'share of time', nameLocation: 'middle', nameGap: 36, max: 1, axisLabel: { formatter: (v) => v * 100 + '%', color: p.muted } },
     series: activities.map((a) => ({ name: a, type: 'bar', stack: 'mix',
       data: [...Array(24).keys()].map((hr) => { const b = byHour.find((x) => x.hour === hr); return b && b.mix[a] ? b.mix[a] : 0; }) })),
   });
@@ -85,7 +85,7 @@ export async function renderBehavior(slot, ctx) {
     tooltip: { trigger: 'axis', valueFormatter: (v) => num(v, 2) + ' h' },
     grid: { left: 44, right: 10, top: 36, bottom: 40 },
     xAxis: { type: 'category', name: 'night of', nameLocation: 'middle', nameGap: 26, data: sleep.map((s) => String(s.night).slice(0, 10)), axisLabel: { color: p.muted } },
-    yAxis: { type: 'value', name: 'hours', axisLabel: { color: p.muted } },
+    yAxis: { type: 'value', name: 'hours asleep', nameLocation: 'middle', nameGap: 28, axisLabel: { color: p.muted } },
     series: [{ name: 'sleep', type: 'bar', data: sleep.map((s) => s.hours) }],
   });
   if (!note.textContent && behavior) {

@@ -22,7 +22,8 @@ export async function renderChat(slot, ctx) {
     try {
       const history = await get(twinPath(ctx.id, '/chat/history'));
       const items = Array.isArray(history) ? history : history.items || history.messages || [];
-      items.forEach((m) => log.appendChild(historyMessage(m)));
+      // the history comes newest first; the log reads top to bottom like a conversation
+      items.slice().reverse().forEach((m) => log.appendChild(historyMessage(m)));
     } catch (e) {
       error.textContent = errorText(e);
     }

@@ -26,11 +26,12 @@ export async function renderProfile(slot, ctx, reload) {
     try {
       const body = { personality };
       if (reason.value.trim()) body.reason = reason.value.trim();
-      const updated = await patch(twinPath(ctx.id), body);
-      sliders.set(updated.personality);
+      await patch(twinPath(ctx.id), body);
+      // the sliders keep what was saved: the API may still show the drifted traits of the last state
+      // until the stream job has taken the edit (a registry event) into the twin's state
       message.className = 'ok';
       message.textContent = 'Saved';
-      form.dataset.saved = JSON.stringify(updated.personality);
+      form.dataset.saved = JSON.stringify(personality);
       await reload();
     } catch (e) {
       message.className = 'error';

@@ -61,25 +61,34 @@ export async function renderVitals(slot, ctx) {
   }
   slot.dataset.ready = 'true';
 
-  let lastTs = readings.length ? readings[readings.length - 1].ts : null;
+  // A live state says new readings exist; the charts show readings from the tables only (a state's
+  // vitals are the twin's model of them, not the readings), so they are fetched again, at most every 2 s.
+  let pending = null;
+  let lastFetch = 0;
+  async function refetch() {
+    pending = null;
+    lastFetch = Date.now();
+    let fresh;
+    try {
+      fresh = (await get(twinPath(ctx.id, '/health') + query({ limit: READINGS }))).readings.slice().reverse();
+    } catch (e) {
+      return;
+    }
+    if (!fresh.length || (readings.length && fresh[fresh.length - 1].ts === readings[readings.length - 1].ts)) return;
+    readings = fresh;
+    for (const v of VITALS) {
+      charts[v.id].setOption({
+        graphic: [],
+        series: v.fields.map(([field]) => ({ data: readings.filter((r) => r[field] !== null && r[field] !== undefined).map((r) => [r.ts, r[field]]) })),
+      });
+    }
+    slot.dataset.refreshes = String(Number(slot.dataset.refreshes || 0) + 1);
+  }
   return {
-    /** A live state: its latest vitals join the charts that the state carries. */
-    append(state) {
-      if (!state.ts || (lastTs && state.ts <= lastTs)) return;
-      lastTs = state.ts;
-      for (const v of VITALS) {
-        const c = charts[v.id];
-        const series = c.getOption().series;
-        let changed = false;
-        v.fields.forEach(([field], i) => {
-          if (state[field] !== null && state[field] !== undefined) {
-            series[i].data.push([state.ts, state[field]]);
-            if (series[i].data.length > READINGS) series[i].data.shift();
-            changed = true;
-          }
-        });
-        if (changed) c.setOption({ series: series.map((s) => ({ data: s.data })), graphic: [] });
-      }
+    /** A live state: new readings exist (they reach the tables at the next commit). */
+    append() {
+      if (pending) return;
+      pending = setTimeout(refetch, Math.max(0, 2000 - (Date.now() - lastFetch)));
     },
     /** A live anomaly: shaded on its chart. */
     mark(anomaly) {

@@ -23,7 +23,7 @@ export function project([x, y, z], yawDeg, pitchDeg) {
   const z1 = -x * Math.sin(a) + z * Math.cos(a);
   const y2 = y * Math.cos(b) - z1 * Math.sin(b);
   const z2 = y * Math.sin(b) + z1 * Math.cos(b);
-  const f = 3 / (3 + z2); // nearer (negative depth) is larger
+  const f = 6 / (6 + z2); // mild perspective: nearer (negative depth) is larger
   return [x1 * f, y2 * f, z2];
 }
 
@@ -74,15 +74,16 @@ export async function render(view) {
       data: [project(CUBE[0], yw, pt), project(end, yw, pt)].map((q) => [q[0], q[1]]),
       lineStyle: { color: AXIS_COLOR[i], width: 2.5 },
       endLabel: { show: true, color: AXIS_COLOR[i], fontSize: 11, fontWeight: 600,
-        formatter: 'xyz'[i] + ': ' + AXES[keys[i]] + '  ' + num(ranges[i][0], 2) + '–' + num(ranges[i][1], 2) },
+        formatter: 'xyz'[i] + ': ' + keys[i].replace(/_/g, ' ') + ' ' + num(ranges[i][0], 2) + '–' + num(ranges[i][1], 2) },
     }));
     c.setOption({
       backgroundColor: 'transparent',
       animation: false,
       graphic: points.length ? [] : [emptyGraphic('No twin has all three values yet')],
       tooltip: { formatter: (i) => (i.data && i.data.raw ? i.data.name + '<br>' + keys.map((k, j) => AXES[k] + ': ' + num(i.data.raw[j], 2)).join('<br>') : '') },
-      xAxis: { type: 'value', min: -1.9, max: 1.9, show: false },
-      yAxis: { type: 'value', min: -1.9, max: 1.9, show: false },
+      // the rotated cube reaches √3 from its centre, a little more with perspective: keep it all in view
+      xAxis: { type: 'value', min: -2.3, max: 2.3, show: false },
+      yAxis: { type: 'value', min: -2.3, max: 2.3, show: false },
       grid: { left: 8, right: 8, top: 8, bottom: 8 },
       series: [
         { id: 'twins', type: 'scatter', data: points, z: 3,

@@ -69,16 +69,20 @@ function createForm() {
   };
   const message = h('p#new-message', { role: 'status' });
   const submit = h('button.btn', { type: 'submit' }, 'Create twin');
-  const form = h('form.grid',
+  // the page checks the fields itself (novalidate), so every message reads the same as the API's
+  const form = h('form.grid', { novalidate: true },
     h('div', Object.entries(fields).map(([k, el]) => h('label.field', h('span', k), el))),
     h('div', h('h3', 'Personality (Big Five, 0–1)'), sliders.el, submit, message));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     message.className = '';
     const ageValue = Number(fields.age.value);
-    if (!Number.isInteger(ageValue) || ageValue < 16 || ageValue > 100) {
+    const problem = !fields.name.value.trim() ? 'Name is required'
+      : !fields.occupation.value.trim() ? 'Occupation is required'
+        : !Number.isInteger(ageValue) || ageValue < 16 || ageValue > 100 ? 'Age must be a whole number from 16 to 100' : null;
+    if (problem) {
       message.className = 'error';
-      message.textContent = 'Age must be a whole number from 16 to 100';
+      message.textContent = problem;
       return;
     }
     submit.disabled = true;

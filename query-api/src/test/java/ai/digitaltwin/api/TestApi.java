@@ -42,6 +42,11 @@ final class TestApi implements AutoCloseable {
   }
 
   static TestApi start(Path dir, TwinCatalog catalog, Map<String, String> extraEnv) {
+    return start(dir, catalog, extraEnv, java.time.Clock.systemUTC());
+  }
+
+  /** As {@link #start(Path, TwinCatalog, Map)} with the API on {@code clock}. */
+  static TestApi start(Path dir, TwinCatalog catalog, Map<String, String> extraEnv, java.time.Clock clock) {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "0");
     env.put("TWIN_DATA_DIR", dir.toString());
@@ -54,7 +59,7 @@ final class TestApi implements AutoCloseable {
     env.put("SQL_TIMEOUT_MS", "2000");
     env.putAll(extraEnv);
     ApiConfig config = ApiConfig.fromEnv(env);
-    return new TestApi(catalog, ApiRuntime.start(config, java.util.List.of()), config);
+    return new TestApi(catalog, ApiRuntime.start(config, java.util.List.of(), clock), config);
   }
 
   /** Registers (if new) and logs in; returns the token. Users are shared by every API on the broker. */

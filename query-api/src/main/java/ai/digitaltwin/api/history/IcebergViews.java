@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IcebergViews {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergViews.class);
+  /** Where data files in object storage are copied for DuckDB; see {@link DataFileCache}. */
+  private static final DataFileCache REMOTE_FILES = DataFileCache.fromEnv(System.getenv());
 
   /** What a view currently shows. */
   public record ViewState(String table, long snapshotId, Instant committedAt, int files, long snapshots) {}
@@ -91,12 +93,20 @@ public final class IcebergViews {
     List<String> files = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
       for (FileScanTask task : tasks) {
-        files.add(localPath(task.file().location()));
+        files.add(localPath(table, task.file().location()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  /** A path DuckDB can read: remote data files are copied locally first (immutable, fetched once). */
+  static String localPath(Table table, String location) {
+    if (DataFileCache.isRemote(location)) {
+      return REMOTE_FILES.localCopy(table.io(), location).toString();
+    }
+    return localPath(location);
   }
 
   static String localPath(String location) {

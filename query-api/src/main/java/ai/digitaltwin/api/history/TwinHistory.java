@@ -139,6 +139,19 @@ public final class TwinHistory implements AutoCloseable {
 
   /** A query with its own timeout (whole seconds, at least one, as JDBC counts). */
   public QueryResult query(String sql, List<?> params, int maxRows, Duration timeout) {
+    return run(sql, params, maxRows, timeout, true);
+  }
+
+  /**
+   * As {@link #query(String, List)}, but with the values as JDBC returns them (timestamps as
+   * {@link OffsetDateTime}, decimals as {@link BigDecimal}): for code that computes with them, such as
+   * the chat, rather than writing them out as JSON.
+   */
+  public QueryResult queryJdbc(String sql, List<?> params) {
+    return run(sql, params, Integer.MAX_VALUE, queryTimeout, false);
+  }
+
+  private QueryResult run(String sql, List<?> params, int maxRows, Duration timeout, boolean jsonValues) {
     long start = System.nanoTime();
     boolean ok = false;
     Connection connection = perThread.get();
@@ -146,7 +159,7 @@ public final class TwinHistory implements AutoCloseable {
       statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
       bind(statement, params);
       try (ResultSet rs = statement.executeQuery()) {
-        QueryResult result = read(rs, maxRows);
+        QueryResult result = read(rs, maxRows, jsonValues);
         ok = true;
         return result;
       }
@@ -173,7 +186,7 @@ public final class TwinHistory implements AutoCloseable {
     }
   }
 
-  static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
+  static QueryResult read(ResultSet rs, int maxRows, boolean jsonValues) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     int n = meta.getColumnCount();
     List<String> columns = new ArrayList<>(n);
@@ -184,7 +197,8 @@ public final class TwinHistory implements AutoCloseable {
     while (rows.size() < maxRows && rs.next()) {
       List<Object> row = new ArrayList<>(n);
       for (int i = 1; i <= n; i++) {
-        row.add(jsonValue(rs.getObject(i)));
+        Object value = rs.getObject(i);
+        row.add(jsonValues ? jsonValue(value) : value);
       }
       rows.add(row);
     }
@@ -192,7 +206,7 @@ public final class TwinHistory implements AutoCloseable {
   }
 
   /** JDBC values as JSON-friendly ones: timestamps as ISO-8601 text, big numbers as plain numbers. */
-  static Object jsonValue(Object value) {
+  public static Object jsonValue(Object value) {
     if (value instanceof OffsetDateTime odt) {
       return odt.toInstant().toString();
     }

@@ -24,15 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hot path for server-sent events: one consumer per API (not one per client) reads the state and
- * anomaly topics from their end, {@code read_committed} so nothing of an aborted Flink transaction is
+ * The hot path for server-sent events: one consumer per API (not one per client) reads the state,
+ * anomaly and chat topics from their end, {@code read_committed} so nothing of an aborted Flink transaction is
  * shown, and hands each event to the subscribers of its twin. A slow subscriber is its own problem:
  * delivery is fire-and-forget on this thread, so subscribers must not block.
  */
 public final class LiveFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
 
-  /** Receives (event name, event) for one twin: {@code state} or {@code anomaly}. */
+  /** Receives (event name, event) for one twin: {@code state}, {@code anomaly} or {@code chat}. */
   public interface Subscriber extends BiConsumer<String, Object> {}
 
   private final KafkaConsumer<byte[], byte[]> consumer;
@@ -52,13 +52,13 @@ public final class LiveFeed implements AutoCloseable {
   }
 
   /**
-   * Positions the consumer at the current end of both topics before returning, so an event produced
+   * Positions the consumer at the current end of the topics before returning, so an event produced
    * after this returns is delivered; topics that do not exist yet are skipped (no live view of them).
    */
   public static LiveFeed start(String bootstrap) {
     LiveFeed feed = new LiveFeed(bootstrap);
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of(Topics.STATE.name(), Topics.ANOMALIES.name())) {
+    for (String topic : List.of(Topics.STATE.name(), Topics.ANOMALIES.name(), Topics.CHAT.name())) {
       var infos = feed.consumer.partitionsFor(topic, Duration.ofSeconds(30));
       if (infos == null || infos.isEmpty()) {
         LOG.warn("topic {} does not exist: no live events from it", topic);
@@ -114,6 +114,10 @@ public final class LiveFeed implements AutoCloseable {
         TwinState state = Topics.STATE.codec().decode(record.value());
         event = state;
         name = "state";
+      } else if (record.topic().equals(Topics.CHAT.name())) {
+        // every replica's messages, so a conversation shows on every open page of the twin
+        event = Topics.CHAT.codec().decode(record.value());
+        name = "chat";
       } else {
         Anomaly anomaly = Topics.ANOMALIES.codec().decode(record.value());
         event = anomaly;

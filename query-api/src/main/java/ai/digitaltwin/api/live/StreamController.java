@@ -13,7 +13,7 @@ import org.apache.avro.generic.IndexedRecord;
 
 /**
  * {@code GET /twins/{id}/stream}: server-sent events {@code state} and {@code anomaly} for one twin as
- * the stream job publishes them. Access is checked before the stream opens; a first comment line
+ * the stream job publishes them, and {@code chat} for each message to or from the twin. Access is checked before the stream opens; a first comment line
  * ({@code : connected}) tells the client it is subscribed.
  */
 public final class StreamController {

@@ -121,10 +121,12 @@ final class TwinFixture {
       State s = states.get(i);
       String drift = i == states.size() - 1 ? "negative_chat" : null;
       state.add(new Object[] {"s" + n++, TWIN, at(s.ts()), (long) i, 70.0, 97.0, 120.0, 36.6, 68.0, 5.0, 62.0, 0.9,
-          "work", s.mood(), s.moodScore(), s.stress(), s.energy(), "normal", 0.71, 0.66, 0.78, 0.35, 0.42, drift});
+          "work", s.mood(), s.moodScore(), s.stress(), s.energy(), "normal", 0.71, 0.66, 0.78, 0.35, 0.42, drift,
+          null, null, null, null, null, null, null});
     }
     state.add(new Object[] {"s" + n++, DECOY, at(T0.minus(Duration.ofHours(1))), 1L, 150.0, 85.0, 180.0, 39.5, 150.0,
-        5.0, 140.0, 0.9, "work", "furious", -0.9, 0.95, 0.05, "high_stress", 0.1, 0.1, 0.1, 0.1, 0.9, null});
+        5.0, 140.0, 0.9, "work", "furious", -0.9, 0.95, 0.05, "high_stress", 0.1, 0.1, 0.1, 0.1, 0.9, null,
+        null, null, null, null, null, null, null});
     TwinTables.insert(connection, Tables.TWIN_STATE, state);
 
     List<Object[]> alerts = new ArrayList<>();

@@ -35,17 +35,20 @@ final class TwinTables {
     return "CREATE TABLE " + table + " (" + columns + ")";
   }
 
-  /** Inserts rows given as values in the table's column order. */
+  /**
+   * Inserts rows given as values in the table's column order. A shorter row leaves the trailing columns
+   * NULL: columns added to a table later are optional and come last.
+   */
   static void insert(Connection connection, String table, List<Object[]> rows) throws SQLException {
     int width = TableDefinitions.of(table).schema().columns().size();
     String marks = String.join(", ", java.util.Collections.nCopies(width, "?"));
     try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
       for (Object[] row : rows) {
-        if (row.length != width) {
+        if (row.length > width) {
           throw new IllegalArgumentException(table + " has " + width + " columns, row has " + row.length);
         }
         for (int i = 0; i < width; i++) {
-          statement.setObject(i + 1, row[i]);
+          statement.setObject(i + 1, i < row.length ? row[i] : null);
         }
         statement.addBatch();
       }

@@ -100,7 +100,8 @@ final class Browser implements AutoCloseable {
   /** A tall page as several screenshots {@code <name>-1.png, -2.png, ...} of at most {@code tile} pixels each. */
   void screenshotTiles(String name, int tile) throws IOException {
     Files.createDirectories(SCREENSHOTS);
-    long width = (Long) js("return document.documentElement.scrollWidth");
+    // the capture lays the page out without a scroll bar, so at the window's full inner width
+    long width = (Long) js("return Math.max(window.innerWidth, document.documentElement.scrollWidth)");
     long height = (Long) js("return document.documentElement.scrollHeight");
     int part = 1;
     for (long top = 0; top < height; top += tile, part++) {

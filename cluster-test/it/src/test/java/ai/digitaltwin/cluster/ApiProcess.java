@@ -1,0 +1,76 @@
+package ai.digitaltwin.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The query API in its own JVM, reading the Iceberg tables in the S3 store through the REST catalog. */
+final class ApiProcess implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final int port;
+  private final Path dataDir;
+  private final Jvm process;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private ApiProcess(int port, Path dataDir, Jvm process) {
+    this.port = port;
+    this.dataDir = dataDir;
+    this.process = process;
+  }
+
+  static ApiProcess start(Path dir, String bootstrap, Map<String, String> catalogEnv) throws InterruptedException {
+    int port = Ports.free();
+    Map<String, String> env = new HashMap<>(S3Store.clientEnv());
+    env.putAll(catalogEnv);
+    env.putAll(Map.of(
+        "HOST", "127.0.0.1",
+        "PORT", String.valueOf(port),
+        "TWIN_DATA_DIR", dir.toString(),
+        "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+        "SNAPSHOT_POLL_MS", "1000"));
+    Jvm process =
+        Jvm.start(
+            new Jvm.Spec(
+                "query-api", Classpaths.test(), "ai.digitaltwin.api.QueryApiMain", List.of(),
+                List.of("-Xmx384m", "-XX:+UseSerialGC", ProcessLogging.logbackFlag()), env),
+            dir.resolve("logs"));
+    ApiProcess api = new ApiProcess(port, dir, process);
+    Await.until(Duration.ofMinutes(3), "query API on " + port, () -> api.healthOrNull() != null);
+    return api;
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
+  /** {@code GET /health}, or null while the API does not answer. */
+  JsonNode healthOrNull() {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.close();
+  }
+}

@@ -1,0 +1,297 @@
+package ai.digitaltwin.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.cluster.GeneratorRun.Produced;
+import ai.digitaltwin.schemas.Tables;
+import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.submit.Deployer;
+import ai.digitaltwin.submit.FlinkRest;
+import ai.digitaltwin.submit.SubmitMain;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The distributed deployment on one machine, every part its own process: three KRaft Kafka nodes, a
+ * Flink session cluster (JobManager + two TaskManagers) started from Flink's entrypoints, the application
+ * jar submitted over Flink's REST API, the Iceberg REST catalog server, s3proxy as the object store, the
+ * generator and the query API. During a backfill a TaskManager and then a broker are killed; afterwards
+ * every table holds exactly the events produced. Then the job stops with a savepoint and resumes with
+ * another parallelism, and the next days arrive exactly once too.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DistributedDeploymentTest {
+  private static final Logger LOG = LoggerFactory.getLogger(DistributedDeploymentTest.class);
+  static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+  static final int TWINS = 20;
+  static final String WAREHOUSE = "s3://warehouse/";
+  static final Duration PATIENCE = Duration.ofMinutes(3);
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private Path work;
+  private S3Store store;
+  private KafkaCluster kafka;
+  private CatalogServer catalogServer;
+  private FlinkCluster flink;
+  private ApiProcess api;
+  private Deployer deployer;
+  private TwinCatalog catalog;
+
+  @BeforeAll
+  void startCluster() throws Exception {
+    work = Classpaths.workDir();
+    deleteRecursively(work);
+    Files.createDirectories(work);
+    long t = System.nanoTime();
+    // everything starts at once; the waits come after
+    kafka = track(KafkaCluster.launch(work.resolve("kafka"), 3));
+    flink = track(FlinkCluster.launch(work.resolve("flink"), 2, S3Store.clientEnv()));
+    store = track(S3Store.start(work.resolve("s3"), "warehouse"));
+    catalogServer = track(CatalogServer.start(work.resolve("catalog"), store, WAREHOUSE));
+    kafka.awaitBrokers(3, PATIENCE);
+    api = track(ApiProcess.start(work.resolve("api"), kafka.bootstrapServers(), catalogEnv()));
+    flink.awaitTaskManagers(2, PATIENCE);
+    deployer = new Deployer(flink.rest(), PATIENCE);
+    catalog = TwinCatalog.open(CatalogConfig.fromEnv(testCatalogEnv(), work));
+    LOG.info("cluster up in {} s", (System.nanoTime() - t) / 1_000_000_000);
+  }
+
+  @Test
+  void everyEventLandsExactlyOnceThroughFailuresAndARescaleFromASavepoint() throws Exception {
+    FlinkRest rest = flink.rest();
+    // the one-shot submitter, as the compose file runs it: topics (replication 3), then the job over REST
+    assertThat(SubmitMain.run("submit", submitterEnv())).isZero();
+    String job = deployer.aliveJob().orElseThrow().id();
+    assertThat(rest.parallelism(job)).isEqualTo(2);
+    try (Admin admin = kafka.admin()) {
+      var health = admin.describeTopics(List.of(Topics.HEALTH.name())).allTopicNames().get().get(Topics.HEALTH.name());
+      assertThat(health.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+    }
+    LOG.info("job {} running with parallelism 2", job);
+
+    Produced day1 = GeneratorRun.start(work.resolve("logs"), "generator-day1", kafka.bootstrapServers(), TWINS, T0, 1)
+        .awaitProduced(PATIENCE);
+    awaitCommitted(Tables.HEALTH_EVENTS, 1);
+
+    // a TaskManager dies while the job works through day 1 and the generator produces day 2
+    GeneratorRun day2 = GeneratorRun.start(work.resolve("logs"), "generator-day2", kafka.bootstrapServers(), TWINS, T0, 2);
+    awaitTopicBeyond(day1.health());
+    long committedAtKill = TableCounts.committedRows(catalog, Tables.HEALTH_EVENTS);
+    String killed = flink.killBusyTaskManager();
+    LOG.info("killed {} with {} health rows committed", killed, committedAtKill);
+    Await.until(PATIENCE, "the job restarted after losing a TaskManager", () -> restarts(rest, job) > 0);
+    deployer.awaitRunning(job);
+    awaitCommitted(Tables.HEALTH_EVENTS, committedAtKill + 1);
+    Produced afterDay2 = day2.awaitProduced(PATIENCE);
+
+    // then a broker dies while day 3 is produced and consumed
+    GeneratorRun day3 = GeneratorRun.start(work.resolve("logs"), "generator-day3", kafka.bootstrapServers(), TWINS, T0, 3);
+    awaitTopicBeyond(afterDay2.health());
+    kafka.kill(2);
+    LOG.info("killed kafka-3");
+    Produced afterDay3 = day3.awaitProduced(PATIENCE);
+    assertThat(afterDay3.health()).isGreaterThan(afterDay2.health());
+    assertThat(afterDay2.health()).isGreaterThan(day1.health());
+
+    awaitTables(afterDay3);
+    assertExactlyOnce(afterDay3);
+    assertThat(committedAtKill).isLessThan(afterDay3.health());
+
+    // stop with a savepoint, then resume with parallelism 3 on a replacement TaskManager
+    String savepoint = deployer.stopWithSavepoint(job, flink.savepointDir());
+    LOG.info("savepoint {}", savepoint);
+    flink.startTaskManager();
+    flink.awaitTaskManagers(2, PATIENCE);
+    String resumed = deployer.submit(Classpaths.flinkAppJar(), 3, jobArgs(3), savepoint);
+    assertThat(resumed).isNotEqualTo(job);
+    assertThat(rest.parallelism(resumed)).isEqualTo(3);
+    Await.until(PATIENCE, "the resumed job restored", () -> restoredFrom(rest, resumed) != null);
+    assertThat(restoredFrom(rest, resumed)).isEqualTo(savepoint);
+
+    Produced afterDay4 =
+        GeneratorRun.start(work.resolve("logs"), "generator-day4", kafka.bootstrapServers(), TWINS, T0, 4)
+            .awaitProduced(PATIENCE);
+    assertThat(afterDay4.health()).isGreaterThan(afterDay3.health());
+    awaitTables(afterDay4);
+    assertExactlyOnce(afterDay4);
+
+    // the API, its own process, reads the same snapshots out of the object store
+    Await.until(PATIENCE, "the API's views at the newest snapshots", () -> apiShowsCurrentFiles());
+    try (Stream<Path> cached = Files.walk(api.dataDir().resolve("cache"))) {
+      assertThat(cached.filter(p -> p.toString().endsWith(".parquet")).count()).isPositive();
+    }
+  }
+
+  private void assertExactlyOnce(Produced produced) {
+    TableCounts counts = TableCounts.read(catalog);
+    LOG.info("tables {} for produced {}", counts.tables(), produced);
+    assertThat(counts.tables().get(Tables.HEALTH_EVENTS)).isEqualTo(new TableCounts.Count(produced.health(), produced.health()));
+    assertThat(counts.tables().get(Tables.BEHAVIOR_EVENTS)).isEqualTo(new TableCounts.Count(produced.behavior(), produced.behavior()));
+    assertThat(counts.tables().get(Tables.GROUND_TRUTH))
+        .isEqualTo(new TableCounts.Count(produced.groundTruth(), produced.groundTruth()));
+    assertThat(counts.tables().get(Tables.TWIN_REGISTRY)).isEqualTo(new TableCounts.Count(produced.registry(), produced.registry()));
+    assertThat(counts.rows(Tables.DEAD_LETTERS)).isZero();
+    counts.tables().forEach((table, count) ->
+        assertThat(count.distinctEventIds()).as("distinct event ids of %s", table).isEqualTo(count.rows()));
+    assertThat(counts.rows(Tables.TWIN_STATE)).isPositive();
+  }
+
+  private void awaitTables(Produced produced) throws InterruptedException {
+    Map<String, Long> expected =
+        Map.of(
+            Tables.HEALTH_EVENTS, produced.health(),
+            Tables.BEHAVIOR_EVENTS, produced.behavior(),
+            Tables.GROUND_TRUTH, produced.groundTruth(),
+            Tables.TWIN_REGISTRY, produced.registry());
+    Await.until(PATIENCE, "tables at " + expected, () ->
+        expected.entrySet().stream().allMatch(e -> TableCounts.committedRows(catalog, e.getKey()) >= e.getValue()));
+  }
+
+  private void awaitCommitted(String table, long rows) throws InterruptedException {
+    Await.until(PATIENCE, table + " with " + rows + " committed rows", () -> TableCounts.committedRows(catalog, table) >= rows);
+  }
+
+  /** Waits until the health topic holds more committed records than {@code records}: a generator is producing. */
+  private void awaitTopicBeyond(long records) throws InterruptedException {
+    try (Admin admin = kafka.admin()) {
+      Await.until(PATIENCE, "more than " + records + " committed health events", () -> committedEvents(admin) > records);
+    }
+  }
+
+  private static long committedEvents(Admin admin) {
+    try {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (var p : admin.describeTopics(List.of(Topics.HEALTH.name())).allTopicNames().get().get(Topics.HEALTH.name()).partitions()) {
+        latest.put(new TopicPartition(Topics.HEALTH.name(), p.partition()), OffsetSpec.latest());
+      }
+      return admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().values().stream()
+          .mapToLong(o -> o.offset())
+          .sum();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private boolean apiShowsCurrentFiles() {
+    JsonNode health = api.healthOrNull();
+    if (health == null) {
+      return false;
+    }
+    for (String table : List.of(Tables.HEALTH_EVENTS, Tables.TWIN_STATE)) {
+      int files = health.path("components").path("iceberg").path(table).path("files").asInt(-1);
+      var snapshot = catalog.table(table).currentSnapshot();
+      if (snapshot == null || files != Integer.parseInt(snapshot.summary().getOrDefault("total-data-files", "-2"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String restoredFrom(FlinkRest rest, String job) {
+    try {
+      return rest.restoredFrom(job);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static long restarts(FlinkRest rest, String job) {
+    try {
+      return rest.restarts(job);
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  /** The submitter's environment: where Flink and Kafka are, the jar, and the job's own keys. */
+  private Map<String, String> submitterEnv() {
+    Map<String, String> env = new HashMap<>(catalogEnv());
+    env.putAll(Map.of(
+        "FLINK_REST_URL", flink.rest().base().toString(),
+        "JOB_JAR", Classpaths.flinkAppJar().toString(),
+        "JOB_PARALLELISM", "2",
+        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+        "KAFKA_PARTITIONS", "2",
+        "KAFKA_REPLICATION", "3",
+        "CHECKPOINT_INTERVAL_MS", "2000",
+        "SUBMIT_TIMEOUT_SECONDS", String.valueOf(PATIENCE.toSeconds())));
+    return env;
+  }
+
+  /** The job's configuration, as program arguments of the REST submission. */
+  private List<String> jobArgs(int parallelism) {
+    List<String> args = new ArrayList<>();
+    args.add("KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers());
+    args.add("JOB_PARALLELISM=" + parallelism);
+    args.add("CHECKPOINT_INTERVAL_MS=2000");
+    catalogEnv().forEach((k, v) -> args.add(k + "=" + v));
+    return args;
+  }
+
+  /** How the job and the API find the catalog; credentials come from each process's AWS environment. */
+  private Map<String, String> catalogEnv() {
+    return Map.of(
+        "ICEBERG_CATALOG", "rest",
+        "ICEBERG_REST_URI", catalogServer.uri(),
+        "ICEBERG_WAREHOUSE", WAREHOUSE,
+        "ICEBERG_IO_IMPL", "org.apache.iceberg.aws.s3.S3FileIO",
+        "ICEBERG_S3_ENDPOINT", store.endpoint(),
+        "ICEBERG_S3_PATH_STYLE", "true");
+  }
+
+  /** This JVM cannot change its own environment, so it passes the credentials as catalog properties. */
+  private Map<String, String> testCatalogEnv() {
+    Map<String, String> env = new HashMap<>(catalogEnv());
+    env.put("ICEBERG_S3_REGION", S3Store.REGION);
+    env.put("ICEBERG_S3_ACCESS_KEY_ID", S3Store.ACCESS_KEY);
+    env.put("ICEBERG_S3_SECRET_ACCESS_KEY", S3Store.SECRET_KEY);
+    return env;
+  }
+
+  private <T extends AutoCloseable> T track(T process) {
+    started.add(process);
+    return process;
+  }
+
+  @AfterAll
+  void stopCluster() throws Exception {
+    if (catalog != null) {
+      catalog.close();
+    }
+    for (int i = started.size() - 1; i >= 0; i--) {
+      started.get(i).close();
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws Exception {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package ai.digitaltwin.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One part of the system in its own JVM, started from a class path and a main class, its output in a log
+ * file. {@link #kill()} is {@code kill -9}: no shutdown hook runs, nothing is flushed or closed.
+ */
+final class Jvm implements AutoCloseable {
+  /** What to start: {@code java <jvmArgs> -cp <classpath> <mainClass> <args>} with {@code env} added. */
+  record Spec(
+      String name, String classpath, String mainClass, List<String> args, List<String> jvmArgs,
+      Map<String, String> env) {}
+
+  private final Spec spec;
+  private final Path log;
+  private final Process process;
+
+  private Jvm(Spec spec, Path log, Process process) {
+    this.spec = spec;
+    this.log = log;
+    this.process = process;
+  }
+
+  static Jvm start(Spec spec, Path logDir) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(spec.jvmArgs());
+    command.add("-cp");
+    command.add(spec.classpath());
+    command.add(spec.mainClass());
+    command.addAll(spec.args());
+    try {
+      Files.createDirectories(logDir);
+      Path log = logDir.resolve(spec.name() + ".log");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(spec.env());
+      return new Jvm(spec, log, builder.start());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start " + spec.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  String name() {
+    return spec.name();
+  }
+
+  Spec spec() {
+    return spec;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Exit code once the process ended within {@code timeout}, or -1 if it still runs. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+  }
+
+  /** {@code kill -9}, and wait until the process is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM (shutdown hooks run), then {@code kill -9} if it is still there after 20 s. */
+  @Override
+  public void close() throws InterruptedException {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      kill();
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package ai.digitaltwin.flinkapp;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Program arguments of the application jar: {@code KEY=VALUE} pairs with the same keys as the
+ * environment variables ({@code KAFKA_BOOTSTRAP_SERVERS=kafka-1:9092 JOB_PARALLELISM=4}). An argument
+ * wins over the variable of the same name, so a submission can configure the job without touching the
+ * JobManager's environment, where {@code main} runs on a session cluster.
+ */
+public final class JobArguments {
+  private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+  private JobArguments() {}
+
+  /** The environment with every argument laid over it. */
+  public static Map<String, String> overlay(Map<String, String> env, List<String> args) {
+    Map<String, String> settings = new HashMap<>(env);
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      String key = eq < 0 ? arg : arg.substring(0, eq);
+      if (eq < 0 || !KEY.matcher(key).matches()) {
+        throw new IllegalArgumentException(
+            "arguments must look like KEY=VALUE with an upper-case KEY, got '" + arg + "'");
+      }
+      settings.put(key, arg.substring(eq + 1));
+    }
+    return settings;
+  }
+}
