@@ -3,9 +3,12 @@ package ai.digitaltwin.jobs.stream;
 import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.jobs.anomaly.AnomalyDetector;
+import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.decode.ConsumedTypes;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
 import ai.digitaltwin.jobs.kafka.HotPath;
+import ai.digitaltwin.jobs.rows.AnomalyRows;
 import ai.digitaltwin.jobs.rows.BehaviorRows;
 import ai.digitaltwin.jobs.rows.Cells;
 import ai.digitaltwin.jobs.rows.ChatRows;
@@ -17,6 +20,7 @@ import ai.digitaltwin.jobs.rows.StateRows;
 import ai.digitaltwin.jobs.twin.TwinInput;
 import ai.digitaltwin.jobs.types.AvroTypeInfo;
 import ai.digitaltwin.jobs.twin.TwinStateFunction;
+import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.ChatMessage;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
@@ -34,6 +38,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 
@@ -66,6 +71,7 @@ public final class TwinStreamJob {
     outputs.tables().forEach((table, rows) -> IcebergSinks.append(rows, config.catalog(), table));
     if (config.hotPathEnabled()) {
       HotPath.sink(outputs.states(), Topics.STATE, config);
+      HotPath.sink(outputs.anomalies(), Topics.ANOMALIES, config);
     }
   }
 
@@ -115,6 +121,13 @@ public final class TwinStreamJob {
             .name("twin state")
             .uid("twin-state");
 
+    // the health stream is still partitioned by twin after de-duplication: no second shuffle
+    DataStream<Anomaly> anomalies =
+        DataStreamUtils.reinterpretAsKeyedStream(health.events(), Consumed::twinId, Types.STRING)
+            .process(new AnomalyDetector(), AvroTypeInfo.forClass(Anomaly.class))
+            .name("anomaly detection")
+            .uid("anomaly-detection");
+
     DataStream<RowData> deadLetters =
         health
             .deadLetters()
@@ -138,9 +151,11 @@ public final class TwinStreamJob {
             rows(truth.events().map(new GroundTruthRows(), Cells.typeOf(TableDefinitions.GROUND_TRUTH)), Tables.GROUND_TRUTH),
             Tables.TWIN_STATE,
             rows(states.map(new StateRows(), Cells.typeOf(TableDefinitions.TWIN_STATE)), Tables.TWIN_STATE),
+            Tables.ANOMALIES,
+            rows(anomalies.map(new AnomalyRows(), Cells.typeOf(TableDefinitions.ANOMALIES)), Tables.ANOMALIES),
             Tables.DEAD_LETTERS,
             deadLetters);
-    return new StreamOutputs(tables, states);
+    return new StreamOutputs(tables, states, anomalies);
   }
 
   private static DataStream<RowData> rows(
