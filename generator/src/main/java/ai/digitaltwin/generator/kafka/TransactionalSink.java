@@ -29,6 +29,7 @@ public final class TransactionalSink implements Emitter {
   private final String generatorId;
   private final Map<String, Long> committed;
   private final long[] pending = new long[COUNTED.size()];
+  private final WireEncoder wire = new WireEncoder();
   private boolean open;
   private int pendingRecords;
 
@@ -40,12 +41,12 @@ public final class TransactionalSink implements Emitter {
 
   @Override
   public void health(HealthEvent e) {
-    send(Topics.HEALTH, 0, e.getTwinId(), e);
+    send(Topics.HEALTH, 0, e.getTwinId(), wire.health(e));
   }
 
   @Override
   public void behavior(BehaviorEvent e) {
-    send(Topics.BEHAVIOR, 1, e.getTwinId(), e);
+    send(Topics.BEHAVIOR, 1, e.getTwinId(), wire.behavior(e));
   }
 
   @Override
@@ -93,8 +94,12 @@ public final class TransactionalSink implements Emitter {
   }
 
   private <T extends SpecificRecordBase> void send(Topic<T> topic, int counter, String twinId, T event) {
+    send(topic, counter, twinId, topic.codec().encode(event));
+  }
+
+  private void send(Topic<?> topic, int counter, String twinId, byte[] value) {
     begin();
-    producer.send(new ProducerRecord<>(topic.name(), twinId.getBytes(StandardCharsets.UTF_8), topic.codec().encode(event)));
+    producer.send(new ProducerRecord<>(topic.name(), twinId.getBytes(StandardCharsets.UTF_8), value));
     pending[counter]++;
     pendingRecords++;
   }

@@ -6,6 +6,7 @@ import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.anomaly.AnomalyDetector;
 import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.decode.ConsumedTypes;
+import ai.digitaltwin.jobs.decode.DeadLetter;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
 import ai.digitaltwin.jobs.kafka.HotPath;
 import ai.digitaltwin.jobs.rows.AnomalyRows;
@@ -33,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -128,38 +130,26 @@ public final class TwinStreamJob {
             .name("anomaly detection")
             .uid("anomaly-detection");
 
-    DataStream<RowData> deadLetters =
+    DataStream<DeadLetter> deadLetters =
         health
             .deadLetters()
-            .union(
-                behavior.deadLetters(), registry.deadLetters(), chat.deadLetters(), truth.deadLetters())
-            .map(new DeadLetterRows(), Cells.typeOf(TableDefinitions.DEAD_LETTERS))
-            .name("rows dead_letters")
-            .uid("rows-dead-letters");
+            .union(behavior.deadLetters(), registry.deadLetters(), chat.deadLetters(), truth.deadLetters());
 
     Map<String, DataStream<RowData>> tables =
         Map.of(
-            Tables.HEALTH_EVENTS,
-            rows(health.events().map(new HealthRows(), Cells.typeOf(TableDefinitions.HEALTH_EVENTS)), Tables.HEALTH_EVENTS),
-            Tables.BEHAVIOR_EVENTS,
-            rows(behavior.events().map(new BehaviorRows(), Cells.typeOf(TableDefinitions.BEHAVIOR_EVENTS)), Tables.BEHAVIOR_EVENTS),
-            Tables.TWIN_REGISTRY,
-            rows(registry.events().map(new RegistryRows(), Cells.typeOf(TableDefinitions.TWIN_REGISTRY)), Tables.TWIN_REGISTRY),
-            Tables.CHAT_MESSAGES,
-            rows(chat.events().map(new ChatRows(), Cells.typeOf(TableDefinitions.CHAT_MESSAGES)), Tables.CHAT_MESSAGES),
-            Tables.GROUND_TRUTH,
-            rows(truth.events().map(new GroundTruthRows(), Cells.typeOf(TableDefinitions.GROUND_TRUTH)), Tables.GROUND_TRUTH),
-            Tables.TWIN_STATE,
-            rows(states.map(new StateRows(), Cells.typeOf(TableDefinitions.TWIN_STATE)), Tables.TWIN_STATE),
-            Tables.ANOMALIES,
-            rows(anomalies.map(new AnomalyRows(), Cells.typeOf(TableDefinitions.ANOMALIES)), Tables.ANOMALIES),
-            Tables.DEAD_LETTERS,
-            deadLetters);
+            Tables.HEALTH_EVENTS, rows(health.events(), new HealthRows(), Tables.HEALTH_EVENTS),
+            Tables.BEHAVIOR_EVENTS, rows(behavior.events(), new BehaviorRows(), Tables.BEHAVIOR_EVENTS),
+            Tables.TWIN_REGISTRY, rows(registry.events(), new RegistryRows(), Tables.TWIN_REGISTRY),
+            Tables.CHAT_MESSAGES, rows(chat.events(), new ChatRows(), Tables.CHAT_MESSAGES),
+            Tables.GROUND_TRUTH, rows(truth.events(), new GroundTruthRows(), Tables.GROUND_TRUTH),
+            Tables.TWIN_STATE, rows(states, new StateRows(), Tables.TWIN_STATE),
+            Tables.ANOMALIES, rows(anomalies, new AnomalyRows(), Tables.ANOMALIES),
+            Tables.DEAD_LETTERS, rows(deadLetters, new DeadLetterRows(), Tables.DEAD_LETTERS));
     return new StreamOutputs(tables, states, anomalies);
   }
 
-  private static DataStream<RowData> rows(
-      org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator<RowData> rows, String table) {
-    return rows.name("rows " + table).uid("rows-" + table);
+  /** One table's rows, in its column order; keyed inputs stay on their subtask (forward). */
+  private static <T> DataStream<RowData> rows(DataStream<T> in, MapFunction<T, RowData> toRow, String table) {
+    return in.map(toRow, Cells.typeOf(TableDefinitions.of(table).schema())).name("rows " + table).uid("rows-" + table);
   }
 }
