@@ -28,7 +28,12 @@ final class AnalystSql {
   }
 
   long count(String table) {
-    JsonNode answer = post(base + "/api/v1/sql", Map.of("sql", "SELECT count(*) AS n FROM " + table), token);
+    return number("SELECT count(*) AS n FROM " + table);
+  }
+
+  /** The single number a query answers. */
+  long number(String sql) {
+    JsonNode answer = post(base + "/api/v1/sql", Map.of("sql", sql), token);
     return answer.get("rows").get(0).get(0).asLong();
   }
 

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Waits until a seeded stack's whole history is produced, committed to the Iceberg tables and visible
- * through the SQL endpoint, so every notebook sees the same complete data set.
+ * through the SQL endpoint, and the stream job's twin state has caught up with every reading, so every
+ * notebook sees the same complete data set.
  */
 final class Seeded {
   private static final Map<Topic<?>, String> TABLE_OF =
@@ -17,6 +18,12 @@ final class Seeded {
           Topics.HEALTH, Tables.HEALTH_EVENTS,
           Topics.BEHAVIOR, Tables.BEHAVIOR_EVENTS,
           Topics.GROUND_TRUTH, Tables.GROUND_TRUTH);
+
+  /** Twins whose newest state snapshot has not yet folded in all of their readings. */
+  private static final String STATE_BEHIND =
+      "SELECT count(*) FROM (SELECT twin_id, count(*) AS n FROM health_events GROUP BY twin_id) h"
+          + " LEFT JOIN (SELECT twin_id, max(readings) AS folded FROM twin_state GROUP BY twin_id) s USING (twin_id)"
+          + " WHERE s.folded IS NULL OR s.folded < h.n";
 
   private Seeded() {}
 
@@ -37,7 +44,7 @@ final class Seeded {
     throw new AssertionError("timed out after " + timeout + " waiting for " + waitingFor);
   }
 
-  /** The first table that does not yet show every event produced to its topic, or null. */
+  /** What is still missing: a table short of what was produced, or twin state behind the readings; null when nothing. */
   private static String lagging(GeneratorService generator, AnalystSql sql) {
     for (Map.Entry<Topic<?>, String> e : TABLE_OF.entrySet()) {
       long produced = generator.produced(e.getKey());
@@ -46,6 +53,7 @@ final class Seeded {
         return e.getValue() + " to show " + produced + " events (shows " + visible + ")";
       }
     }
-    return null;
+    long behind = sql.number(STATE_BEHIND);
+    return behind == 0 ? null : "twin_state to fold in every reading (" + behind + " twins behind)";
   }
 }
