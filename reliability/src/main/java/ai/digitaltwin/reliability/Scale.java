@@ -16,6 +16,6 @@ public record Scale(
     int loadSeconds,
     int loadConnections) {
 
-  public static final Scale SHORT = new Scale("short", 2, 20, 2, 400, 4, 12, 5, 10, 64);
+  public static final Scale SHORT = new Scale("short", 2, 10, 2, 400, 4, 12, 5, 10, 64);
   public static final Scale FULL = new Scale("full", 5, 50, 4, 2_000, 14, 48, 25, 60, 64);
 }

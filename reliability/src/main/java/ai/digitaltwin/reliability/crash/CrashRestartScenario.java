@@ -20,7 +20,7 @@ import java.util.Objects;
 public final class CrashRestartScenario implements Scenario {
   static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
   /** twin_state is final once the last snapshots are committed: a few checkpoints after the last event. */
-  static final Duration SETTLE = Duration.ofSeconds(8);
+  static final Duration SETTLE = Duration.ofSeconds(3);
 
   @Override
   public String name() {

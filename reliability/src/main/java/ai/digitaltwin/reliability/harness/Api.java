@@ -14,6 +14,8 @@ import java.util.Map;
 /** A well-behaved client of the query API: JSON in and out, bearer tokens, timeouts. */
 public final class Api {
   public static final ObjectMapper JSON = new ObjectMapper();
+  /** How long one request may take before the client gives up. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   /** An answer: status and body text. */
   public record Answer(int status, String body, HttpResponse<String> raw) {
@@ -87,7 +89,7 @@ public final class Api {
   }
 
   private HttpRequest.Builder builder(String path, String token) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

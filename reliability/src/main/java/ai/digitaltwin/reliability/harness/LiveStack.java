@@ -16,7 +16,7 @@ import java.util.Map;
  * late, an admin, an analyst and two plain users. In-process so the suite can register a writer schema
  * where the job decodes and read the API's own views; its parts are the real ones.
  *
- * <p>Limits are set low where a scenario waits them out: a 10 s login window, a 3 s SQL time limit.
+ * <p>Limits are set low where a scenario waits them out: a 30 s login window, a 3 s SQL time limit.
  */
 public final class LiveStack implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "reliability-admin-password";
@@ -24,10 +24,12 @@ public final class LiveStack implements AutoCloseable {
   public static final String USER_PASSWORD = "reliability-user-password";
   public static final int DEMO_TWINS = 5;
   public static final double LATE_RATE = 0.02;
-  public static final int LOGIN_WINDOW_SECONDS = 10;
+  /** Long enough that five failed logins fit in it even on a slow machine (password hashing is slow on purpose). */
+  public static final int LOGIN_WINDOW_SECONDS = 30;
   public static final int LOGIN_MAX_FAILURES = 5;
   public static final int SQL_TIMEOUT_MS = 3_000;
   public static final long WATERMARK_BOUND_MS = 30_000;
+  public static final int PARTITIONS = 2;
 
   private final TwinStack stack;
   private final Api api;
@@ -55,6 +57,7 @@ public final class LiveStack implements AutoCloseable {
     env.put("CHECKPOINT_INTERVAL_MS", "2000");
     env.put("SNAPSHOT_POLL_MS", "500");
     env.put("WATERMARK_OUT_OF_ORDERNESS_MS", String.valueOf(WATERMARK_BOUND_MS));
+    env.put("KAFKA_PARTITIONS", String.valueOf(PARTITIONS));
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("JWT_SECRET", JWT_SECRET);
     env.put("LOGIN_WINDOW_SECONDS", String.valueOf(LOGIN_WINDOW_SECONDS));

@@ -28,7 +28,7 @@ final class JavaLoad {
         List<Long> mine = new ArrayList<>();
         for (int i = offset; System.nanoTime() < end; i++) {
           HttpRequest request = HttpRequest.newBuilder(URI.create(base + paths.get(i % paths.size())))
-              .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build();
+              .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build();
           long t0 = System.nanoTime();
           try {
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -33,6 +33,12 @@ public final class LoadScenario implements Scenario {
       paths.addAll(List.of(twin, twin + "/health?limit=10", twin + "/state", twin + "/anomalies?limit=20", twin + "/health/trends?metric=heart_rate"));
     }
     paths.add("/api/v1/twins");
+    for (String path : paths) {
+      var answer = live.api().get(path, token);
+      if (answer.status() != 200) {
+        throw new IllegalStateException("GET " + path + " answers " + answer.status() + " before any load: " + answer.body());
+      }
+    }
 
     List<Long> idle = probe(live, "rel-fresh-idle-", 12_000);
     FreshnessProbe underLoad = new FreshnessProbe(live, PROBE_TWIN, "rel-fresh-load-");

@@ -27,17 +27,21 @@ final class WrkLoad {
     for (String p : paths) {
       lua.append('"').append(p).append("\",");
     }
-    lua.append("}\nlocal i = 0\n")
+    lua.append("}\nlocal i = 0\nlocal threads = {}\ns4 = 0\ns5 = 0\nlast = 0\n")
+        .append("setup = function(thread) table.insert(threads, thread) end\n")
         .append("request = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i], {[\"Authorization\"] = \"Bearer ")
         .append(token).append("\"})\nend\n")
-        .append("done = function(s, latency, requests)\n")
-        .append("  io.write(string.format(\"RESULT requests=%d connect=%d read=%d write=%d status=%d timeout=%d duration=%d p50=%d p90=%d p99=%d max=%d\\n\",\n")
+        .append("response = function(status, headers, body)\n")
+        .append("  if status >= 500 then s5 = s5 + 1; last = status elseif status >= 400 then s4 = s4 + 1; last = status end\nend\n")
+        .append("done = function(s, latency, requests)\n  local c4, c5, l = 0, 0, 0\n")
+        .append("  for _, t in ipairs(threads) do c4 = c4 + t:get(\"s4\"); c5 = c5 + t:get(\"s5\"); if t:get(\"last\") ~= 0 then l = t:get(\"last\") end end\n")
+        .append("  io.write(string.format(\"RESULT requests=%d connect=%d read=%d write=%d status=%d timeout=%d duration=%d p50=%d p90=%d p99=%d max=%d s4=%d s5=%d last=%d\\n\",\n")
         .append("    s.requests, s.errors.connect, s.errors.read, s.errors.write, s.errors.status, s.errors.timeout, s.duration,\n")
-        .append("    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))\nend\n");
+        .append("    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, c4, c5, l))\nend\n");
     Path script = dir.resolve("load.lua");
     Files.writeString(script, lua.toString(), StandardCharsets.UTF_8);
     Path out = dir.resolve("wrk.out");
-    Process p = new ProcessBuilder(WRK.toString(), "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s", "--latency",
+    Process p = new ProcessBuilder(WRK.toString(), "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "--latency",
         "-s", script.toString(), base).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -52,8 +56,8 @@ final class WrkLoad {
       v.put(parts[0], Long.parseLong(parts[1]));
     }
     long errors = v.get("connect") + v.get("read") + v.get("write") + v.get("status") + v.get("timeout");
-    String detail = String.format("connect %d, read %d, write %d, non-2xx %d, timeout %d", v.get("connect"), v.get("read"), v.get("write"),
-        v.get("status"), v.get("timeout"));
+    String detail = String.format("connect %d, read %d, write %d, timeout %d, non-2xx %d: %d 4xx and %d 5xx, last %d", v.get("connect"),
+        v.get("read"), v.get("write"), v.get("timeout"), v.get("status"), v.get("s4"), v.get("s5"), v.get("last"));
     return new LoadResult("wrk 4.1", v.get("requests"), errors, detail, v.get("duration") / 1e6, v.get("p50") / 1e3, v.get("p90") / 1e3,
         v.get("p99") / 1e3, v.get("max") / 1e3);
   }
