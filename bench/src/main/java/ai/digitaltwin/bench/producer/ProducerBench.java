@@ -9,6 +9,7 @@ import ai.digitaltwin.bench.report.Measure;
 import ai.digitaltwin.bench.report.Samples;
 import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.GeneratorService;
+import ai.digitaltwin.generator.bench.GeneratorBenchmark;
 import ai.digitaltwin.generator.bench.PerfTool;
 import ai.digitaltwin.kafka.EmbeddedKafka;
 import ai.digitaltwin.schemas.Topic;
@@ -43,7 +44,7 @@ public final class ProducerBench {
   private ProducerBench() {}
 
   public static Figure run(BenchConfig config, Path dir, PrintStream log) throws Exception {
-    int size = RecordSize.mean(T0);
+    int size = GeneratorBenchmark.meanRecordSize(T0, 50, 1);
     List<Double> generator = new ArrayList<>();
     List<Double> tool = new ArrayList<>();
     long records = 0;

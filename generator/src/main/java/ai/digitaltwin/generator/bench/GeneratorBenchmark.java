@@ -93,8 +93,15 @@ public final class GeneratorBenchmark {
     }
   }
 
-  /** Mean size (value plus twin-id key) of what the generator sends, from a sample of its twins. */
   private static int meanRecordSize(int twins, int days) {
+    return meanRecordSize(T0, twins, days);
+  }
+
+  /**
+   * Mean size (value plus twin-id key) of what the generator sends, from a sample of at most 50 twins over
+   * at most one day starting at {@code start}: what a reference producer must send to be comparable.
+   */
+  public static int meanRecordSize(Instant start, int twins, int days) {
     long[] bytes = new long[2];
     Emitter measure = new Emitter() {
       @Override
@@ -118,9 +125,9 @@ public final class GeneratorBenchmark {
       }
     };
     GeneratorConfig defaults = GeneratorConfig.defaults();
-    Simulation sim = new Simulation(new SimSettings(defaults.seed(), T0.toEpochMilli(), 60, defaults.anomalyRate(), 0, 0,
+    Simulation sim = new Simulation(new SimSettings(defaults.seed(), start.toEpochMilli(), 60, defaults.anomalyRate(), 0, 0,
         defaults.behaviorStepTicks()));
-    DemoTwins.created(Math.min(twins, 50), defaults.seed(), T0.toEpochMilli()).forEach(sim::apply);
+    DemoTwins.created(Math.min(twins, 50), defaults.seed(), start.toEpochMilli()).forEach(sim::apply);
     for (long t = 0; t < Math.min(days, 1) * 1440L; t++) {
       sim.step(t, measure);
     }
