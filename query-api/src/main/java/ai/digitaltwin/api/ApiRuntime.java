@@ -8,6 +8,7 @@ import ai.digitaltwin.api.kafka.EventProducer;
 import ai.digitaltwin.api.live.LiveFeed;
 import ai.digitaltwin.api.metrics.ApiMetrics;
 import ai.digitaltwin.api.sql.SqlSandbox;
+import ai.digitaltwin.api.pipeline.KafkaProgress;
 import ai.digitaltwin.api.system.ComponentCheck;
 import ai.digitaltwin.api.system.HistoryCheck;
 import ai.digitaltwin.api.system.KafkaCheck;
@@ -86,6 +87,7 @@ public final class ApiRuntime implements AutoCloseable {
       }
       LiveFeed live = push(opened, LiveFeed.start(config.kafkaBootstrap()));
       KafkaCheck kafka = push(opened, new KafkaCheck(config.kafkaBootstrap()));
+      KafkaProgress progress = push(opened, new KafkaProgress(config.kafkaBootstrap(), clock));
       HistoryCheck historyCheck = new HistoryCheck(history, clock);
       List<ComponentCheck> checks = new ArrayList<>();
       checks.add(kafka);
@@ -93,7 +95,8 @@ public final class ApiRuntime implements AutoCloseable {
       checks.add(historyCheck.iceberg());
       checks.add(historyCheck.duckdb());
       Javalin app =
-          QueryApi.create(new QueryApi.Services(history, sql, users, events, live, metrics, checks, clock), config);
+          QueryApi.create(
+              new QueryApi.Services(history, sql, users, events, live, metrics, checks, progress, clock), config);
       app.start();
       return new ApiRuntime(opened, app, new Services(history, sql, users, events, metrics));
     } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
 import ai.digitaltwin.api.auth.UserDirectory;
+import ai.digitaltwin.api.dashboard.Dashboard;
 import ai.digitaltwin.api.error.ErrorHandlers;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.BodyLimit;
@@ -18,6 +19,10 @@ import ai.digitaltwin.api.live.LiveFeed;
 import ai.digitaltwin.api.metrics.ApiMetrics;
 import ai.digitaltwin.api.metrics.RequestMetrics;
 import ai.digitaltwin.api.sql.SqlSandbox;
+import ai.digitaltwin.api.pipeline.KafkaProgress;
+import ai.digitaltwin.api.pipeline.PipelineController;
+import ai.digitaltwin.api.pipeline.PipelineService;
+import ai.digitaltwin.api.pipeline.PopulationService;
 import ai.digitaltwin.api.system.ComponentCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -36,6 +41,7 @@ public final class QueryApi {
       LiveFeed live,
       ApiMetrics metrics,
       List<ComponentCheck> checks,
+      KafkaProgress progress,
       Clock clock) {}
 
   private QueryApi() {}
@@ -44,7 +50,14 @@ public final class QueryApi {
     ObjectMapper mapper = Json.mapper();
     Controllers c = Controllers.of(services, config, mapper);
     RequestMetrics requests = new RequestMetrics(services.metrics());
-    return Javalin.create(
+    PipelineController pipeline =
+        new PipelineController(
+            new PipelineService(
+                services.history(), services.progress(), services.checks(), services.metrics(), services.clock()),
+            new PopulationService(services.history()));
+    Dashboard dashboard = Dashboard.fromClasspath();
+    Javalin app =
+        Javalin.create(
         cfg -> {
           cfg.jetty.host = config.host();
           cfg.jetty.port = config.port();
@@ -55,6 +68,7 @@ public final class QueryApi {
           cfg.staticFiles.enableWebjars();
           ErrorHandlers.install(cfg);
           requests.install(cfg);
+          dashboard.install(cfg);
           cfg.routes.before(new BodyLimit(config.maxRequestBytes())::check);
           cfg.routes.apiBuilder(
               () -> {
@@ -63,6 +77,8 @@ public final class QueryApi {
                 get("/metrics", c.system()::metrics);
                 get("/openapi.json", c.docs()::openapi);
                 get("/docs", c.docs()::docs);
+                get(Dashboard.ECHARTS_PATH, dashboard::echarts);
+                get(Dashboard.ROUTES_PATH, dashboard::routes);
                 path(
                     "/api/v1",
                     () -> {
@@ -93,8 +109,12 @@ public final class QueryApi {
                           get("/stream", c.stream()::stream);
                         });
                       });
+                      get("/pipeline", pipeline::pipeline);
+                      get("/population", pipeline::population);
                     });
               });
         });
+    dashboard.attach(app);
+    return app;
   }
 }

@@ -4,7 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The API's own Prometheus metrics: requests by route, query latency, view refreshes and Kafka
@@ -53,6 +58,25 @@ public final class ApiMetrics {
   /** A refused SQL text, by reason (parse, not_select, statements, ...). */
   public void sqlRefused(String reason) {
     Counter.builder("sql_refused").tag("reason", reason).register(registry).increment();
+  }
+
+  /**
+   * Latency of the successful DuckDB queries of one {@code kind}: count since start, and mean, p50 and
+   * p99 in milliseconds over the timer's recent window. Null before the first such query.
+   */
+  public Map<String, Object> queryLatency(String kind) {
+    Timer timer = registry.find("duckdb_queries").tag("kind", kind).tag("outcome", "ok").timer();
+    if (timer == null || timer.count() == 0) {
+      return null;
+    }
+    HistogramSnapshot snapshot = timer.takeSnapshot();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("count", timer.count());
+    out.put("mean_ms", timer.mean(TimeUnit.MILLISECONDS));
+    for (ValueAtPercentile p : snapshot.percentileValues()) {
+      out.put("p" + Math.round(p.percentile() * 100) + "_ms", p.value(TimeUnit.MILLISECONDS));
+    }
+    return out;
   }
 
   /** Prometheus text exposition of everything counted so far. */
