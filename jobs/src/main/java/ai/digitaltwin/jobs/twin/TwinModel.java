@@ -18,6 +18,7 @@ public class TwinModel {
   static final double CHAT_ALPHA = 0.2;
 
   public long readings;
+  /** Event time of the newest input folded in: the moment a snapshot describes. */
   public long lastTs = Long.MIN_VALUE;
   public long latestReadingTs = Long.MIN_VALUE;
   public Double heartRate;
@@ -109,7 +110,11 @@ public class TwinModel {
     }
   }
 
-  /** Closes the previous local day when an input of a later day arrives. */
+  /**
+   * Closes the previous local day when the first input of a later day is folded. Inputs are folded in
+   * event-time order ({@link TwinStateFunction}), so by then every input of that day is in, whichever
+   * topic it came from.
+   */
   private void rollDay(long ts) {
     long today = Instant.ofEpochMilli(ts).atZone(zoneId()).toLocalDate().toEpochDay();
     if (day == Long.MIN_VALUE) {
