@@ -7,30 +7,37 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * One twin's inputs waiting for the watermark, by event time (keyed state of the calling operator).
- * Taken out one instant at a time as event-time timers fire, which is already in order, or all at once
- * and sorted.
+ * Taken out one instant at a time as event-time timers fire, which is already in order, or up to the
+ * newest reading, sorted, when the watermark stands still.
  */
 final class EventTimeBuffer {
   private final MapState<Long, List<TwinInput>> waiting;
+  private final TypeSerializer<TwinInput> copier;
 
-  private EventTimeBuffer(MapState<Long, List<TwinInput>> waiting) {
+  private EventTimeBuffer(MapState<Long, List<TwinInput>> waiting, TypeSerializer<TwinInput> copier) {
     this.waiting = waiting;
+    this.copier = copier;
   }
 
   static EventTimeBuffer open(RuntimeContext context, StateTtlConfig ttl) {
     MapStateDescriptor<Long, List<TwinInput>> descriptor =
         new MapStateDescriptor<>("inputs-by-event-time", Types.LONG, Types.LIST(TwinInput.TYPE));
     descriptor.enableTimeToLive(ttl);
-    return new EventTimeBuffer(context.getMapState(descriptor));
+    return new EventTimeBuffer(context.getMapState(descriptor), context.createSerializer(TwinInput.TYPE));
   }
 
+  /**
+   * Keeps a deep copy: the job reuses objects, so the network input deserializes the next record into
+   * the Avro event of this one, and a heap state backend keeps references, not bytes.
+   */
   void add(TwinInput in) throws Exception {
     List<TwinInput> at = waiting.get(in.ts());
     List<TwinInput> inputs = at == null ? new ArrayList<>(1) : new ArrayList<>(at);
-    inputs.add(in);
+    inputs.add(copier.copy(in));
     waiting.put(in.ts(), inputs);
   }
 
@@ -49,15 +56,34 @@ final class EventTimeBuffer {
     return inputs;
   }
 
-  /** Every input waiting, in {@link TwinInput#EVENT_TIME_ORDER}; the buffer is left empty. */
-  List<TwinInput> takeAll() throws Exception {
+  /**
+   * Every input up to the newest health reading waiting, in {@link TwinInput#EVENT_TIME_ORDER}; what
+   * lies beyond it (behaviour read ahead of the readings) stays.
+   */
+  List<TwinInput> takeThroughLastReading() throws Exception {
     List<TwinInput> inputs = new ArrayList<>();
     for (List<TwinInput> at : waiting.values()) {
       inputs.addAll(at);
     }
-    waiting.clear();
     inputs.sort(TwinInput.EVENT_TIME_ORDER);
-    return inputs;
+    int end = inputs.size();
+    while (end > 0 && inputs.get(end - 1).health() == null) {
+      end--;
+    }
+    List<TwinInput> taken = new ArrayList<>(inputs.subList(0, end));
+    for (TwinInput in : taken) {
+      List<TwinInput> at = new ArrayList<>(waiting.get(in.ts()));
+      at.remove(in);
+      if (at.isEmpty()) {
+        waiting.remove(in.ts());
+      } else {
+        waiting.put(in.ts(), at);
+      }
+    }
+    if (waiting.isEmpty()) {
+      waiting.clear();
+    }
+    return taken;
   }
 
   boolean isEmpty() throws Exception {

@@ -26,9 +26,11 @@ import org.apache.flink.util.Collector;
  * out-of-orderness bound. An input already behind the watermark when it arrives is folded at once.
  *
  * <p>When the watermark stops moving for {@code stall} of processing time (every input idle: the data
- * ended), what waits is folded anyway and the state sent, so the last readings are not held back
- * until more data comes. {@code stall} must exceed the sources' idleness timeout, or a start-up, where
- * idle topics hold the watermark back until they are declared idle, would fold out of order.
+ * ended), the inputs up to the newest waiting reading are folded anyway and the state sent, so the
+ * last readings are not held back until more data comes. {@code stall} should exceed the sources'
+ * idleness timeout: at start-up idle topics hold the watermark back until they are declared idle.
+ * Should a stall come mid-stream all the same, stopping at the newest reading keeps behaviour read
+ * ahead of the readings waiting for them; only inputs arriving later than that fold out of order.
  *
  * <p>State: one model per twin, cleared when a deletion is folded in, with a 30-day processing-time
  * TTL for twins that stop sending; buffered inputs leave the buffer as they are folded.
@@ -63,12 +65,12 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     TimerService timers = ctx.timerService();
     if (in.ts() <= timers.currentWatermark()) {
       fold(List.of(in), ctx.getCurrentKey(), out); // late: the inputs around it are folded already
-      return;
-    }
-    buffer.add(in);
-    timers.registerEventTimeTimer(in.ts());
-    if (!in.isDeletion()) {
-      timers.registerEventTimeTimer(intervalEnd(in.ts())); // the cadence snapshot of its interval
+    } else {
+      buffer.add(in);
+      timers.registerEventTimeTimer(in.ts());
+      if (!in.isDeletion()) {
+        timers.registerEventTimeTimer(intervalEnd(in.ts())); // the cadence snapshot of its interval
+      }
     }
     if (stallCheck.value() == null) {
       armStallCheck(timers);
@@ -119,21 +121,24 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
   }
 
   /**
-   * The watermark has not moved since the check was armed: every input is idle, so nothing earlier
-   * can still come in order. Folds what waits and sends the state; otherwise checks again later.
+   * The watermark has not moved since the check was armed: every input is idle. Folds what waits up
+   * to the newest reading and sends what is unsent, including the last interval whose cadence timer
+   * the watermark will not reach; otherwise checks again later.
    */
   private void checkStall(TimerService timers, String twin, Collector<TwinState> out) throws Exception {
     Long armedAt = stallCheck.value();
     stallCheck.clear();
-    if (buffer.isEmpty()) {
+    TwinModel current = model.value();
+    boolean unsent = current != null && current.readings > 0 && current.changedSinceEmit();
+    if (buffer.isEmpty() && !unsent) {
       return;
     }
     if (armedAt == null || armedAt != timers.currentWatermark()) {
       armStallCheck(timers);
       return;
     }
-    fold(buffer.takeAll(), twin, out);
-    TwinModel current = model.value();
+    fold(buffer.takeThroughLastReading(), twin, out);
+    current = model.value();
     if (current != null && current.readings > 0 && current.changedSinceEmit()) {
       out.collect(current.snapshot(twin));
       model.update(current);

@@ -142,10 +142,11 @@ class TwinStateFunctionTest {
   }
 
   @Test
-  void whenTheWatermarkStandsStillWhatWaitsIsFoldedAndSent() throws Exception {
+  void whenTheWatermarkStandsStillTheInputsUpToTheNewestReadingAreFoldedAndSent() throws Exception {
     for (int m = 0; m < 10; m++) {
       health(calm(TWIN, m));
     }
+    input(TwinInput.behavior(consumed(Events.behavior(TWIN, minute(20), "sleep", "work")))); // read ahead
     harness.processWatermark(minute(5).toEpochMilli());
     harness.setProcessingTime(STALL.toMillis()); // the watermark moved since the check was armed
     assertThat(harness.extractOutputValues()).isEmpty();
@@ -155,8 +156,29 @@ class TwinStateFunctionTest {
     List<TwinState> out = harness.extractOutputValues();
     assertThat(out).extracting(TwinState::getReadings).containsExactly(10L);
     assertThat(out.get(0).getTs()).isEqualTo(minute(9));
+    assertThat(out.get(0).getActivity()).isEqualTo("work");
     assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // the model, and the behaviour still waiting
+
+    harness.processWatermark(minute(30).toEpochMilli());
+    out = harness.extractOutputValues();
+    assertThat(out).hasSize(2);
+    assertThat(out.get(1).getActivity()).isEqualTo("sleep");
+    assertThat(out.get(1).getTs()).isEqualTo(minute(20));
     assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+  }
+
+  @Test
+  void aWaitingInputIsACopySoThatAReusedEventObjectCannotChangeIt() throws Exception {
+    Consumed<ai.digitaltwin.schemas.HealthEvent> first = reading(TWIN, 0, 70);
+    health(first);
+    var reused = first.event(); // what object reuse does: the next record deserialized into the same event
+    reused.setHeartRate(118.0);
+    reused.setTs(minute(16));
+    input(new TwinInput(TWIN, minute(16).toEpochMilli(), reused, null, null, null));
+    harness.processWatermark(minute(15).toEpochMilli());
+    List<TwinState> out = harness.extractOutputValues();
+    assertThat(out).extracting(TwinState::getHeartRate).containsExactly(70.0);
   }
 
   @Test
