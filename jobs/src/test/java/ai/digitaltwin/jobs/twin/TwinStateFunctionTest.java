@@ -182,6 +182,24 @@ class TwinStateFunctionTest {
   }
 
   @Test
+  void daysAreTheLocalDaysOfTheTwinsZoneFromItsFirstInput() throws Exception {
+    TwinRegistryEvent created = Events.created(TWIN, minute(0), 0.5);
+    created.getProfile().setTimezone("Pacific/Honolulu"); // 08:00Z is 22:00 the evening before
+    input(TwinInput.registry(consumed(created)));
+    for (int m = 0; m < 1570; m++) {
+      // local midnights at minutes 120 and 1560; 90 social minutes on 1 March, 30 on 2 March
+      String activity = m < 90 || (m >= 600 && m < 630) ? "social" : "work";
+      health(reading(TWIN, m, 70 + (m * 7) % 5 - 2, e -> { e.setActivity(activity); return e; }));
+      harness.processWatermark(minute(m).toEpochMilli());
+    }
+    List<TwinState> out = harness.extractOutputValues();
+    assertThat(out.stream().map(TwinState::getDriftCause).filter(c -> c.startsWith("social")).distinct())
+        .containsExactly(
+            "social activity 90 min on 2026-03-01: extraversion +0.0010",
+            "social activity 30 min on 2026-03-02: extraversion -0.0010");
+  }
+
+  @Test
   void aBackfillWithBehaviourReadAheadOfHealthGivesTheSameHistoryAsEventTimeOrder() throws Exception {
     List<TwinInput> behaviour = new ArrayList<>();
     behaviour.add(TwinInput.behavior(consumed(Events.behavior(TWIN, minute(905), "leisure", "social"))));
