@@ -44,9 +44,9 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed
       current = new DetectorState();
     }
     String twin = ctx.getCurrentKey();
-    emit(Episodes.expire(twin, current.tracks, in.ts()), out);
+    emit(Episodes.expire(twin, current.tracks, current.closedUntil, in.ts()), out);
     for (Alert alert : Detectors.evaluate(current, in.event(), in.ts())) {
-      emit(Episodes.alert(twin, current.tracks, alert), out);
+      emit(Episodes.alert(twin, current.tracks, current.closedUntil, alert), out);
     }
     schedule(current, ctx);
     state.update(current);
@@ -59,7 +59,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed
       return;
     }
     current.timer = Long.MAX_VALUE;
-    emit(Episodes.expire(ctx.getCurrentKey(), current.tracks, timestamp), out);
+    emit(Episodes.expire(ctx.getCurrentKey(), current.tracks, current.closedUntil, timestamp), out);
     schedule(current, ctx);
     state.update(current);
   }

@@ -26,6 +26,8 @@ public class DetectorState {
   public int flatRun;
   public long flatSince;
   public Map<String, Track> tracks = new HashMap<>();
+  /** Per type, the end of the last episode closed (at most one entry per type): no episode reopens. */
+  public Map<String, Long> closedUntil = new HashMap<>();
   /** The one event-time timer registered for this twin, or {@link Long#MAX_VALUE} for none. */
   public long timer = Long.MAX_VALUE;
 

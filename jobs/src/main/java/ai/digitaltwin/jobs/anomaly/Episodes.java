@@ -17,22 +17,32 @@ public final class Episodes {
 
   private Episodes() {}
 
-  /** Folds one alert into the tracks; returns the records it opens or closes. */
-  public static List<Anomaly> alert(String twin, Map<String, Track> tracks, Alert alert) {
+  /**
+   * Folds one alert into the tracks; returns the records it opens or closes. {@code closedUntil} holds,
+   * per type, the end of the last episode closed: an episode once closed is never reopened, so a late
+   * alert inside it is dropped, and a new episode starts after it even when the alert's evidence reaches
+   * back into it (a flat line that resumes after a pause), so that no two episodes share an id.
+   */
+  public static List<Anomaly> alert(
+      String twin, Map<String, Track> tracks, Map<String, Long> closedUntil, Alert alert) {
     List<Anomaly> out = new ArrayList<>(1);
     AnomalyType type = alert.type();
     Track track = tracks.get(type.wire());
     if (track != null && track.expiredAt(type, alert.ts())) {
       if (track.open) {
-        out.add(close(twin, type, track, track.last + type.mergeGapMillis()));
+        out.add(close(twin, type, track, closedUntil));
       }
       track = null;
     }
+    long closedEnd = closedUntil.getOrDefault(type.wire(), Long.MIN_VALUE);
     if (track == null) {
-      track = Track.start(alert);
+      if (alert.ts() <= closedEnd) {
+        return out; // already reported as part of an episode that is closed
+      }
+      track = Track.start(alert, closedEnd);
       tracks.put(type.wire(), track);
     } else {
-      track.add(alert);
+      track.add(alert, closedEnd);
     }
     if (!track.open && (track.alerts >= type.minAlerts() || alert.decisive())) {
       track.open = true;
@@ -43,7 +53,8 @@ public final class Episodes {
   }
 
   /** Closes open episodes and forgets pending alerts that had no follow-up by {@code time}. */
-  public static List<Anomaly> expire(String twin, Map<String, Track> tracks, long time) {
+  public static List<Anomaly> expire(
+      String twin, Map<String, Track> tracks, Map<String, Long> closedUntil, long time) {
     List<Anomaly> out = new ArrayList<>(0);
     Iterator<Map.Entry<String, Track>> it = tracks.entrySet().iterator();
     while (it.hasNext()) {
@@ -52,7 +63,7 @@ public final class Episodes {
       Track track = entry.getValue();
       if (track.expiredAt(type, time)) {
         if (track.open) {
-          out.add(close(twin, type, track, track.last + type.mergeGapMillis()));
+          out.add(close(twin, type, track, closedUntil));
         }
         it.remove();
       }
@@ -79,8 +90,9 @@ public final class Episodes {
   }
 
   /** Closed at the end of its merge gap: the moment the detector could know it was over. */
-  static Anomaly close(String twin, AnomalyType type, Track track, long closedAt) {
-    return record(twin, type, track, closedAt, track.last, "close");
+  static Anomaly close(String twin, AnomalyType type, Track track, Map<String, Long> closedUntil) {
+    closedUntil.put(type.wire(), track.last);
+    return record(twin, type, track, track.last + type.mergeGapMillis(), track.last, "close");
   }
 
   private static Anomaly record(String twin, AnomalyType type, Track track, long ts, Long end, String phase) {

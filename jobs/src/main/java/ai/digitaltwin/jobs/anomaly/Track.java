@@ -16,10 +16,11 @@ public class Track {
 
   public Track() {}
 
-  static Track start(Alert alert) {
+  /** A new track; its start lies after {@code closedEnd}, the end of the last closed episode of its type. */
+  static Track start(Alert alert, long closedEnd) {
     Track t = new Track();
     t.alerts = 1;
-    t.first = alert.since();
+    t.first = alert.since() > closedEnd ? alert.since() : alert.ts();
     t.last = alert.ts();
     t.peak = alert.score();
     t.severity = alert.severity();
@@ -27,9 +28,9 @@ public class Track {
     return t;
   }
 
-  void add(Alert alert) {
+  void add(Alert alert, long closedEnd) {
     alerts++;
-    if (!open) {
+    if (!open && alert.since() > closedEnd) {
       first = Math.min(first, alert.since()); // an open episode keeps its start: it names the episode
     }
     last = Math.max(last, alert.ts());

@@ -2,7 +2,6 @@ package ai.digitaltwin.jobs.kafka;
 
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.schemas.Topic;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -31,10 +30,10 @@ public final class KafkaInputs {
         .build();
   }
 
-  /** Raw records of one topic; watermarks are assigned after decoding, where event time is known. */
+  /** Raw records of one topic, with event-time timestamps and per-partition watermarks. */
   public static DataStream<KafkaRecord> stream(
       StreamExecutionEnvironment env, JobConfig config, Topic<?> topic) {
-    return env.fromSource(source(config, topic), WatermarkStrategy.noWatermarks(), "kafka " + topic.name())
+    return env.fromSource(source(config, topic), EventTimeWatermarks.of(topic, config), "kafka " + topic.name())
         .uid("source-" + topic.name());
   }
 }

@@ -7,15 +7,16 @@ import ai.digitaltwin.jobs.decode.DecodeFunction;
 import ai.digitaltwin.jobs.kafka.KafkaRecord;
 import ai.digitaltwin.jobs.twin.Dedup;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The front of every input: decode (poison to dead letters), event-time watermarks, de-duplication by
- * event id. The result is keyed by twin upstream, so what follows can stay on the same subtask.
+ * The front of every input: decode (poison to dead letters) and de-duplication by event id. Event-time
+ * timestamps and watermarks come with the raw records, from the source ({@link
+ * ai.digitaltwin.jobs.kafka.EventTimeWatermarks}), where they are tracked per partition. The result is
+ * keyed by twin upstream, so what follows can stay on the same subtask.
  */
 final class Consume<T extends SpecificRecordBase> {
   private final Class<T> type;
@@ -28,19 +29,12 @@ final class Consume<T extends SpecificRecordBase> {
     this.name = name;
   }
 
-  /** Decoded, watermarked and de-duplicated events; dead letters of this input are added to {@code dead}. */
+  /** Decoded and de-duplicated events, and the dead letters of this input. */
   Result<T> apply(DataStream<KafkaRecord> raw, JobConfig config) {
     SingleOutputStreamOperator<Consumed<T>> decoded =
         raw.process(new DecodeFunction<>(type), typeInfo).name("decode " + name).uid("decode-" + name);
-    WatermarkStrategy<Consumed<T>> watermarks =
-        WatermarkStrategy.<Consumed<T>>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-            .withTimestampAssigner((event, previous) -> event.ts())
-            .withIdleness(config.sourceIdleness());
     DataStream<Consumed<T>> unique =
         decoded
-            .assignTimestampsAndWatermarks(watermarks)
-            .name("watermarks " + name)
-            .uid("watermarks-" + name)
             .keyBy(Consumed::twinId, Types.STRING)
             .process(new Dedup<T>(config.dedupHorizon()), typeInfo)
             .name("dedup " + name)

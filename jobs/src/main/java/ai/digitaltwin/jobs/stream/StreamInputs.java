@@ -7,7 +7,11 @@ import ai.digitaltwin.schemas.Topics;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** The raw records the stream job reads, one stream per input topic: Kafka in production, any source in tests. */
+/**
+ * The raw records the stream job reads, one stream per input topic: Kafka in production, any source in
+ * tests. Each stream carries event-time timestamps and watermarks ({@link
+ * ai.digitaltwin.jobs.kafka.EventTimeWatermarks}).
+ */
 public record StreamInputs(
     DataStream<KafkaRecord> health,
     DataStream<KafkaRecord> behavior,

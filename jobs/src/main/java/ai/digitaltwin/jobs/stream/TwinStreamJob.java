@@ -33,6 +33,7 @@ import ai.digitaltwin.schemas.TwinState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -119,7 +120,9 @@ public final class TwinStreamJob {
                 chat.events().map(TwinInput::chat, inputType).name("twin input chat").uid("twin-input-chat"),
                 registry.events().map(TwinInput::registry, inputType).name("twin input registry").uid("twin-input-registry"))
             .keyBy(TwinInput::twinId, Types.STRING)
-            .process(new TwinStateFunction(config.snapshotInterval()), AvroTypeInfo.forClass(TwinState.class))
+            .process(
+                new TwinStateFunction(config.snapshotInterval(), stallTimeout(config)),
+                AvroTypeInfo.forClass(TwinState.class))
             .name("twin state")
             .uid("twin-state");
 
@@ -146,6 +149,15 @@ public final class TwinStreamJob {
             Tables.ANOMALIES, rows(anomalies, new AnomalyRows(), Tables.ANOMALIES),
             Tables.DEAD_LETTERS, rows(deadLetters, new DeadLetterRows(), Tables.DEAD_LETTERS));
     return new StreamOutputs(tables, states, anomalies);
+  }
+
+  /**
+   * How long the watermark must stand still before the twin state folds what waits for it: twice the
+   * sources' idleness, so that at start-up idle topics are declared idle (and the watermark moves)
+   * before the state gives up on the event-time order.
+   */
+  static Duration stallTimeout(JobConfig config) {
+    return config.sourceIdleness().multipliedBy(2);
   }
 
   /** One table's rows, in its column order; keyed inputs stay on their subtask (forward). */

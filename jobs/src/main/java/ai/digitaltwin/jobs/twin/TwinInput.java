@@ -7,13 +7,14 @@ import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import ai.digitaltwin.jobs.types.AvroTypeInfo;
 import ai.digitaltwin.jobs.types.RecordTypes;
+import java.util.Comparator;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 
 /**
- * Everything that changes a twin, in one type so that one keyed operator sees it all in event-time
- * order of arrival. Exactly one of the event fields is set.
+ * Everything that changes a twin, in one type so that one keyed operator can fold it all in event-time
+ * order. Exactly one of the event fields is set.
  */
 public record TwinInput(
     String twinId,
@@ -34,6 +35,13 @@ public record TwinInput(
               "chat", AvroTypeInfo.forClass(ChatMessage.class),
               "registry", AvroTypeInfo.forClass(TwinRegistryEvent.class)));
 
+  /**
+   * Event time, then registry before readings before behaviour before chat, then event id: inputs of
+   * the same instant fold in the same order on every run.
+   */
+  public static final Comparator<TwinInput> EVENT_TIME_ORDER =
+      Comparator.comparingLong(TwinInput::ts).thenComparingInt(TwinInput::rank).thenComparing(TwinInput::eventId);
+
   public static TwinInput health(Consumed<HealthEvent> in) {
     return new TwinInput(in.twinId(), in.ts(), in.event(), null, null, null);
   }
@@ -48,5 +56,20 @@ public record TwinInput(
 
   public static TwinInput registry(Consumed<TwinRegistryEvent> in) {
     return new TwinInput(in.twinId(), in.ts(), null, null, null, in.event());
+  }
+
+  boolean isDeletion() {
+    return registry != null && "deleted".equals(registry.getAction());
+  }
+
+  private int rank() {
+    return registry != null ? 0 : health != null ? 1 : behavior != null ? 2 : 3;
+  }
+
+  private String eventId() {
+    return registry != null ? registry.getEventId()
+        : health != null ? health.getEventId()
+        : behavior != null ? behavior.getEventId()
+        : chat.getEventId();
   }
 }

@@ -18,6 +18,7 @@ public class TwinModel {
   static final double CHAT_ALPHA = 0.2;
 
   public long readings;
+  /** Event time of the newest input folded in: the moment a snapshot describes. */
   public long lastTs = Long.MIN_VALUE;
   public long latestReadingTs = Long.MIN_VALUE;
   public Double heartRate;
@@ -44,6 +45,13 @@ public class TwinModel {
   public TwinModel() {}
 
   public void fold(TwinInput in) {
+    if (in.registry() != null) {
+      String before = zone;
+      addRegistry(in.registry());
+      if (!zone.equals(before) && day != Long.MIN_VALUE) {
+        day = localDay(in.ts()); // the day so far counts in the person's own zone from now on
+      }
+    }
     rollDay(in.ts());
     if (in.health() != null) {
       addHealth(in.health(), in.ts());
@@ -51,8 +59,6 @@ public class TwinModel {
       addBehavior(in.behavior(), in.ts());
     } else if (in.chat() != null) {
       addChat(in.chat());
-    } else if (in.registry() != null) {
-      addRegistry(in.registry());
     }
     lastTs = Math.max(lastTs, in.ts());
     version++;
@@ -109,9 +115,14 @@ public class TwinModel {
     }
   }
 
-  /** Closes the previous local day when an input of a later day arrives. */
+  /**
+   * Closes the previous local day (in the twin's zone, which a registry event sets before its own time
+   * is placed in a day) when the first input of a later day is folded. Inputs are folded in
+   * event-time order ({@link TwinStateFunction}), so by then every input of that day is in, whichever
+   * topic it came from.
+   */
   private void rollDay(long ts) {
-    long today = Instant.ofEpochMilli(ts).atZone(zoneId()).toLocalDate().toEpochDay();
+    long today = localDay(ts);
     if (day == Long.MIN_VALUE) {
       day = today;
     } else if (today > day) {
@@ -123,6 +134,10 @@ public class TwinModel {
       readingsToday = 0;
       day = today;
     }
+  }
+
+  private long localDay(long ts) {
+    return Instant.ofEpochMilli(ts).atZone(zoneId()).toLocalDate().toEpochDay();
   }
 
   ZoneId zoneId() {

@@ -2,70 +2,157 @@ package ai.digitaltwin.jobs.twin;
 
 import ai.digitaltwin.schemas.TwinState;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Evolves each twin's model and emits {@link TwinState} snapshots: once per {@code interval} of event
- * time in which the twin changed (when the watermark passes the end of that interval), and at once on a
- * significant change (status or mood label flips, a personality trait drifts), so the live view does
- * not wait for the cadence. No snapshot before the first health reading.
+ * time in which the twin changed, and at once on a significant change (status or mood label flips, a
+ * personality trait drifts). No snapshot before the first health reading.
  *
- * <p>Events are folded in as they arrive, not buffered until the watermark: buffering would make the
- * snapshots independent of arrival order but delay the hot path by the out-of-orderness bound.
+ * <p>Inputs are folded in event-time order, not in order of arrival: each waits in an {@link
+ * EventTimeBuffer} until the watermark passes it. Health, behaviour, chat and registry come from
+ * different topics, and in a backfill one topic is read hours of event time ahead of another; folded
+ * as they arrive, a day would close before most of its readings came and every snapshot would carry
+ * the newest time of any topic. The price is latency: the live view lags by the watermark's
+ * out-of-orderness bound. An input already behind the watermark when it arrives is folded at once.
  *
- * <p>State: one model per twin, cleared when the twin is deleted, with a 30-day processing-time TTL
- * for twins that stop sending. A cadence timer exists only while there is something unsent.
+ * <p>When the watermark stops moving for {@code stall} of processing time (every input idle: the data
+ * ended), the inputs up to the newest waiting reading are folded anyway and the state sent, so the
+ * last readings are not held back until more data comes. {@code stall} should exceed the sources'
+ * idleness timeout: at start-up idle topics hold the watermark back until they are declared idle.
+ * Should a stall come mid-stream all the same, stopping at the newest reading keeps behaviour read
+ * ahead of the readings waiting for them; only inputs arriving later than that fold out of order.
+ *
+ * <p>State: one model per twin, cleared when a deletion is folded in, with a 30-day processing-time
+ * TTL for twins that stop sending; buffered inputs leave the buffer as they are folded.
  */
 public final class TwinStateFunction extends KeyedProcessFunction<String, TwinInput, TwinState> {
   static final Duration IDLE_TTL = Duration.ofDays(30);
 
   private final long intervalMillis;
+  private final long stallMillis;
   private transient ValueState<TwinModel> model;
+  private transient EventTimeBuffer buffer;
+  private transient ValueState<Long> stallCheck;
 
-  public TwinStateFunction(Duration interval) {
+  public TwinStateFunction(Duration interval, Duration stall) {
     this.intervalMillis = interval.toMillis();
+    this.stallMillis = stall.toMillis();
   }
 
   @Override
   public void open(OpenContext context) {
+    StateTtlConfig ttl = StateTtlConfig.newBuilder(IDLE_TTL).build();
     ValueStateDescriptor<TwinModel> descriptor = new ValueStateDescriptor<>("twin-model", TwinModel.class);
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).build());
+    descriptor.enableTimeToLive(ttl);
     model = getRuntimeContext().getState(descriptor);
+    buffer = EventTimeBuffer.open(getRuntimeContext(), ttl);
+    // the watermark when the stall check was armed; absent while no check is pending
+    stallCheck = getRuntimeContext().getState(new ValueStateDescriptor<>("stall-check-watermark", Types.LONG));
   }
 
   @Override
   public void processElement(TwinInput in, Context ctx, Collector<TwinState> out) throws Exception {
-    if (in.registry() != null && "deleted".equals(in.registry().getAction())) {
-      model.clear();
-      return;
-    }
-    TwinModel current = model.value();
-    if (current == null) {
-      current = new TwinModel();
-    }
-    current.fold(in);
-    if (current.readings > 0) {
-      if (current.significantChange()) {
-        out.collect(current.snapshot(ctx.getCurrentKey()));
-      } else if (current.changedSinceEmit()) {
-        ctx.timerService().registerEventTimeTimer(intervalEnd(in.ts()));
+    TimerService timers = ctx.timerService();
+    if (in.ts() <= timers.currentWatermark()) {
+      fold(List.of(in), ctx.getCurrentKey(), out); // late: the inputs around it are folded already
+    } else {
+      buffer.add(in);
+      timers.registerEventTimeTimer(in.ts());
+      if (!in.isDeletion()) {
+        timers.registerEventTimeTimer(intervalEnd(in.ts())); // the cadence snapshot of its interval
       }
     }
-    model.update(current);
+    if (stallCheck.value() == null) {
+      armStallCheck(timers);
+    }
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TwinState> out) throws Exception {
+    String twin = ctx.getCurrentKey();
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      checkStall(ctx.timerService(), twin, out);
+      return;
+    }
     TwinModel current = model.value();
-    if (current != null && current.changedSinceEmit()) {
-      out.collect(current.snapshot(ctx.getCurrentKey()));
+    if (current != null && cadenceDue(current, timestamp)) {
+      out.collect(current.snapshot(twin));
       model.update(current);
     }
+    fold(buffer.take(timestamp), twin, out);
+  }
+
+  /** Folds inputs given in event-time order, snapshotting as their times cross interval ends. */
+  private void fold(List<TwinInput> inputs, String twin, Collector<TwinState> out) throws Exception {
+    if (inputs.isEmpty()) {
+      return;
+    }
+    TwinModel current = model.value();
+    for (TwinInput in : inputs) {
+      if (in.isDeletion()) {
+        current = null;
+        continue;
+      }
+      if (current == null) {
+        current = new TwinModel();
+      } else if (cadenceDue(current, in.ts())) {
+        out.collect(current.snapshot(twin));
+      }
+      current.fold(in);
+      if (current.readings > 0 && current.significantChange()) {
+        out.collect(current.snapshot(twin));
+      }
+    }
+    if (current == null) {
+      model.clear();
+    } else {
+      model.update(current);
+    }
+  }
+
+  /**
+   * The watermark has not moved since the check was armed: every input is idle. Folds what waits up
+   * to the newest reading and sends what is unsent, including the last interval whose cadence timer
+   * the watermark will not reach; otherwise checks again later.
+   */
+  private void checkStall(TimerService timers, String twin, Collector<TwinState> out) throws Exception {
+    Long armedAt = stallCheck.value();
+    stallCheck.clear();
+    TwinModel current = model.value();
+    boolean unsent = current != null && current.readings > 0 && current.changedSinceEmit();
+    if (buffer.isEmpty() && !unsent) {
+      return;
+    }
+    if (armedAt == null || armedAt != timers.currentWatermark()) {
+      armStallCheck(timers);
+      return;
+    }
+    fold(buffer.takeThroughLastReading(), twin, out);
+    current = model.value();
+    if (current != null && current.readings > 0 && current.changedSinceEmit()) {
+      out.collect(current.snapshot(twin));
+      model.update(current);
+    }
+  }
+
+  private void armStallCheck(TimerService timers) throws Exception {
+    stallCheck.update(timers.currentWatermark());
+    timers.registerProcessingTimeTimer(timers.currentProcessingTime() + stallMillis);
+  }
+
+  /** Changes unsent, and {@code time} lies past the end of the interval of the last input folded. */
+  private boolean cadenceDue(TwinModel m, long time) {
+    return m.readings > 0 && m.changedSinceEmit() && intervalEnd(m.lastTs) <= time;
   }
 
   private long intervalEnd(long ts) {

@@ -118,6 +118,28 @@ class AnomalyDetectorTest {
   }
 
   @Test
+  void aFlatLineResumingAfterItsEpisodeClosedIsANewEpisodeWithItsOwnIds() throws Exception {
+    feed(calm(TWIN, 0));
+    for (int m = 1; m <= 3; m++) {
+      feed(reading(TWIN, m, 73));
+    }
+    feed(reading(TWIN, 20, 73)); // the same values after a pause longer than the merge gap
+    feed(reading(TWIN, 21, 73));
+    feed(reading(TWIN, 2, 73)); // a late copy of the first run's values, inside its closed episode
+    harness.processWatermark(minute(60).toEpochMilli());
+    List<Anomaly> out = harness.extractOutputValues();
+    assertThat(out)
+        .extracting(a -> a.getStartTs() + " " + a.getEndTs())
+        .containsExactly(
+            minute(1) + " null",
+            minute(1) + " " + minute(3),
+            minute(20) + " null", // its evidence reaches back to minute 1, but that episode is closed
+            minute(20) + " " + minute(21));
+    assertThat(out).extracting(Anomaly::getEventId).doesNotHaveDuplicates();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
   void readingsWithoutValuesAndLongGapsAreDropouts() throws Exception {
     feed(calm(TWIN, 0));
     feed(reading(TWIN, 1, 70, e -> blank(e)));

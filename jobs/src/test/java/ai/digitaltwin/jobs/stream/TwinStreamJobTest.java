@@ -10,8 +10,10 @@ import ai.digitaltwin.jobs.Events;
 import ai.digitaltwin.jobs.IcebergRows;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
+import ai.digitaltwin.jobs.kafka.EventTimeWatermarks;
 import ai.digitaltwin.jobs.kafka.KafkaRecord;
 import ai.digitaltwin.schemas.Tables;
+import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +68,7 @@ class TwinStreamJobTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     TwinStreamJob.configure(env, config);
 
-    StreamOutputs outputs = TwinStreamJob.build(inputs(env), config);
+    StreamOutputs outputs = TwinStreamJob.build(inputs(env, config), config);
     outputs.tables().forEach((table, rows) -> IcebergSinks.append(rows, catalog, table));
     env.execute("twin-stream-test");
 
@@ -129,7 +131,7 @@ class TwinStreamJobTest {
     }
   }
 
-  private StreamInputs inputs(StreamExecutionEnvironment env) {
+  private StreamInputs inputs(StreamExecutionEnvironment env, JobConfig config) {
     List<KafkaRecord> health = new ArrayList<>();
     List<String> twins = List.of("twin-a", "twin-b");
     for (int p = 0; p < twins.size(); p++) {
@@ -145,19 +147,19 @@ class TwinStreamJobTest {
     health.add(record(Topics.HEALTH.name(), 0, READINGS, Topics.HEALTH.codec().encode(Events.reading("twin-a", at(10), bpm("twin-a", 10)))));
     health.add(record(Topics.HEALTH.name(), 0, 1000, GARBAGE));
     return new StreamInputs(
-        source(env, "health", outOfOrder(health)),
-        source(env, "behavior", List.of(
+        source(env, config, Topics.HEALTH, outOfOrder(health)),
+        source(env, config, Topics.BEHAVIOR, List.of(
             record(Topics.BEHAVIOR.name(), 0, 0, Topics.BEHAVIOR.codec().encode(Events.behavior("twin-a", at(0), "work", "commute"))),
             record(Topics.BEHAVIOR.name(), 0, 1, Topics.BEHAVIOR.codec().encode(Events.behavior("twin-a", at(30), "social", "work"))),
             record(Topics.BEHAVIOR.name(), 1, 0, Topics.BEHAVIOR.codec().encode(Events.behavior("twin-b", at(2), "work", "routine"))))),
-        source(env, "registry", List.of(
+        source(env, config, Topics.REGISTRY, List.of(
             record(Topics.REGISTRY.name(), 0, 0, Topics.REGISTRY.codec().encode(Events.created("twin-a", T0, 0.5))),
             record(Topics.REGISTRY.name(), 1, 0, Topics.REGISTRY.codec().encode(Events.created("twin-b", T0, 0.3))))),
-        source(env, "chat", List.of(
+        source(env, config, Topics.CHAT, List.of(
             record(Topics.CHAT.name(), 0, 0, Topics.CHAT.codec().encode(Events.chat("twin-a", at(5), "how are you", 0.0))),
             record(Topics.CHAT.name(), 0, 1, Topics.CHAT.codec().encode(Events.chat("twin-a", at(6), "I feel awful", -0.8))),
             record(Topics.CHAT.name(), 1, 5, UNKNOWN_SCHEMA))),
-        source(env, "ground-truth", List.of(
+        source(env, config, Topics.GROUND_TRUTH, List.of(
             record(Topics.GROUND_TRUTH.name(), 0, 0, Topics.GROUND_TRUTH.codec().encode(Events.truth("twin-a", at(20), at(40), "tachycardia"))))));
   }
 
@@ -173,8 +175,15 @@ class TwinStreamJobTest {
     return keyed.stream().map(Map.Entry::getValue).toList();
   }
 
-  private static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, String name, List<KafkaRecord> records) {
-    return env.fromData(records, TypeInformation.of(KafkaRecord.class)).name("test " + name).uid("test-" + name);
+  /** One topic's records with the watermarks the Kafka source gives them. */
+  private static DataStream<KafkaRecord> source(
+      StreamExecutionEnvironment env, JobConfig config, Topic<?> topic, List<KafkaRecord> records) {
+    return env.fromData(records, TypeInformation.of(KafkaRecord.class))
+        .name("test " + topic.name())
+        .uid("test-" + topic.name())
+        .assignTimestampsAndWatermarks(EventTimeWatermarks.of(topic, config))
+        .name("watermarks " + topic.name())
+        .uid("watermarks-" + topic.name());
   }
 
   private static KafkaRecord record(String topic, int partition, long offset, byte[] value) {

@@ -13,6 +13,7 @@ import ai.digitaltwin.jobs.types.AvroSerializer;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import ai.digitaltwin.schemas.TwinState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class TwinStateFunctionTest {
   static final String TWIN = "twin-a";
+  static final Duration STALL = Duration.ofMinutes(1);
 
   KeyedOneInputStreamOperatorTestHarness<String, TwinInput, TwinState> harness;
 
@@ -31,7 +33,7 @@ class TwinStateFunctionTest {
   void open() throws Exception {
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new TwinStateFunction(Duration.ofMinutes(15))), TwinInput::twinId, Types.STRING);
+            new KeyedProcessOperator<>(new TwinStateFunction(Duration.ofMinutes(15), STALL)), TwinInput::twinId, Types.STRING);
     harness.setup(new AvroSerializer<>(TwinState.class));
     harness.open();
   }
@@ -42,44 +44,55 @@ class TwinStateFunctionTest {
   }
 
   @Test
-  void snapshotsOncePerIntervalWithChangesAndClearsStateWhenTheTwinIsDeleted() throws Exception {
+  void snapshotsOncePerIntervalWithChangesInEventTimeAndClearsStateWhenTheTwinIsDeleted() throws Exception {
     for (int m = 0; m < 40; m++) {
       health(calm(TWIN, m));
     }
-    assertThat(harness.extractOutputValues()).isEmpty();
-    assertThat(harness.numEventTimeTimers()).isEqualTo(3); // ends of 08:15, 08:30 and 08:45
+    assertThat(harness.extractOutputValues()).isEmpty(); // everything waits for the watermark
+    assertThat(harness.numEventTimeTimers()).isEqualTo(41); // one per reading, and the end of 08:30-08:45
 
     harness.processWatermark(minute(30).toEpochMilli());
     List<TwinState> out = harness.extractOutputValues();
-    assertThat(out).hasSize(1); // the 08:15 and 08:30 timers: only the first finds news
-    assertThat(out.get(0).getReadings()).isEqualTo(40);
-    assertThat(out.get(0).getTs()).isEqualTo(minute(39));
+    assertThat(out).extracting(TwinState::getReadings).containsExactly(15L, 30L);
+    assertThat(out).extracting(TwinState::getTs).containsExactly(minute(14), minute(29));
     assertThat(out.get(0).getStatus()).isEqualTo("normal");
     assertThat(out.get(0).getMood()).isEqualTo("content");
 
     harness.processWatermark(minute(60).toEpochMilli());
-    assertThat(harness.extractOutputValues()).hasSize(1);
+    out = harness.extractOutputValues();
+    assertThat(out).hasSize(3);
+    assertThat(out.get(2).getReadings()).isEqualTo(40);
+    assertThat(out.get(2).getTs()).isEqualTo(minute(39));
     assertThat(harness.numEventTimeTimers()).isZero();
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+    harness.setProcessingTime(STALL.toMillis()); // the stall check finds nothing waiting
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the model; the buffer is empty
 
     TwinRegistryEvent deleted = Events.created(TWIN, minute(61), 0.5);
     deleted.setAction("deleted");
     input(new TwinInput(TWIN, minute(61).toEpochMilli(), null, null, null, deleted));
+    harness.processWatermark(minute(61).toEpochMilli());
+    harness.setProcessingTime(2 * STALL.toMillis());
     assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
   }
 
   @Test
-  void aStatusFlipIsSentAtOnce() throws Exception {
+  void aStatusFlipIsSentAsSoonAsTheWatermarkPassesIt() throws Exception {
     for (int m = 0; m < 20; m++) {
       health(calm(TWIN, m));
     }
     harness.processWatermark(minute(20).toEpochMilli());
     assertThat(harness.extractOutputValues()).hasSize(1);
     health(reading(TWIN, 21, 118));
+    assertThat(harness.extractOutputValues()).hasSize(1);
+    harness.processWatermark(minute(21).toEpochMilli());
     List<TwinState> out = harness.extractOutputValues();
     assertThat(out).hasSize(2);
     assertThat(out.get(1).getStatus()).isEqualTo("elevated_hr");
     assertThat(out.get(1).getHeartRate()).isEqualTo(118.0);
+    assertThat(out.get(1).getTs()).isEqualTo(minute(21));
   }
 
   @Test
@@ -92,6 +105,7 @@ class TwinStateFunctionTest {
     assertThat(first.getDriftCause()).isEqualTo("registry created: seeded");
 
     input(TwinInput.chat(consumed(Events.chat(TWIN, minute(16), "I feel awful", -0.8))));
+    harness.processWatermark(minute(16).toEpochMilli());
     List<TwinState> out = harness.extractOutputValues();
     assertThat(out).hasSize(2);
     TwinState drifted = out.get(1);
@@ -127,6 +141,117 @@ class TwinStateFunctionTest {
     assertThat(s.getActivityMix()).isEqualTo("{\"work\":1.000}");
   }
 
+  @Test
+  void whenTheWatermarkStandsStillTheInputsUpToTheNewestReadingAreFoldedAndSent() throws Exception {
+    for (int m = 0; m < 10; m++) {
+      health(calm(TWIN, m));
+    }
+    input(TwinInput.behavior(consumed(Events.behavior(TWIN, minute(20), "sleep", "work")))); // read ahead
+    harness.processWatermark(minute(5).toEpochMilli());
+    harness.setProcessingTime(STALL.toMillis()); // the watermark moved since the check was armed
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+    harness.setProcessingTime(2 * STALL.toMillis()); // and now it has not: the data ended
+    List<TwinState> out = harness.extractOutputValues();
+    assertThat(out).extracting(TwinState::getReadings).containsExactly(10L);
+    assertThat(out.get(0).getTs()).isEqualTo(minute(9));
+    assertThat(out.get(0).getActivity()).isEqualTo("work");
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // the model, and the behaviour still waiting
+
+    harness.processWatermark(minute(30).toEpochMilli());
+    out = harness.extractOutputValues();
+    assertThat(out).hasSize(2);
+    assertThat(out.get(1).getActivity()).isEqualTo("sleep");
+    assertThat(out.get(1).getTs()).isEqualTo(minute(20));
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+  }
+
+  @Test
+  void aWaitingInputIsACopySoThatAReusedEventObjectCannotChangeIt() throws Exception {
+    Consumed<ai.digitaltwin.schemas.HealthEvent> first = reading(TWIN, 0, 70);
+    health(first);
+    var reused = first.event(); // what object reuse does: the next record deserialized into the same event
+    reused.setHeartRate(118.0);
+    reused.setTs(minute(16));
+    input(new TwinInput(TWIN, minute(16).toEpochMilli(), reused, null, null, null));
+    harness.processWatermark(minute(15).toEpochMilli());
+    List<TwinState> out = harness.extractOutputValues();
+    assertThat(out).extracting(TwinState::getHeartRate).containsExactly(70.0);
+  }
+
+  @Test
+  void daysAreTheLocalDaysOfTheTwinsZoneFromItsFirstInput() throws Exception {
+    TwinRegistryEvent created = Events.created(TWIN, minute(0), 0.5);
+    created.getProfile().setTimezone("Pacific/Honolulu"); // 08:00Z is 22:00 the evening before
+    input(TwinInput.registry(consumed(created)));
+    for (int m = 0; m < 1570; m++) {
+      // local midnights at minutes 120 and 1560; 90 social minutes on 1 March, 30 on 2 March
+      String activity = m < 90 || (m >= 600 && m < 630) ? "social" : "work";
+      health(reading(TWIN, m, 70 + (m * 7) % 5 - 2, e -> { e.setActivity(activity); return e; }));
+      harness.processWatermark(minute(m).toEpochMilli());
+    }
+    List<TwinState> out = harness.extractOutputValues();
+    assertThat(out.stream().map(TwinState::getDriftCause).filter(c -> c.startsWith("social")).distinct())
+        .containsExactly(
+            "social activity 90 min on 2026-03-01: extraversion +0.0010",
+            "social activity 30 min on 2026-03-02: extraversion -0.0010");
+  }
+
+  @Test
+  void aBackfillWithBehaviourReadAheadOfHealthGivesTheSameHistoryAsEventTimeOrder() throws Exception {
+    List<TwinInput> behaviour = new ArrayList<>();
+    behaviour.add(TwinInput.behavior(consumed(Events.behavior(TWIN, minute(905), "leisure", "social"))));
+    behaviour.add(TwinInput.behavior(consumed(Events.behavior(TWIN, minute(930), "sleep", "leisure"))));
+    behaviour.add(TwinInput.behavior(consumed(Events.behavior(TWIN, minute(1010), "routine", "sleep"))));
+    List<TwinInput> health = new ArrayList<>();
+    for (int m = 0; m < 1020; m++) {
+      // 90 social minutes in the evening of 2 March in Berlin (22:00-23:30 local), the day ends 23:00Z
+      String activity = m >= 780 && m < 870 ? "social" : "work";
+      health.add(TwinInput.health(reading(TWIN, m, 70 + (m * 7) % 5 - 2, e -> { e.setActivity(activity); return e; })));
+    }
+    TwinInput registry = TwinInput.registry(consumed(Events.created(TWIN, minute(0), 0.5)));
+
+    // read as a backfill reads it: registry, then the whole behaviour topic, then health with the watermark
+    input(registry);
+    behaviour.forEach(this::input);
+    health.forEach(in -> {
+      input(in);
+      watermark(in.ts() - 1);
+    });
+    watermark(minute(1100).toEpochMilli());
+    List<TwinState> backfilled = harness.extractOutputValues();
+
+    // the same inputs arriving in event-time order
+    List<TwinInput> ordered = new ArrayList<>(health);
+    ordered.addAll(behaviour);
+    ordered.add(registry);
+    ordered.sort(TwinInput.EVENT_TIME_ORDER);
+    close();
+    open();
+    ordered.forEach(in -> {
+      input(in);
+      watermark(in.ts());
+    });
+    watermark(minute(1100).toEpochMilli());
+    assertThat(backfilled).isEqualTo(harness.extractOutputValues());
+
+    // snapshots describe their own moment, spread over the hours with readings
+    assertThat(backfilled).extracting(TwinState::getReadings).isSorted();
+    assertThat(backfilled.stream().map(s -> s.getTs().toEpochMilli() / 3_600_000).distinct()).hasSize(17);
+    assertThat(backfilled.get(0).getTs()).isEqualTo(minute(14));
+    assertThat(backfilled).filteredOn(s -> s.getTs().isBefore(minute(1010))).allMatch(s -> s.getSleepHours() == null);
+    assertThat(backfilled).filteredOn(s -> !s.getTs().isBefore(minute(1010))).isNotEmpty()
+        .allMatch(s -> s.getSleepHours() == 1.33);
+    // the day closes with the first input of 3 March, local time, and counts every social reading of it
+    TwinState closed =
+        backfilled.stream().filter(s -> s.getDriftCause().startsWith("social")).findFirst().orElseThrow();
+    assertThat(closed.getDriftCause()).isEqualTo("social activity 90 min on 2026-03-02: extraversion +0.0010");
+    assertThat(closed.getTs()).isEqualTo(minute(900));
+    assertThat(closed.getPersonality().getExtraversion()).isEqualTo(0.501);
+  }
+
   private static <T> Consumed<T> consumed(T event) {
     var record = (org.apache.avro.specific.SpecificRecordBase) event;
     String twin = record.get("twin_id").toString();
@@ -138,7 +263,19 @@ class TwinStateFunctionTest {
     input(TwinInput.health(reading));
   }
 
-  private void input(TwinInput in) throws Exception {
-    harness.processElement(new StreamRecord<>(in, in.ts()));
+  private void input(TwinInput in) {
+    try {
+      harness.processElement(new StreamRecord<>(in, in.ts()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void watermark(long time) {
+    try {
+      harness.processWatermark(time);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
