@@ -78,7 +78,14 @@ public final class TableDefinitions {
           optional(21, "extraversion", Types.DoubleType.get()),
           optional(22, "agreeableness", Types.DoubleType.get()),
           optional(23, "neuroticism", Types.DoubleType.get()),
-          optional(24, "drift_cause", Types.StringType.get()));
+          optional(24, "drift_cause", Types.StringType.get()),
+          optional(25, "resting_hr_day", Types.DoubleType.get()),
+          optional(26, "steps_today", Types.LongType.get()),
+          optional(27, "sleep_hours", Types.DoubleType.get()),
+          optional(28, "sleep_regularity", Types.DoubleType.get()),
+          optional(29, "activity_mix", Types.StringType.get(), "JSON: share of time per activity"),
+          optional(30, "routine", Types.StringType.get(), "JSON: most frequent activity per local hour"),
+          optional(31, "chat_sentiment", Types.DoubleType.get()));
 
   public static final Schema ANOMALIES =
       new Schema(

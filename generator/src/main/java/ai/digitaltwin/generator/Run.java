@@ -1,6 +1,7 @@
 package ai.digitaltwin.generator;
 
 import ai.digitaltwin.generator.kafka.Checkpoint;
+import ai.digitaltwin.generator.kafka.Chunk;
 import ai.digitaltwin.generator.kafka.KafkaClients;
 import ai.digitaltwin.generator.kafka.RegistryFeed;
 import ai.digitaltwin.generator.kafka.TopicCheck;
@@ -13,8 +14,8 @@ import ai.digitaltwin.schemas.GeneratorProgress;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +31,13 @@ import org.slf4j.LoggerFactory;
  * One life of the producing loop: restore from the checkpoint, then produce tick after tick until
  * stopped. Restoring replays the committed history without sending (the simulation is deterministic and
  * the registry changes are in the checkpoint with their ticks), so the next event sent is exactly the
- * first one downstream has not seen.
+ * first one downstream has not seen. From there a {@link TickSource} simulates and encodes ahead on its
+ * own thread while this one sends and commits.
  */
 final class Run {
   private static final Logger LOG = LoggerFactory.getLogger(Run.class);
   private static final long COMMIT_EVERY_NANOS = 1_000_000_000L;
-  private static final long POLL_EVERY_NANOS = 100_000_000L;
+  private static final long TAKE_TIMEOUT_MILLIS = 100;
 
   private final GeneratorConfig config;
   private final Clock clock;
@@ -49,6 +50,8 @@ final class Run {
   private List<Checkpoint.Applied> toReplay = new ArrayList<>();
   private int replayed;
   private long lastTick;
+  private Map<String, Long> registryOffsets;
+  private int twins;
 
   Run(GeneratorConfig config, Clock clock, CountDownLatch stop, Status status) {
     this.config = config;
@@ -91,7 +94,13 @@ final class Run {
             apply(e, lastTick + 1);
           }
         }
-        loop(settings);
+        registryOffsets = feed.offsets();
+        twins = sim.size();
+        try (TickSource source = new TickSource(config, clock, stop, sim, feed, appliedIds,
+            toReplay.subList(replayed, toReplay.size()), lastTick + 1)) {
+          source.start();
+          send(settings, source);
+        }
       }
     }
   }
@@ -121,45 +130,48 @@ final class Run {
       sink.registry(created);
       apply(created, 0);
     }
+    registryOffsets = feed.offsets();
+    twins = sim.size();
     commit(settings);
     LOG.info("first start: {} demo twins from {}", config.twins(), Instant.ofEpochMilli(settings.startMillis()));
   }
 
-  private void loop(SimSettings settings) throws InterruptedException {
-    Throttler throttler = new Throttler(config.speed(), settings.tickMillis(lastTick + 1), clock.millis(), System.nanoTime());
+  /**
+   * Sends the source's chunks in order and commits at tick boundaries: every {@code batchRecords} records
+   * or second while catching up, and whenever no tick is due. Once stopped, the tick being sent is
+   * finished first, so a transaction never holds part of a tick.
+   */
+  private void send(SimSettings settings, TickSource source) throws InterruptedException {
     long txnStarted = System.nanoTime();
-    long lastPoll = 0;
-    Long end = config.end() == null ? null : config.end().toEpochMilli();
-    while (stop.getCount() > 0) {
-      long t = lastTick + 1;
-      if (end != null && settings.tickMillis(t) >= end) {
-        commitIfOpen(settings);
-        status.finished = true;
-        stop.await();
-        return;
-      }
-      long wait = throttler.waitMillis(settings.tickMillis(t + 1), System.nanoTime());
-      if (wait > 0) {
-        commitIfOpen(settings);
-        stop.await(wait, TimeUnit.MILLISECONDS);
+    boolean midTick = false;
+    while (stop.getCount() > 0 || midTick) {
+      Chunk chunk = source.next(TAKE_TIMEOUT_MILLIS);
+      if (chunk == null) {
         continue;
       }
-      if (!sink.open()) {
-        txnStarted = System.nanoTime();
-      }
-      if (System.nanoTime() - lastPoll >= POLL_EVERY_NANOS) {
-        for (TwinRegistryEvent e : feed.poll()) {
-          if (appliedIds.add(e.getEventId())) {
-            apply(e, t);
+      switch (chunk.kind()) {
+        case IDLE -> commitIfOpen(settings);
+        case END -> {
+          commitIfOpen(settings);
+          status.finished = true;
+          stop.await();
+          return;
+        }
+        case RECORDS -> {
+          if (!sink.open()) {
+            txnStarted = System.nanoTime();
+          }
+          sink.send(chunk);
+          midTick = !chunk.endOfTick();
+          if (chunk.endOfTick()) {
+            lastTick = chunk.tick();
+            registryOffsets = chunk.registryOffsets();
+            twins = chunk.twins();
+            if (sink.pendingRecords() >= config.batchRecords() || System.nanoTime() - txnStarted >= COMMIT_EVERY_NANOS) {
+              commit(settings);
+            }
           }
         }
-        lastPoll = System.nanoTime();
-      }
-      applyReplayed(t);
-      sim.step(t, sink);
-      lastTick = t;
-      if (sink.pendingRecords() >= config.batchRecords() || System.nanoTime() - txnStarted >= COMMIT_EVERY_NANOS) {
-        commit(settings);
       }
     }
     commitIfOpen(settings);
@@ -186,12 +198,12 @@ final class Run {
 
   private void commit(SimSettings settings) {
     GeneratorProgress progress = progress(settings, lastTick);
-    progress.setRegistryOffsets(feed.offsets());
+    progress.setRegistryOffsets(new HashMap<>(registryOffsets));
     Map<String, Long> counts = sink.commit(progress);
-    status.committed(settings.tickMillis(lastTick + 1), counts, sim.size());
+    status.committed(settings.tickMillis(lastTick + 1), counts, twins);
   }
 
-  private GeneratorProgress progress(SimSettings s, long tick) {
+  static GeneratorProgress progress(SimSettings s, long tick) {
     return new GeneratorProgress(s.seed(), Instant.ofEpochMilli(s.startMillis()), s.intervalSeconds(), tick, new HashMap<>(), new HashMap<>(), null);
   }
 }

@@ -1,20 +1,34 @@
 package ai.digitaltwin.api;
 
+import ai.digitaltwin.api.auth.AuthConfig;
+import ai.digitaltwin.api.sql.SqlConfig;
 import ai.digitaltwin.catalog.CatalogConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Configuration of the query API, from the environment.
+ * Configuration of the query API, from the environment. Every key, its default and its unit:
  *
  * <ul>
  *   <li>{@code PORT} — HTTP port, default 8000 (0 picks a free one)
  *   <li>{@code HOST} — bind address, default 127.0.0.1
  *   <li>{@code TWIN_DATA_DIR} — state directory, default ./data
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} — default 127.0.0.1:9092
- *   <li>{@code QUERY_TIMEOUT_MS} — per-query timeout, default 10000
+ *   <li>{@code QUERY_TIMEOUT_MS} — timeout of the API's own queries, default 10000
  *   <li>{@code SNAPSHOT_POLL_MS} — how often Iceberg is asked for new snapshots, default 1000
+ *   <li>{@code MAX_REQUEST_BYTES} — largest request body (413 beyond), default 10000000
+ *   <li>{@code TWIN_DEV_MODE} — true allows a missing JWT secret (a random one per process), default false
+ *   <li>{@code JWT_SECRET} — HS256 signing key, at least 32 characters; required outside dev mode
+ *   <li>{@code JWT_TTL_MINUTES} — token lifetime, default 60
+ *   <li>{@code ADMIN_PASSWORD} — when set and no admin exists, user {@code admin} is created at start
+ *   <li>{@code LOGIN_MAX_FAILURES} — failed logins per username and per address per window, default 5
+ *   <li>{@code LOGIN_WINDOW_SECONDS} — that window, default 300
+ *   <li>{@code SQL_MAX_ROWS} — most rows of one SQL answer, default 10000
+ *   <li>{@code SQL_MEMORY_LIMIT} — DuckDB memory of the SQL sandbox, default 1GB
+ *   <li>{@code SQL_THREADS} — DuckDB threads of the SQL sandbox, default 1
+ *   <li>{@code SQL_TIMEOUT_MS} — per SQL query, at least 1000, default 10000
  *   <li>the catalog keys of {@link CatalogConfig}
  * </ul>
  */
@@ -25,7 +39,10 @@ public record ApiConfig(
     String kafkaBootstrap,
     CatalogConfig catalog,
     Duration queryTimeout,
-    Duration snapshotPoll) {
+    Duration snapshotPoll,
+    long maxRequestBytes,
+    AuthConfig auth,
+    SqlConfig sql) {
 
   public ApiConfig {
     if (port < 0 || port > 65535) {
@@ -37,29 +54,62 @@ public record ApiConfig(
     if (snapshotPoll.isNegative() || snapshotPoll.isZero()) {
       throw new IllegalArgumentException("SNAPSHOT_POLL_MS must be positive");
     }
+    if (maxRequestBytes < 1024) {
+      throw new IllegalArgumentException("MAX_REQUEST_BYTES must be at least 1024");
+    }
   }
 
   public static ApiConfig fromEnv(Map<String, String> env) {
-    Path dataDir = Path.of(env.getOrDefault("TWIN_DATA_DIR", "data"));
+    EnvValues values = new EnvValues(env);
+    Path dataDir = Path.of(values.string("TWIN_DATA_DIR", "data"));
+    AuthConfig auth =
+        AuthConfig.of(
+            values.secret("JWT_SECRET"),
+            values.bool("TWIN_DEV_MODE", false),
+            Duration.ofMinutes(values.integer("JWT_TTL_MINUTES", 60, 1, 7 * 24 * 60)),
+            values.secret("ADMIN_PASSWORD"),
+            values.integer("LOGIN_MAX_FAILURES", 5, 1, 1000),
+            Duration.ofSeconds(values.integer("LOGIN_WINDOW_SECONDS", 300, 1, 86_400)));
+    SqlConfig sql =
+        new SqlConfig(
+            values.integer("SQL_MAX_ROWS", 10_000, 1, 1_000_000),
+            values.string("SQL_MEMORY_LIMIT", "1GB"),
+            values.integer("SQL_THREADS", 1, 1, 64),
+            Duration.ofMillis(values.integer("SQL_TIMEOUT_MS", 10_000, 1, 3_600_000)));
     return new ApiConfig(
-        env.getOrDefault("HOST", "127.0.0.1"),
-        intValue(env, "PORT", 8000),
+        values.string("HOST", "127.0.0.1"),
+        values.integer("PORT", 8000, 0, 65535),
         dataDir,
-        env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+        values.string("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
         CatalogConfig.fromEnv(env, dataDir),
-        Duration.ofMillis(intValue(env, "QUERY_TIMEOUT_MS", 10_000)),
-        Duration.ofMillis(intValue(env, "SNAPSHOT_POLL_MS", 1_000)));
+        Duration.ofMillis(values.integer("QUERY_TIMEOUT_MS", 10_000, 1, 3_600_000)),
+        Duration.ofMillis(values.integer("SNAPSHOT_POLL_MS", 1_000, 1, 3_600_000)),
+        values.integer("MAX_REQUEST_BYTES", 10_000_000, 1024, Integer.MAX_VALUE),
+        auth,
+        sql);
   }
 
-  static int intValue(Map<String, String> env, String key, int defaultValue) {
-    String raw = env.get(key);
-    if (raw == null || raw.isBlank()) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be an integer, got '" + raw + "'");
-    }
+  /** The effective configuration as {@code /system/info} shows it: no secret, no password. */
+  public Map<String, Object> describe() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("HOST", host);
+    out.put("PORT", port);
+    out.put("TWIN_DATA_DIR", dataDir.toString());
+    out.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+    out.put("ICEBERG_CATALOG", catalog.describe());
+    out.put("QUERY_TIMEOUT_MS", queryTimeout.toMillis());
+    out.put("SNAPSHOT_POLL_MS", snapshotPoll.toMillis());
+    out.put("MAX_REQUEST_BYTES", maxRequestBytes);
+    out.put("TWIN_DEV_MODE", auth.devMode());
+    out.put("JWT_SECRET", auth.generatedSecret() ? "generated (dev mode)" : "set");
+    out.put("JWT_TTL_MINUTES", auth.tokenTtl().toMinutes());
+    out.put("ADMIN_PASSWORD", auth.adminPassword() == null ? "unset" : "set");
+    out.put("LOGIN_MAX_FAILURES", auth.loginMaxFailures());
+    out.put("LOGIN_WINDOW_SECONDS", auth.loginWindow().toSeconds());
+    out.put("SQL_MAX_ROWS", sql.maxRows());
+    out.put("SQL_MEMORY_LIMIT", sql.memoryLimit());
+    out.put("SQL_THREADS", sql.threads());
+    out.put("SQL_TIMEOUT_MS", sql.timeout().toMillis());
+    return out;
   }
 }

@@ -1,54 +1,124 @@
 package ai.digitaltwin.api;
 
+import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
+import ai.digitaltwin.api.auth.UserDirectory;
+import ai.digitaltwin.api.chat.ChatService;
+import ai.digitaltwin.api.dashboard.Dashboard;
 import ai.digitaltwin.api.error.ErrorHandlers;
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.api.http.BodyLimit;
+import ai.digitaltwin.api.http.Json;
+import ai.digitaltwin.api.kafka.EventProducer;
+import ai.digitaltwin.api.live.LiveFeed;
+import ai.digitaltwin.api.metrics.ApiMetrics;
+import ai.digitaltwin.api.metrics.RequestMetrics;
+import ai.digitaltwin.api.sql.SqlSandbox;
+import ai.digitaltwin.api.pipeline.KafkaProgress;
+import ai.digitaltwin.api.pipeline.PipelineController;
+import ai.digitaltwin.api.pipeline.PipelineService;
+import ai.digitaltwin.api.pipeline.PopulationService;
 import ai.digitaltwin.api.system.ComponentCheck;
-import ai.digitaltwin.api.system.HealthController;
-import ai.digitaltwin.api.twin.TwinController;
-import ai.digitaltwin.api.twin.TwinService;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.List;
 
 /** Builds the API: every route in one tree, controllers that only do IO, services behind them. */
 public final class QueryApi {
-  /** What the API reads from and reports on. */
-  public record Services(TwinHistory history, List<ComponentCheck> checks) {}
+  /** What the API reads from, writes to and reports on; opened and closed by {@link ApiRuntime}. */
+  public record Services(
+      TwinHistory history,
+      SqlSandbox sql,
+      UserDirectory users,
+      EventProducer events,
+      LiveFeed live,
+      ApiMetrics metrics,
+      List<ComponentCheck> checks,
+      KafkaProgress progress,
+      ChatService chat,
+      Clock clock) {}
 
   private QueryApi() {}
 
   public static Javalin create(Services services, ApiConfig config) {
-    TwinController twins = new TwinController(new TwinService(services.history()));
-    HealthController health = new HealthController(services.checks());
-    return Javalin.create(
+    ObjectMapper mapper = Json.mapper();
+    Controllers c = Controllers.of(services, config, mapper);
+    RequestMetrics requests = new RequestMetrics(services.metrics());
+    PipelineController pipeline =
+        new PipelineController(
+            new PipelineService(
+                services.history(), services.progress(), services.checks(), services.metrics(), services.clock()),
+            new PopulationService(services.history()));
+    Dashboard dashboard = Dashboard.fromClasspath();
+    Javalin app =
+        Javalin.create(
         cfg -> {
           cfg.jetty.host = config.host();
           cfg.jetty.port = config.port();
           cfg.startup.showJavalinBanner = false;
-          cfg.http.maxRequestSize = 1_000_000L;
-          cfg.jsonMapper(
-              new JavalinJackson()
-                  .updateMapper(
-                      m ->
-                          m.registerModule(new JavaTimeModule())
-                              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
+          cfg.http.maxRequestSize = config.maxRequestBytes();
+          cfg.http.prefer405over404 = true;
+          cfg.jsonMapper(new JavalinJackson(mapper, false));
+          cfg.staticFiles.enableWebjars();
           ErrorHandlers.install(cfg);
+          requests.install(cfg);
+          dashboard.install(cfg);
+          cfg.routes.before(new BodyLimit(config.maxRequestBytes())::check);
           cfg.routes.apiBuilder(
               () -> {
-                get("/health", health::health);
+                get("/health", c.health()::health);
+                get("/system/info", c.system()::info);
+                get("/metrics", c.system()::metrics);
+                get("/openapi.json", c.docs()::openapi);
+                get("/docs", c.docs()::docs);
+                get(Dashboard.ECHARTS_PATH, dashboard::echarts);
+                get(Dashboard.ROUTES_PATH, dashboard::routes);
                 path(
                     "/api/v1",
                     () -> {
-                      get("/twins", twins::list);
-                      get("/twins/{id}", twins::get);
-                      get("/twins/{id}/health", twins::health);
+                      beforeMatched(c.authenticator()::handle);
+                      path("/auth", () -> {
+                        post("/register", c.auth()::register);
+                        post("/login", c.auth()::login);
+                        get("/me", c.auth()::me);
+                      });
+                      post("/sql", c.sql()::query);
+                      path("/twins", () -> {
+                        get(c.twins()::list);
+                        post(c.twins()::create);
+                        path("/{id}", () -> {
+                          get(c.twins()::get);
+                          put(c.twins()::replace);
+                          patch(c.twins()::patch);
+                          delete(c.twins()::delete);
+                          get("/health", c.twins()::health);
+                          get("/health/trends", c.views()::trends);
+                          get("/personality", c.views()::personality);
+                          get("/behavior", c.views()::behavior);
+                          get("/anomalies", c.views()::anomalies);
+                          get("/state", c.views()::state);
+                          get("/analytics", c.views()::analytics);
+                          get("/export", c.export()::export);
+                          post("/events", c.ingest()::ingest);
+                          get("/stream", c.stream()::stream);
+                          post("/chat", c.chat()::chat);
+                          get("/chat/history", c.chat()::history);
+                        });
+                      });
+                      get("/pipeline", pipeline::pipeline);
+                      get("/population", pipeline::population);
                     });
               });
         });
+    dashboard.attach(app);
+    return app;
   }
 }

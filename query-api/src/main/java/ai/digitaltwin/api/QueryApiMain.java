@@ -12,8 +12,11 @@ public final class QueryApiMain {
           """
           Usage: query-api
           Serves the twin REST API on HOST:PORT (default 127.0.0.1:8000).
-          Environment: PORT, HOST, TWIN_DATA_DIR, KAFKA_BOOTSTRAP_SERVERS, QUERY_TIMEOUT_MS,
-          SNAPSHOT_POLL_MS, ICEBERG_CATALOG, ICEBERG_WAREHOUSE, ICEBERG_REST_URI (see README).""");
+          Environment (see README for defaults): PORT, HOST, TWIN_DATA_DIR, KAFKA_BOOTSTRAP_SERVERS,
+          JWT_SECRET (required unless TWIN_DEV_MODE=true), JWT_TTL_MINUTES, ADMIN_PASSWORD,
+          LOGIN_MAX_FAILURES, LOGIN_WINDOW_SECONDS, QUERY_TIMEOUT_MS, SNAPSHOT_POLL_MS, MAX_REQUEST_BYTES,
+          SQL_MAX_ROWS, SQL_MEMORY_LIMIT, SQL_THREADS, SQL_TIMEOUT_MS,
+          ICEBERG_CATALOG, ICEBERG_WAREHOUSE, ICEBERG_REST_URI.""");
       return;
     }
     ApiConfig config;

@@ -2,17 +2,10 @@ package ai.digitaltwin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.digitaltwin.api.history.IcebergViews;
-import ai.digitaltwin.api.history.TwinHistory;
-import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.schemas.Tables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,18 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 class TwinApiTest {
   private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path dir;
   static TwinCatalog catalog;
-  static TwinHistory history;
-  static Javalin app;
-  static String base;
+  static TestApi api;
+  static String admin;
 
   @BeforeAll
-  static void start() {
-    catalog = TwinCatalog.open(CatalogConfig.local(dir.resolve("warehouse")));
-    catalog.ensureTables();
+  static void start() throws Exception {
+    catalog = TestApi.catalog(dir);
     TableWriter.append(
         catalog,
         Tables.TWIN_REGISTRY,
@@ -57,21 +47,13 @@ class TwinApiTest {
     }
     readings.add(reading("twin-b", T0, 120.0));
     TableWriter.append(catalog, Tables.HEALTH_EVENTS, readings);
-    history =
-        TwinHistory.open(
-            new IcebergViews(catalog, Tables.ALL), Duration.ofSeconds(5), Duration.ofMillis(200));
-    ApiConfig config =
-        new ApiConfig(
-            "127.0.0.1", 0, dir, "127.0.0.1:1", catalog.config(), Duration.ofSeconds(5), Duration.ofMillis(200));
-    app = QueryApi.create(new QueryApi.Services(history, List.of()), config).start();
-    base = "http://127.0.0.1:" + app.port();
+    api = TestApi.start(dir, catalog, Map.of());
+    admin = api.adminToken();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    app.stop();
-    history.close();
-    catalog.close();
+    api.close();
   }
 
   static Map<String, Object> registry(String twin, String action, String name, Instant at, Double extraversion) {
@@ -102,8 +84,7 @@ class TwinApiTest {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return api.get(path, admin);
   }
 
   static JsonNode json(HttpResponse<String> response) throws Exception {

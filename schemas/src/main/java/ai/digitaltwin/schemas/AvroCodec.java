@@ -32,7 +32,9 @@ public final class AvroCodec<T extends SpecificRecordBase> {
   private AvroCodec(Class<T> type) {
     this.type = type;
     this.schema = SpecificData.get().getSchema(type);
-    SpecificData model = new SpecificData(type.getClassLoader());
+    // the generated class's own model carries its logical-type conversions; a bare SpecificData cannot
+    // write an Instant inside a union (a nullable timestamp such as Anomaly.end_ts)
+    SpecificData model = SpecificData.getForClass(type);
     this.encoder = new BinaryMessageEncoder<>(model, schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema);
   }

@@ -28,11 +28,18 @@ public final class Topics {
   public static final Topic<GeneratorProgress> GENERATOR_PROGRESS =
       Topic.compacted("twin.generator-progress", GeneratorProgress.class);
 
+  /**
+   * API users (compacted), keyed by username rather than twin id: every API replica replays it at start
+   * and follows it, so users survive restarts and are shared between replicas.
+   */
+  public static final Topic<UserEvent> USERS = Topic.compacted("twin.users", UserEvent.class);
+
   /** Topics the generator and the API produce into, in the order the stream job reads them. */
   public static final List<Topic<?>> INPUTS = List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH);
 
   public static final List<Topic<?>> ALL =
-      List.of(HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH, STATE, ANOMALIES, GENERATOR_PROGRESS);
+      List.of(
+          HEALTH, BEHAVIOR, REGISTRY, CHAT, GROUND_TRUTH, STATE, ANOMALIES, GENERATOR_PROGRESS, USERS);
 
   private Topics() {}
 }

@@ -38,6 +38,26 @@ class AvroCodecTest {
   }
 
   @Test
+  void roundTripsANullableTimestamp() {
+    Anomaly closed =
+        Anomaly.newBuilder()
+            .setEventId("twin-1/tachycardia/1/close")
+            .setTwinId("twin-1")
+            .setTs(T0.plusSeconds(600))
+            .setType("tachycardia")
+            .setLayer("clinical")
+            .setSeverity("high")
+            .setScore(3.0)
+            .setStartTs(T0)
+            .setEndTs(T0.plusSeconds(300))
+            .setEvidence("{}")
+            .setDetectorVersion("v")
+            .build();
+
+    assertThat(Topics.ANOMALIES.codec().decode(Topics.ANOMALIES.codec().encode(closed))).isEqualTo(closed);
+  }
+
+  @Test
   void refusesGarbageWithAReason() {
     AvroCodec<HealthEvent> codec = Topics.HEALTH.codec();
     assertThatThrownBy(() -> codec.decode(new byte[] {1, 2, 3}))

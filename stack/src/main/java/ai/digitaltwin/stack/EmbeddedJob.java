@@ -33,11 +33,13 @@ final class EmbeddedJob implements AutoCloseable {
   private final JobClient client;
   private final Path checkpointDir;
   private final Optional<Path> restoredFrom;
+  private final JobRestarts restarts;
 
-  private EmbeddedJob(JobClient client, Path checkpointDir, Optional<Path> restoredFrom) {
+  private EmbeddedJob(JobClient client, Path checkpointDir, Optional<Path> restoredFrom, JobRestarts restarts) {
     this.client = client;
     this.checkpointDir = checkpointDir;
     this.restoredFrom = restoredFrom;
+    this.restarts = restarts;
   }
 
   static EmbeddedJob start(JobConfig config, Path checkpointDir) throws Exception {
@@ -47,12 +49,13 @@ final class EmbeddedJob implements AutoCloseable {
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, Math.max(4, config.parallelism() * 4));
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    JobRestarts restarts = JobRestarts.configure(conf);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), conf);
     TwinStreamJob.define(env, config);
     JobClient client = env.executeAsync(TwinStreamJob.NAME);
     restore.ifPresent(p -> LOG.info("stream job resumed from {}", p));
-    return new EmbeddedJob(client, checkpointDir, restore);
+    return new EmbeddedJob(client, checkpointDir, restore, restarts);
   }
 
   private static String savepoints(Path checkpointDir) {
@@ -78,6 +81,7 @@ final class EmbeddedJob implements AutoCloseable {
           details.put("job", TwinStreamJob.NAME);
           details.put("job_id", client.getJobID().toString());
           details.put("job_status", status.name());
+          restarts.count(client.getJobID()).ifPresent(n -> details.put("restarts", n));
           Optional<Path> last = Checkpoints.latest(checkpointDir);
           if (last.isPresent()) {
             Instant at = java.nio.file.Files.getLastModifiedTime(last.get().resolve("_metadata")).toInstant();

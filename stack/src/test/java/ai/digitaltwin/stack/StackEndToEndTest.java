@@ -31,6 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class StackEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String ADMIN_PASSWORD = "end-to-end-admin-pw";
+
+  /** Bearer token of the bootstrapped admin; the first process's token still works after the restart. */
+  private static String token;
 
   @TempDir Path dir;
 
@@ -45,6 +49,7 @@ class StackEndToEndTest {
     env.put("GENERATOR_SPEED", "600");
     env.put("CHECKPOINT_INTERVAL_MS", "2000");
     env.put("SNAPSHOT_POLL_MS", "300");
+    env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     return env;
   }
 
@@ -56,6 +61,7 @@ class StackEndToEndTest {
 
     Process first = launch(env, dir.resolve("first.log"));
     try {
+      await(Duration.ofSeconds(180), () -> login(base), "login on the first process", first);
       await(Duration.ofSeconds(180), () -> readings(base, "demo-001") >= 3, "readings before the kill", first);
     } finally {
       first.destroyForcibly().waitFor();
@@ -87,6 +93,8 @@ class StackEndToEndTest {
 
       assertThat(status(base + "/api/v1/twins/nobody")).isEqualTo(404);
       assertThat(status(base + "/api/v1/twins/demo-001/health?limit=x")).isEqualTo(400);
+      token = "forged." + token;
+      assertThat(status(base + "/api/v1/twins")).isEqualTo(401);
     }
   }
 
@@ -153,9 +161,37 @@ class StackEndToEndTest {
     }
   }
 
+  private static boolean login(String base) {
+    try {
+      String body = JSON.writeValueAsString(Map.of("username", "admin", "password", ADMIN_PASSWORD));
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return false;
+      }
+      token = JSON.readTree(response.body()).get("access_token").asText();
+      return true;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  private static HttpRequest request(String url) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder.build();
+  }
+
   private static int status(String url) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+      return HTTP.send(request(url), HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (IOException | InterruptedException e) {
       return -1;
@@ -165,7 +201,7 @@ class StackEndToEndTest {
   private static JsonNode get(String url) {
     try {
       HttpResponse<String> response =
-          HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+          HTTP.send(request(url), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
       }

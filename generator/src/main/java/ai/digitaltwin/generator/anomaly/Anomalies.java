@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
  */
 public final class Anomalies {
   private static final AnomalyType[] TYPES = AnomalyType.values();
+  private static final double TOTAL_PER_DAY = java.util.Arrays.stream(TYPES).mapToDouble(t -> t.spec().perDay()).sum();
 
   private final Map<AnomalyType, Episode> active = new EnumMap<>(AnomalyType.class);
 
@@ -23,11 +24,10 @@ public final class Anomalies {
    * @param rateMultiplier scales every rate of {@code anomalies.tsv}; 0 injects nothing
    */
   public Episode maybeStart(long tick, double minutes, double rateMultiplier, SplittableRandom r) {
-    active.values().removeIf(e -> !e.covers(tick));
-    double total = 0;
-    for (AnomalyType t : TYPES) {
-      total += t.spec().perDay();
+    if (!active.isEmpty()) {
+      active.values().removeIf(e -> !e.covers(tick));
     }
+    double total = TOTAL_PER_DAY;
     double chance = total * rateMultiplier * minutes / 1440;
     if (rateMultiplier <= 0 || r.nextDouble() >= chance) {
       return null;
@@ -41,7 +41,7 @@ public final class Anomalies {
         break;
       }
     }
-    if (active.containsKey(type) || (type.spec().sensor() && sensorFaultRunning())) {
+    if (active.containsKey(type) || (type.spec().sensor() && sensorFaultRunning()) || rhythmClash(type)) {
       return null;
     }
     AnomalyType.Spec spec = type.spec();
@@ -58,9 +58,11 @@ public final class Anomalies {
     if (active.isEmpty()) {
       return;
     }
-    for (Episode e : active.values()) {
-      if (e.covers(tick) && !e.type().spec().sensor()) {
-        Effects.clinical(e, reading, r);
+    for (int pass = 0; pass < 2; pass++) { // shifts (fever) first, then the limits that bound them
+      for (Episode e : active.values()) {
+        if (e.covers(tick) && !e.type().spec().sensor() && Effects.shifts(e.type()) == (pass == 0)) {
+          Effects.clinical(e, reading, r);
+        }
       }
     }
     for (Map.Entry<AnomalyType, Episode> entry : active.entrySet()) {
@@ -78,6 +80,12 @@ public final class Anomalies {
 
   public List<Episode> running() {
     return new ArrayList<>(active.values());
+  }
+
+  /** Tachycardia and bradycardia exclude each other. */
+  private boolean rhythmClash(AnomalyType type) {
+    return (type == AnomalyType.TACHYCARDIA && active.containsKey(AnomalyType.BRADYCARDIA))
+        || (type == AnomalyType.BRADYCARDIA && active.containsKey(AnomalyType.TACHYCARDIA));
   }
 
   private boolean sensorFaultRunning() {

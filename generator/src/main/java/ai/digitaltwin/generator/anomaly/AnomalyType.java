@@ -10,6 +10,8 @@ public enum AnomalyType {
 
   private static final Spec[] SPECS = load();
 
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   /** @param perDay expected episodes per twin per day at rate multiplier 1 */
   public record Spec(double perDay, double minMinutes, double maxMinutes, boolean sensor) {}
 
@@ -18,7 +20,7 @@ public enum AnomalyType {
   }
 
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   public static AnomalyType parse(String wire) {

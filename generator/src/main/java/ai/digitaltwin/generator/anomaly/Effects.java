@@ -7,6 +7,11 @@ import java.util.SplittableRandom;
 final class Effects {
   private Effects() {}
 
+  /** Whether an anomaly shifts vitals (applied first) rather than bounding them. */
+  static boolean shifts(AnomalyType type) {
+    return type == AnomalyType.FEVER || type == AnomalyType.RESTING_HR_ELEVATION;
+  }
+
   static void clinical(Episode e, Reading x, SplittableRandom r) {
     double s = e.severity();
     switch (e.type()) {

@@ -12,6 +12,8 @@ public enum Activity {
 
   private static final Spec[] SPECS = load();
 
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   /** One row of {@code activities.tsv}. */
   public record Spec(
       double meanMinutes,
@@ -29,7 +31,7 @@ public enum Activity {
 
   /** The wire name, as in the BehaviorEvent schema. */
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   private static Spec[] load() {

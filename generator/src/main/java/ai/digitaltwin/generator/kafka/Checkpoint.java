@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
@@ -32,6 +33,23 @@ public record Checkpoint(GeneratorProgress progress, List<Applied> applied) {
 
   public static String appliedKey(String generatorId, String eventId) {
     return generatorId + "/applied/" + eventId;
+  }
+
+  /** The record saying that {@code event} took effect before {@code marker.tick}. */
+  public static ProducerRecord<byte[], byte[]> appliedRecord(String generatorId, GeneratorProgress marker,
+      TwinRegistryEvent event) {
+    marker.setApplied(ByteBuffer.wrap(Topics.REGISTRY.codec().encode(event)));
+    return record(appliedKey(generatorId, event.getEventId()), marker);
+  }
+
+  public static ProducerRecord<byte[], byte[]> progressRecord(String generatorId, GeneratorProgress progress) {
+    return record(progressKey(generatorId), progress);
+  }
+
+  /** Checkpoint records all go to partition 0, so their order (the order changes were applied) is kept. */
+  private static ProducerRecord<byte[], byte[]> record(String key, GeneratorProgress value) {
+    return new ProducerRecord<>(Topics.GENERATOR_PROGRESS.name(), 0, key.getBytes(StandardCharsets.UTF_8),
+        Topics.GENERATOR_PROGRESS.codec().encode(value));
   }
 
   public static Checkpoint read(String bootstrap, String generatorId, Duration timeout) {

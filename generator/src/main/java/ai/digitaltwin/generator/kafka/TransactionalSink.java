@@ -1,29 +1,26 @@
 package ai.digitaltwin.generator.kafka;
 
-import ai.digitaltwin.generator.sim.Emitter;
-import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GeneratorProgress;
-import ai.digitaltwin.schemas.GroundTruthEpisode;
-import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Sends events inside Kafka transactions. Each transaction ends with a progress record on the checkpoint
  * topic, so events and the claim "produced up to here" become visible together or not at all. Counts
- * per topic move from pending to committed only when the commit succeeds.
+ * per topic move from pending to committed only when the commit succeeds. Events arrive encoded, in
+ * {@link Chunk}s built by the simulating thread; this class only sends, on the sending thread.
  */
-public final class TransactionalSink implements Emitter {
+public final class TransactionalSink {
   private static final List<Topic<?>> COUNTED = List.of(Topics.HEALTH, Topics.BEHAVIOR, Topics.GROUND_TRUTH, Topics.REGISTRY);
+  private static final byte REGISTRY = 3;
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final String generatorId;
@@ -38,29 +35,21 @@ public final class TransactionalSink implements Emitter {
     this.committed = new HashMap<>(committed);
   }
 
-  @Override
-  public void health(HealthEvent e) {
-    send(Topics.HEALTH, 0, e.getTwinId(), e);
-  }
-
-  @Override
-  public void behavior(BehaviorEvent e) {
-    send(Topics.BEHAVIOR, 1, e.getTwinId(), e);
-  }
-
-  @Override
-  public void groundTruth(GroundTruthEpisode e) {
-    send(Topics.GROUND_TRUTH, 2, e.getTwinId(), e);
+  /** Sends a chunk's records in their order. */
+  public void send(Chunk chunk) {
+    for (int i = 0; i < chunk.size; i++) {
+      send(chunk.records[i], chunk.counters[i]);
+    }
   }
 
   public void registry(TwinRegistryEvent e) {
-    send(Topics.REGISTRY, 3, e.getTwinId(), e);
+    send(new ProducerRecord<>(Topics.REGISTRY.name(), e.getTwinId().getBytes(StandardCharsets.UTF_8),
+        Topics.REGISTRY.codec().encode(e)), REGISTRY);
   }
 
   /** Records in this transaction that a registry change took effect before {@code marker.tick}. */
   public void applied(GeneratorProgress marker, TwinRegistryEvent event) {
-    marker.setApplied(ByteBuffer.wrap(Topics.REGISTRY.codec().encode(event)));
-    checkpoint(Checkpoint.appliedKey(generatorId, event.getEventId()), marker);
+    send(Checkpoint.appliedRecord(generatorId, marker, event), Chunk.UNCOUNTED);
   }
 
   /** Ends the transaction with its progress record. Returns the committed counts by topic name. */
@@ -69,7 +58,7 @@ public final class TransactionalSink implements Emitter {
       committed.merge(COUNTED.get(i).name(), pending[i], Long::sum);
     }
     progress.setCounts(new HashMap<>(committed));
-    checkpoint(Checkpoint.progressKey(generatorId), progress);
+    send(Checkpoint.progressRecord(generatorId, progress), Chunk.UNCOUNTED);
     try {
       producer.commitTransaction();
     } catch (RuntimeException e) {
@@ -80,7 +69,7 @@ public final class TransactionalSink implements Emitter {
     }
     open = false;
     pendingRecords = 0;
-    java.util.Arrays.fill(pending, 0);
+    Arrays.fill(pending, 0);
     return Map.copyOf(committed);
   }
 
@@ -92,24 +81,15 @@ public final class TransactionalSink implements Emitter {
     return open;
   }
 
-  private <T extends SpecificRecordBase> void send(Topic<T> topic, int counter, String twinId, T event) {
-    begin();
-    producer.send(new ProducerRecord<>(topic.name(), twinId.getBytes(StandardCharsets.UTF_8), topic.codec().encode(event)));
-    pending[counter]++;
-    pendingRecords++;
-  }
-
-  /** Checkpoint records all go to partition 0, so their order (the order changes were applied) is kept. */
-  private void checkpoint(String key, GeneratorProgress value) {
-    begin();
-    producer.send(new ProducerRecord<>(Topics.GENERATOR_PROGRESS.name(), 0, key.getBytes(StandardCharsets.UTF_8),
-        Topics.GENERATOR_PROGRESS.codec().encode(value)));
-  }
-
-  private void begin() {
+  private void send(ProducerRecord<byte[], byte[]> record, byte counter) {
     if (!open) {
       producer.beginTransaction();
       open = true;
+    }
+    producer.send(record);
+    if (counter != Chunk.UNCOUNTED) {
+      pending[counter]++;
+      pendingRecords++;
     }
   }
 }

@@ -77,7 +77,7 @@ public final class PersonFactory {
     boolean female = p.getSex().equals("female");
     double fitness = clamp(gaussian(r, 0.5, 0.17) + 0.25 * (t.getConscientiousness() - 0.5)
         + occupation.fitnessShift() - 0.004 * (age - 30), 0.02, 0.98);
-    double restingHr = clamp(gaussian(r, 70, 4.5) - 20 * (fitness - 0.5) + (female ? 3 : 0), 46, 96);
+    double restingHr = clamp(gaussian(r, 67, 4.5) - 16 * (fitness - 0.5) + (female ? 3 : 0), 46, 96);
     double systolic = clamp(gaussian(r, 113, 7) + 0.45 * (age - 30) + (female ? -4 : 2) - 6 * (fitness - 0.5), 95, 150);
     double diastolic = clamp(gaussian(r, 73, 5) + 0.2 * Math.min(age - 30, 30), 58, 95);
     double spo2 = clamp(gaussian(r, 97.8, 0.5) - 0.015 * (age - 30), 95, 99.5);

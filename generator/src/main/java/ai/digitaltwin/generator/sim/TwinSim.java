@@ -32,6 +32,7 @@ final class TwinSim {
   private int stepsSinceStep;
   private long ticksSinceStep;
   private int offsetSeconds;
+  private long offsetValidFrom = Long.MAX_VALUE;
   private long offsetValidUntil = Long.MIN_VALUE;
 
   private record Held(long releaseTick, HealthEvent event) {}
@@ -46,7 +47,7 @@ final class TwinSim {
   void update(Person edited) {
     this.person = edited;
     behavior.reshape(edited);
-    offsetValidUntil = Long.MIN_VALUE;
+    offsetValidFrom = Long.MAX_VALUE;
   }
 
   Person person() {
@@ -117,9 +118,10 @@ final class TwinSim {
   }
 
   private int offset(long ts) {
-    if (ts >= offsetValidUntil || ts < offsetValidUntil - 400L * 86_400_000L) {
+    if (ts >= offsetValidUntil || ts < offsetValidFrom) { // zone offsets change only at transitions
       offsetSeconds = Moment.offsetSeconds(person.zone(), ts);
       var next = person.zone().getRules().nextTransition(Instant.ofEpochMilli(ts));
+      offsetValidFrom = ts;
       offsetValidUntil = next == null ? Long.MAX_VALUE : next.getInstant().toEpochMilli();
     }
     return offsetSeconds;

@@ -24,6 +24,21 @@ public final class IcebergSinks {
     return TableLoader.fromCatalog(TwinCatalogLoader.of(config), TwinCatalog.identifier(table));
   }
 
+  /**
+   * Replaces the partitions {@code rows} touch (the whole table when it is unpartitioned): for batch
+   * results recomputed from history, such as daily summaries. Not for tables a stream appends to.
+   */
+  public static void overwrite(DataStream<RowData> rows, CatalogConfig config, String table) {
+    FlinkSink.forRowData(rows)
+        .tableLoader(tableLoader(config, table))
+        .overwrite(true)
+        .distributionMode(DistributionMode.NONE)
+        .uidPrefix("iceberg-" + table)
+        .append()
+        .name("iceberg " + table)
+        .uid("iceberg-sink-" + table);
+  }
+
   /** Appends {@code rows} (in the table's column order) to {@code table}. */
   public static void append(DataStream<RowData> rows, CatalogConfig config, String table) {
     FlinkSink.forRowData(rows)

@@ -38,6 +38,13 @@ public final class StateRows implements MapFunction<TwinState, RowData> {
         p == null ? null : p.getExtraversion(),
         p == null ? null : p.getAgreeableness(),
         p == null ? null : p.getNeuroticism(),
-        str(s.getDriftCause()));
+        str(s.getDriftCause()),
+        s.getRestingHrDay(),
+        s.getStepsToday(),
+        s.getSleepHours(),
+        s.getSleepRegularity(),
+        str(s.getActivityMix()),
+        str(s.getRoutine()),
+        s.getChatSentiment());
   }
 }

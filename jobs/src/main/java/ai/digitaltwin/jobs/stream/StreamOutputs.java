@@ -1,5 +1,6 @@
 package ai.digitaltwin.jobs.stream;
 
+import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.TwinState;
 import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -10,7 +11,9 @@ import org.apache.flink.table.data.RowData;
  * order) and the hot-path streams for Kafka.
  */
 public record StreamOutputs(
-    Map<String, DataStream<RowData>> tables, DataStream<TwinState> states) {
+    Map<String, DataStream<RowData>> tables,
+    DataStream<TwinState> states,
+    DataStream<Anomaly> anomalies) {
   public StreamOutputs {
     tables = Map.copyOf(tables);
   }

@@ -3,9 +3,13 @@ package ai.digitaltwin.jobs.stream;
 import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.jobs.anomaly.AnomalyDetector;
+import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.decode.ConsumedTypes;
+import ai.digitaltwin.jobs.decode.DeadLetter;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
 import ai.digitaltwin.jobs.kafka.HotPath;
+import ai.digitaltwin.jobs.rows.AnomalyRows;
 import ai.digitaltwin.jobs.rows.BehaviorRows;
 import ai.digitaltwin.jobs.rows.Cells;
 import ai.digitaltwin.jobs.rows.ChatRows;
@@ -17,6 +21,7 @@ import ai.digitaltwin.jobs.rows.StateRows;
 import ai.digitaltwin.jobs.twin.TwinInput;
 import ai.digitaltwin.jobs.types.AvroTypeInfo;
 import ai.digitaltwin.jobs.twin.TwinStateFunction;
+import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.ChatMessage;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
@@ -29,11 +34,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 
@@ -66,6 +73,7 @@ public final class TwinStreamJob {
     outputs.tables().forEach((table, rows) -> IcebergSinks.append(rows, config.catalog(), table));
     if (config.hotPathEnabled()) {
       HotPath.sink(outputs.states(), Topics.STATE, config);
+      HotPath.sink(outputs.anomalies(), Topics.ANOMALIES, config);
     }
   }
 
@@ -115,36 +123,33 @@ public final class TwinStreamJob {
             .name("twin state")
             .uid("twin-state");
 
-    DataStream<RowData> deadLetters =
+    // the health stream is still partitioned by twin after de-duplication: no second shuffle
+    DataStream<Anomaly> anomalies =
+        DataStreamUtils.reinterpretAsKeyedStream(health.events(), Consumed::twinId, Types.STRING)
+            .process(new AnomalyDetector(), AvroTypeInfo.forClass(Anomaly.class))
+            .name("anomaly detection")
+            .uid("anomaly-detection");
+
+    DataStream<DeadLetter> deadLetters =
         health
             .deadLetters()
-            .union(
-                behavior.deadLetters(), registry.deadLetters(), chat.deadLetters(), truth.deadLetters())
-            .map(new DeadLetterRows(), Cells.typeOf(TableDefinitions.DEAD_LETTERS))
-            .name("rows dead_letters")
-            .uid("rows-dead-letters");
+            .union(behavior.deadLetters(), registry.deadLetters(), chat.deadLetters(), truth.deadLetters());
 
     Map<String, DataStream<RowData>> tables =
         Map.of(
-            Tables.HEALTH_EVENTS,
-            rows(health.events().map(new HealthRows(), Cells.typeOf(TableDefinitions.HEALTH_EVENTS)), Tables.HEALTH_EVENTS),
-            Tables.BEHAVIOR_EVENTS,
-            rows(behavior.events().map(new BehaviorRows(), Cells.typeOf(TableDefinitions.BEHAVIOR_EVENTS)), Tables.BEHAVIOR_EVENTS),
-            Tables.TWIN_REGISTRY,
-            rows(registry.events().map(new RegistryRows(), Cells.typeOf(TableDefinitions.TWIN_REGISTRY)), Tables.TWIN_REGISTRY),
-            Tables.CHAT_MESSAGES,
-            rows(chat.events().map(new ChatRows(), Cells.typeOf(TableDefinitions.CHAT_MESSAGES)), Tables.CHAT_MESSAGES),
-            Tables.GROUND_TRUTH,
-            rows(truth.events().map(new GroundTruthRows(), Cells.typeOf(TableDefinitions.GROUND_TRUTH)), Tables.GROUND_TRUTH),
-            Tables.TWIN_STATE,
-            rows(states.map(new StateRows(), Cells.typeOf(TableDefinitions.TWIN_STATE)), Tables.TWIN_STATE),
-            Tables.DEAD_LETTERS,
-            deadLetters);
-    return new StreamOutputs(tables, states);
+            Tables.HEALTH_EVENTS, rows(health.events(), new HealthRows(), Tables.HEALTH_EVENTS),
+            Tables.BEHAVIOR_EVENTS, rows(behavior.events(), new BehaviorRows(), Tables.BEHAVIOR_EVENTS),
+            Tables.TWIN_REGISTRY, rows(registry.events(), new RegistryRows(), Tables.TWIN_REGISTRY),
+            Tables.CHAT_MESSAGES, rows(chat.events(), new ChatRows(), Tables.CHAT_MESSAGES),
+            Tables.GROUND_TRUTH, rows(truth.events(), new GroundTruthRows(), Tables.GROUND_TRUTH),
+            Tables.TWIN_STATE, rows(states, new StateRows(), Tables.TWIN_STATE),
+            Tables.ANOMALIES, rows(anomalies, new AnomalyRows(), Tables.ANOMALIES),
+            Tables.DEAD_LETTERS, rows(deadLetters, new DeadLetterRows(), Tables.DEAD_LETTERS));
+    return new StreamOutputs(tables, states, anomalies);
   }
 
-  private static DataStream<RowData> rows(
-      org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator<RowData> rows, String table) {
-    return rows.name("rows " + table).uid("rows-" + table);
+  /** One table's rows, in its column order; keyed inputs stay on their subtask (forward). */
+  private static <T> DataStream<RowData> rows(DataStream<T> in, MapFunction<T, RowData> toRow, String table) {
+    return in.map(toRow, Cells.typeOf(TableDefinitions.of(table).schema())).name("rows " + table).uid("rows-" + table);
   }
 }

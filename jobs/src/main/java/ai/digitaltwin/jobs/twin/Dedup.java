@@ -60,6 +60,9 @@ public final class Dedup<T> extends KeyedProcessFunction<String, Consumed<T>, Co
         entries.remove();
       }
     }
+    if (seen.isEmpty()) {
+      seen.clear(); // an emptied map still holds a state entry for the twin
+    }
   }
 
   private long bucketEnd(long time) {

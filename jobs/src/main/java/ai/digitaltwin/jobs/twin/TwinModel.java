@@ -1,23 +1,25 @@
 package ai.digitaltwin.jobs.twin;
 
+import ai.digitaltwin.schemas.BehaviorEvent;
+import ai.digitaltwin.schemas.ChatMessage;
 import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.schemas.TwinRegistryEvent;
 import ai.digitaltwin.schemas.TwinState;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Set;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
- * What the stream job knows about one twin: latest vitals, a learned heart-rate baseline and resting
- * heart rate. Kept as one keyed value (a Flink POJO) so each event costs one state read and one write.
+ * What the stream job knows about one twin: latest vitals, learned health baseline, behaviour patterns,
+ * mood and drifting personality. One keyed value (a Flink POJO), so each event costs one state access.
  */
 public class TwinModel {
-  /** Weight of a new reading in the baselines: about the last 500 readings (≈ 8 h at one a minute). */
-  static final double ALPHA = 1.0 / 500;
-  /** Resting readings after which the baseline confidence reaches 63 %. */
-  static final double CONFIDENCE_SCALE = 720;
-  private static final Set<String> ACTIVE = Set.of("exercise", "commute");
+  static final double CHAT_ALPHA = 0.2;
 
   public long readings;
   public long lastTs = Long.MIN_VALUE;
+  public long latestReadingTs = Long.MIN_VALUE;
   public Double heartRate;
   public Double spo2;
   public Double systolicBp;
@@ -25,38 +27,109 @@ public class TwinModel {
   public Double stress;
   public Double energy;
   public String activity;
-  public Ewma hr = new Ewma();
-  public Ewma restingHr = new Ewma();
-  public long emittedReadings;
+  public String zone = "UTC";
+  public long day = Long.MIN_VALUE;
+  public long readingsToday;
+  public HealthBaseline baseline = new HealthBaseline();
+  public BehaviorPatterns patterns = new BehaviorPatterns();
+  public Traits traits = new Traits();
+  public Ewma chatSentiment = new Ewma();
+  public long version;
+  public long emittedVersion;
   public String emittedStatus;
+  public String emittedMood;
+  public boolean driftPending;
+  private transient ZoneId zoneId;
 
   public TwinModel() {}
 
-  /** Folds one reading in. Latest values follow event time, so a late reading never overwrites them. */
-  public void addHealth(HealthEvent e, long ts) {
+  public void fold(TwinInput in) {
+    rollDay(in.ts());
+    if (in.health() != null) {
+      addHealth(in.health(), in.ts());
+    } else if (in.behavior() != null) {
+      addBehavior(in.behavior(), in.ts());
+    } else if (in.chat() != null) {
+      addChat(in.chat());
+    } else if (in.registry() != null) {
+      addRegistry(in.registry());
+    }
+    lastTs = Math.max(lastTs, in.ts());
+    version++;
+  }
+
+  /** Latest values follow event time, so a late reading never overwrites newer ones. */
+  void addHealth(HealthEvent e, long ts) {
     readings++;
-    if (ts >= lastTs) {
-      lastTs = ts;
+    readingsToday++;
+    if (ts >= latestReadingTs) {
+      latestReadingTs = ts;
       heartRate = e.getHeartRate();
       spo2 = e.getSpo2();
       systolicBp = e.getSystolicBp();
       bodyTempC = e.getBodyTempC();
-      stress = e.getStress();
-      energy = e.getEnergy();
-      activity = e.getActivity();
+      stress = e.getStress() == null ? stress : e.getStress();
+      energy = e.getEnergy() == null ? energy : e.getEnergy();
+      activity = e.getActivity() == null ? activity : e.getActivity();
     }
-    Double bpm = e.getHeartRate();
-    if (bpm != null && bpm > 20 && bpm < 250) {
-      hr.add(bpm, ALPHA);
-      if (isResting(e)) {
-        restingHr.add(bpm, ALPHA);
-      }
+    baseline.add(e);
+    patterns.addReading(e.getActivity(), e.getSteps(), ts, zoneId());
+  }
+
+  void addBehavior(BehaviorEvent b, long ts) {
+    if ("transition".equals(b.getKind())) {
+      patterns.transition(b.getActivity(), b.getPreviousActivity(), ts, zoneId());
+    }
+    if (ts >= latestReadingTs) {
+      activity = b.getActivity();
+      stress = b.getStress();
+      energy = b.getEnergy();
     }
   }
 
-  /** Low activity: few steps and not exercising or travelling. */
-  static boolean isResting(HealthEvent e) {
-    return e.getSteps() <= 10 && (e.getActivity() == null || !ACTIVE.contains(e.getActivity()));
+  void addChat(ChatMessage m) {
+    if (!"user".equals(m.getRole()) || m.getSentimentScore() == null) {
+      return; // the twin's own replies say nothing about the person
+    }
+    chatSentiment.add(m.getSentimentScore(), CHAT_ALPHA);
+    driftPending |= traits.chat(m.getSentimentScore());
+  }
+
+  void addRegistry(TwinRegistryEvent r) {
+    if (r.getProfile() != null) {
+      try {
+        zone = ZoneId.of(r.getProfile().getTimezone()).getId();
+      } catch (DateTimeException e) {
+        zone = "UTC";
+      }
+    }
+    if (r.getPersonality() != null) {
+      traits.set(r.getPersonality(), "registry " + r.getAction() + (r.getReason() == null ? "" : ": " + r.getReason()));
+      driftPending = true;
+    }
+  }
+
+  /** Closes the previous local day when an input of a later day arrives. */
+  private void rollDay(long ts) {
+    long today = Instant.ofEpochMilli(ts).atZone(zoneId()).toLocalDate().toEpochDay();
+    if (day == Long.MIN_VALUE) {
+      day = today;
+    } else if (today > day) {
+      if (readingsToday > 0) {
+        driftPending |= traits.endOfDay(patterns.socialMinutesToday, LocalDate.ofEpochDay(day).toString());
+      }
+      patterns.newDay();
+      baseline.newDay();
+      readingsToday = 0;
+      day = today;
+    }
+  }
+
+  ZoneId zoneId() {
+    if (zoneId == null || !zoneId.getId().equals(zone)) {
+      zoneId = ZoneId.of(zone);
+    }
+    return zoneId;
   }
 
   /** The original system's status rules, most urgent first. */
@@ -73,40 +146,28 @@ public class TwinModel {
     return "normal";
   }
 
-  /** Grows with resting readings: the honest measure of how much the baseline has learned. */
-  public double confidence() {
-    return 1 - Math.exp(-restingHr.count / CONFIDENCE_SCALE);
+  public Mood mood() {
+    return Mood.of(stress, energy, patterns.lastSleepHours, chatSentiment.isEmpty() ? null : chatSentiment.mean);
   }
 
   public boolean changedSinceEmit() {
-    return readings != emittedReadings;
+    return version != emittedVersion;
   }
 
   /** A change worth a snapshot now rather than at the next cadence tick. */
   public boolean significantChange() {
-    return emittedStatus != null && !emittedStatus.equals(status());
+    if (!changedSinceEmit() || emittedStatus == null) {
+      return false;
+    }
+    return driftPending || !emittedStatus.equals(status()) || !emittedMood.equals(mood().label());
   }
 
   public TwinState snapshot(String twinId) {
-    emittedReadings = readings;
+    Mood mood = mood();
+    emittedVersion = version;
     emittedStatus = status();
-    return TwinState.newBuilder()
-        .setEventId(twinId + "@" + lastTs + "#" + readings)
-        .setTwinId(twinId)
-        .setTs(Instant.ofEpochMilli(lastTs))
-        .setReadings(readings)
-        .setHeartRate(heartRate)
-        .setSpo2(spo2)
-        .setSystolicBp(systolicBp)
-        .setBodyTempC(bodyTempC)
-        .setHrBaseline(hr.isEmpty() ? null : hr.mean)
-        .setHrBaselineSd(hr.isEmpty() ? null : hr.sd())
-        .setRestingHr(restingHr.isEmpty() ? null : restingHr.mean)
-        .setBaselineConfidence(confidence())
-        .setActivity(activity)
-        .setStress(stress)
-        .setEnergy(energy)
-        .setStatus(emittedStatus)
-        .build();
+    emittedMood = mood.label();
+    driftPending = false;
+    return TwinSnapshots.of(twinId, this, mood);
   }
 }

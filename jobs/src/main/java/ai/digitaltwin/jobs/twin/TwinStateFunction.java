@@ -12,7 +12,8 @@ import org.apache.flink.util.Collector;
 /**
  * Evolves each twin's model and emits {@link TwinState} snapshots: once per {@code interval} of event
  * time in which the twin changed (when the watermark passes the end of that interval), and at once on a
- * significant change (the status flips), so the live view does not wait for the cadence.
+ * significant change (status or mood label flips, a personality trait drifts), so the live view does
+ * not wait for the cadence. No snapshot before the first health reading.
  *
  * <p>Events are folded in as they arrive, not buffered until the watermark: buffering would make the
  * snapshots independent of arrival order but delay the hot path by the out-of-orderness bound.
@@ -47,17 +48,13 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     if (current == null) {
       current = new TwinModel();
     }
-    if (in.health() != null) {
-      current.addHealth(in.health(), in.ts());
-    }
-    if (current.readings == 0) {
-      model.update(current);
-      return;
-    }
-    if (current.significantChange()) {
-      out.collect(current.snapshot(ctx.getCurrentKey()));
-    } else if (current.changedSinceEmit()) {
-      ctx.timerService().registerEventTimeTimer(intervalEnd(in.ts()));
+    current.fold(in);
+    if (current.readings > 0) {
+      if (current.significantChange()) {
+        out.collect(current.snapshot(ctx.getCurrentKey()));
+      } else if (current.changedSinceEmit()) {
+        ctx.timerService().registerEventTimeTimer(intervalEnd(in.ts()));
+      }
     }
     model.update(current);
   }

@@ -19,6 +19,7 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,6 +122,31 @@ public final class IcebergViews {
       n++;
     }
     return n;
+  }
+
+  /** A table as the system saw it at a wall-clock instant: the snapshot current then and its files. */
+  public record AsOf(String table, Long snapshotId, Instant committedAt, String select) {}
+
+  /**
+   * The snapshot of {@code name} that was current at {@code systemTime} and a SELECT over its data files
+   * (an empty relation when the table had no snapshot yet). Iceberg time travel, read by DuckDB.
+   */
+  public AsOf asOf(String name, Instant systemTime) {
+    Table table = catalog.table(name);
+    Snapshot chosen;
+    try {
+      chosen = table.snapshot(SnapshotUtil.snapshotIdAsOfTime(table, systemTime.toEpochMilli()));
+    } catch (IllegalArgumentException e) {
+      chosen = null; // no snapshot that old
+    }
+    if (chosen == null) {
+      return new AsOf(name, null, null, ViewDefinitions.select(table.schema(), List.of()));
+    }
+    return new AsOf(
+        name,
+        chosen.snapshotId(),
+        Instant.ofEpochMilli(chosen.timestampMillis()),
+        ViewDefinitions.select(table.schema(), dataFiles(table, chosen.snapshotId())));
   }
 
   public Optional<ViewState> state(String table) {

@@ -29,17 +29,28 @@ import org.slf4j.LoggerFactory;
 public final class TwinHistory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TwinHistory.class);
 
+  /** Told of every query and of every view refresh (the API's metrics listen here). */
+  public interface Listener {
+    Listener NONE = new Listener() {};
+
+    default void queried(boolean ok, Duration elapsed) {}
+
+    default void refreshed(List<String> tables) {}
+  }
+
   private final DuckDBConnection root;
   private final IcebergViews views;
   private final Duration queryTimeout;
+  private final Listener listener;
   private final List<Connection> opened = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Connection> perThread;
   private final ScheduledExecutorService refresher;
 
-  private TwinHistory(DuckDBConnection root, IcebergViews views, Duration queryTimeout) {
+  private TwinHistory(DuckDBConnection root, IcebergViews views, Duration queryTimeout, Listener listener) {
     this.root = root;
     this.views = views;
     this.queryTimeout = queryTimeout;
+    this.listener = listener;
     this.perThread = ThreadLocal.withInitial(this::duplicate);
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
@@ -52,6 +63,15 @@ public final class TwinHistory implements AutoCloseable {
 
   /** Opens DuckDB, creates the views once, then refreshes them every {@code poll}. */
   public static TwinHistory open(IcebergViews views, Duration queryTimeout, Duration poll) {
+    return open(views, queryTimeout, poll, Listener.NONE, List.of());
+  }
+
+  /**
+   * As {@link #open(IcebergViews, Duration, Duration)}, then runs {@code afterViews} on the root
+   * connection once the views exist: extra tables and views, or the lockdown of a sandbox.
+   */
+  public static TwinHistory open(
+      IcebergViews views, Duration queryTimeout, Duration poll, Listener listener, List<String> afterViews) {
     try {
       DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
       try (var s = root.createStatement()) {
@@ -60,8 +80,13 @@ public final class TwinHistory implements AutoCloseable {
         s.execute("SET autoload_known_extensions = false");
         s.execute("SET TimeZone = 'UTC'");
       }
-      TwinHistory history = new TwinHistory(root, views, queryTimeout);
-      views.refresh(root);
+      TwinHistory history = new TwinHistory(root, views, queryTimeout, listener);
+      listener.refreshed(views.refresh(root));
+      try (var s = root.createStatement()) {
+        for (String statement : afterViews) {
+          s.execute(statement);
+        }
+      }
       history.refresher.scheduleWithFixedDelay(
           history::refreshQuietly, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
       return history;
@@ -73,6 +98,7 @@ public final class TwinHistory implements AutoCloseable {
   private void refreshQuietly() {
     try {
       List<String> changed = views.refresh(root);
+      listener.refreshed(changed);
       if (!changed.isEmpty()) {
         LOG.debug("views refreshed: {}", changed);
       }
@@ -83,7 +109,9 @@ public final class TwinHistory implements AutoCloseable {
 
   /** Forces the views up to date now (tests, and right after a known commit). */
   public List<String> refreshNow() {
-    return views.refresh(root);
+    List<String> changed = views.refresh(root);
+    listener.refreshed(changed);
+    return changed;
   }
 
   public IcebergViews views() {
@@ -106,21 +134,59 @@ public final class TwinHistory implements AutoCloseable {
   }
 
   public QueryResult query(String sql, List<?> params, int maxRows) {
+    return query(sql, params, maxRows, queryTimeout);
+  }
+
+  /** A query with its own timeout (whole seconds, at least one, as JDBC counts). */
+  public QueryResult query(String sql, List<?> params, int maxRows, Duration timeout) {
+    return run(sql, params, maxRows, timeout, true);
+  }
+
+  /**
+   * As {@link #query(String, List)}, but with the values as JDBC returns them (timestamps as
+   * {@link OffsetDateTime}, decimals as {@link BigDecimal}): for code that computes with them, such as
+   * the chat, rather than writing them out as JSON.
+   */
+  public QueryResult queryJdbc(String sql, List<?> params) {
+    return run(sql, params, Integer.MAX_VALUE, queryTimeout, false);
+  }
+
+  private QueryResult run(String sql, List<?> params, int maxRows, Duration timeout, boolean jsonValues) {
+    long start = System.nanoTime();
+    boolean ok = false;
     Connection connection = perThread.get();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
-      for (int i = 0; i < params.size(); i++) {
-        statement.setObject(i + 1, params.get(i));
-      }
+      statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+      bind(statement, params);
       try (ResultSet rs = statement.executeQuery()) {
-        return read(rs, maxRows);
+        QueryResult result = read(rs, maxRows, jsonValues);
+        ok = true;
+        return result;
       }
+    } catch (SQLException e) {
+      throw new HistoryQueryException(e.getMessage(), e);
+    } finally {
+      listener.queried(ok, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /** Runs one parameterised statement that returns no rows (the API's own small tables); row count. */
+  public int update(String sql, List<?> params) {
+    try (PreparedStatement statement = perThread.get().prepareStatement(sql)) {
+      bind(statement, params);
+      return statement.executeUpdate();
     } catch (SQLException e) {
       throw new HistoryQueryException(e.getMessage(), e);
     }
   }
 
-  static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
+  private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      statement.setObject(i + 1, params.get(i));
+    }
+  }
+
+  static QueryResult read(ResultSet rs, int maxRows, boolean jsonValues) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     int n = meta.getColumnCount();
     List<String> columns = new ArrayList<>(n);
@@ -131,7 +197,8 @@ public final class TwinHistory implements AutoCloseable {
     while (rows.size() < maxRows && rs.next()) {
       List<Object> row = new ArrayList<>(n);
       for (int i = 1; i <= n; i++) {
-        row.add(jsonValue(rs.getObject(i)));
+        Object value = rs.getObject(i);
+        row.add(jsonValues ? jsonValue(value) : value);
       }
       rows.add(row);
     }
@@ -139,7 +206,7 @@ public final class TwinHistory implements AutoCloseable {
   }
 
   /** JDBC values as JSON-friendly ones: timestamps as ISO-8601 text, big numbers as plain numbers. */
-  static Object jsonValue(Object value) {
+  public static Object jsonValue(Object value) {
     if (value instanceof OffsetDateTime odt) {
       return odt.toInstant().toString();
     }
@@ -159,10 +226,22 @@ public final class TwinHistory implements AutoCloseable {
         return value.toString();
       }
     }
-    if (value instanceof java.time.LocalDate || value instanceof java.util.UUID) {
-      return value.toString();
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number
+        || value instanceof List<?>) {
+      return value;
     }
-    return value;
+    if (value instanceof byte[] bytes) {
+      return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+    if (value instanceof java.sql.Blob blob) {
+      try {
+        return java.util.Base64.getEncoder().encodeToString(blob.getBytes(1, (int) blob.length()));
+      } catch (SQLException e) {
+        return null;
+      }
+    }
+    // dates, UUIDs, JSON, structs, maps, intervals...: their text, never an object Jackson cannot write
+    return value.toString();
   }
 
   @Override

@@ -11,21 +11,20 @@ final class ViewDefinitions {
   private ViewDefinitions() {}
 
   static String view(String name, Schema schema, List<String> dataFiles) {
+    return "CREATE OR REPLACE VIEW " + quote(name) + " AS " + select(schema, dataFiles);
+  }
+
+  /** A SELECT of the table's columns over exactly these files (none: an empty relation of its shape). */
+  static String select(Schema schema, List<String> dataFiles) {
+    if (dataFiles.isEmpty()) {
+      return "SELECT " + emptyColumns(schema) + " WHERE false";
+    }
     String columns =
         schema.columns().stream().map(f -> quote(f.name())).collect(Collectors.joining(", "));
-    if (dataFiles.isEmpty()) {
-      return "CREATE OR REPLACE VIEW " + quote(name) + " AS SELECT " + emptyColumns(schema) + " WHERE false";
-    }
     String files =
         dataFiles.stream().map(ViewDefinitions::literal).collect(Collectors.joining(", ", "[", "]"));
     // union_by_name: files written before a column was added simply lack it
-    return "CREATE OR REPLACE VIEW "
-        + quote(name)
-        + " AS SELECT "
-        + columns
-        + " FROM read_parquet("
-        + files
-        + ", union_by_name = true)";
+    return "SELECT " + columns + " FROM read_parquet(" + files + ", union_by_name = true)";
   }
 
   private static String emptyColumns(Schema schema) {

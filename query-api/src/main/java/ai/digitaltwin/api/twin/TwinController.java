@@ -1,45 +1,131 @@
 package ai.digitaltwin.api.twin;
 
+import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.http.Json;
+import ai.digitaltwin.api.http.Params;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.Map;
 
-/** HTTP for twins: parses and validates input, calls {@link TwinService}, writes JSON. */
+/** HTTP for twins: parses and validates input, checks who may do it, calls the services, writes JSON. */
 public final class TwinController {
   private final TwinService twins;
+  private final TwinWriter writer;
+  private final ObjectMapper mapper;
 
-  public TwinController(TwinService twins) {
+  public TwinController(TwinService twins, TwinWriter writer, ObjectMapper mapper) {
     this.twins = twins;
+    this.writer = writer;
+    this.mapper = mapper;
   }
 
   public void list(Context ctx) {
-    int limit = intParam(ctx, "limit", 50, 1, 1000);
-    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    ctx.json(twins.list(limit, offset));
+    Principal caller = Principal.of(ctx);
+    int limit = Params.integer(ctx, "limit", 50, 1, 1000);
+    int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    String owner = ctx.queryParam("owner");
+    if (!caller.role().readsAll()) {
+      if (owner != null && !owner.equals(caller.username())) {
+        throw new ApiException(403, "forbidden", "Role user may only list its own twins", "owner");
+      }
+      owner = caller.username();
+    }
+    String q = ctx.queryParam("q");
+    if (q != null && q.length() > 100) {
+      throw ApiException.badRequest("q must be at most 100 characters", "q");
+    }
+    ctx.json(twins.list(new TwinService.ListFilter(owner, q, ctx.queryParam("occupation")), limit, offset));
   }
 
   public void get(Context ctx) {
-    ctx.json(twins.get(TwinIds.require(ctx.pathParam("id"))));
+    ctx.json(twins.get(twins.readable(TwinIds.require(ctx.pathParam("id")), Principal.of(ctx))));
   }
 
   public void health(Context ctx) {
     String id = TwinIds.require(ctx.pathParam("id"));
-    ctx.json(twins.health(id, intParam(ctx, "limit", 10, 1, 1000)));
+    twins.readable(id, Principal.of(ctx));
+    ctx.json(twins.health(id, Params.integer(ctx, "limit", 10, 1, 1000)));
   }
 
-  static int intParam(Context ctx, String name, int defaultValue, int min, int max) {
-    String raw = ctx.queryParam(name);
-    if (raw == null || raw.isEmpty()) {
-      return defaultValue;
+  public void create(Context ctx) {
+    Principal caller = Principal.of(ctx);
+    TwinRequest body = Json.body(ctx, mapper, TwinRequest.class);
+    String twinId =
+        writer.create(
+            caller.username(),
+            TwinValidation.profile(body.profile()),
+            TwinValidation.personality(body.personality()),
+            body.seed(),
+            TwinValidation.reason(body.reason()));
+    ctx.status(201).header("Location", "/api/v1/twins/" + twinId).json(twins.get(twins.registry(twinId)));
+  }
+
+  public void replace(Context ctx) {
+    String id = TwinIds.require(ctx.pathParam("id"));
+    Map<String, Object> current = twins.writable(id, Principal.of(ctx));
+    save(id, current, Json.body(ctx, mapper, TwinRequest.class));
+    ctx.json(twins.get(twins.registry(id)));
+  }
+
+  /** Merges the given fields into the current profile and personality, then validates the whole. */
+  public void patch(Context ctx) {
+    String id = TwinIds.require(ctx.pathParam("id"));
+    Map<String, Object> current = twins.writable(id, Principal.of(ctx));
+    JsonNode patch = Json.tree(ctx, mapper);
+    if (!patch.isObject()) {
+      throw ApiException.badRequest("Request body must be a JSON object", null);
     }
-    int value;
+    ObjectNode merged = mapper.createObjectNode();
+    merged.set("profile", mapper.valueToTree(TwinService.pick(current, "name", "age", "sex", "occupation", "interests", "timezone")));
+    merged.set("personality", mapper.valueToTree(TwinService.pick(current, TwinService.TRAITS.toArray(String[]::new))));
+    for (String part : new String[] {"profile", "personality"}) {
+      JsonNode given = patch.get(part);
+      if (given != null && !given.isObject()) {
+        throw ApiException.badRequest(part + " must be an object", part);
+      }
+      if (given != null) {
+        ((ObjectNode) merged.get(part)).setAll((ObjectNode) given);
+      }
+    }
+    patch.fieldNames().forEachRemaining(f -> {
+      if (!f.equals("profile") && !f.equals("personality")) {
+        merged.set(f, patch.get(f));
+      }
+    });
+    TwinRequest body;
     try {
-      value = Integer.parseInt(raw);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + " must be an integer, got '" + raw + "'", name);
+      body = mapper.treeToValue(merged, TwinRequest.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiException.badRequest("Body has unknown or mistyped fields: " + e.getOriginalMessage(), null);
     }
-    if (value < min || value > max) {
-      throw ApiException.badRequest(name + " must be in " + min + ".." + max + ", got " + value, name);
+    save(id, current, body);
+    ctx.json(twins.get(twins.registry(id)));
+  }
+
+  public void delete(Context ctx) {
+    String id = TwinIds.require(ctx.pathParam("id"));
+    Map<String, Object> current = twins.writable(id, Principal.of(ctx));
+    writer.delete(id, (String) current.get("owner"), seed(current), TwinValidation.reason(ctx.queryParam("reason")));
+    ctx.status(204);
+  }
+
+  private void save(String id, Map<String, Object> current, TwinRequest body) {
+    if (body.seed() != null) {
+      throw ApiException.badRequest("seed cannot be changed after creation", "seed");
     }
-    return value;
+    writer.update(
+        id,
+        (String) current.get("owner"),
+        TwinValidation.profile(body.profile()),
+        TwinValidation.personality(body.personality()),
+        seed(current),
+        TwinValidation.reason(body.reason()));
+  }
+
+  private static Long seed(Map<String, Object> registry) {
+    return registry.get("seed") instanceof Number n ? n.longValue() : null;
   }
 }

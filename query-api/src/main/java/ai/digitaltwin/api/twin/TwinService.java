@@ -1,32 +1,44 @@
 package ai.digitaltwin.api.twin;
 
+import ai.digitaltwin.api.auth.Principal;
+import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.error.NoSuchTwinException;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads twins from history: the registry for who they are, state and readings for how they are. */
+/**
+ * Reads twins from history: the registry (plus this API's not yet committed edits) for who they are,
+ * state and readings for how they are; and decides who may see or change which twin.
+ */
 public final class TwinService {
   /** Latest registry row per twin; a deleted twin is gone from the list but its history stays. */
   static final String CURRENT_REGISTRY =
       "SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY twin_id ORDER BY ts DESC, event_id DESC) AS rn"
-          + " FROM twin_registry) WHERE rn = 1";
+          + " FROM " + RecentRegistry.LIVE_VIEW + ") WHERE rn = 1";
+
+  static final String FILTERS =
+      " WHERE r.action <> 'deleted' AND (CAST(? AS VARCHAR) IS NULL OR r.owner = ?)"
+          + " AND (CAST(? AS VARCHAR) IS NULL OR contains(lower(r.name), ?) OR contains(lower(r.occupation), ?))"
+          + " AND (CAST(? AS VARCHAR) IS NULL OR lower(r.occupation) = ?)";
 
   static final String LIST =
       "SELECT r.twin_id, r.name, r.age, r.sex, r.occupation, r.timezone, r.owner,"
-          + " s.ts AS last_event, s.activity, s.mood, s.readings"
+          + " s.ts AS last_event, s.activity, s.mood, s.status, s.readings"
           + " FROM (" + CURRENT_REGISTRY + ") r"
-          + " LEFT JOIN (SELECT * FROM (SELECT twin_id, ts, activity, mood, readings,"
+          + " LEFT JOIN (SELECT * FROM (SELECT twin_id, ts, activity, mood, status, readings,"
           + "   row_number() OVER (PARTITION BY twin_id ORDER BY ts DESC, readings DESC) AS rn FROM twin_state)"
           + "   WHERE rn = 1) s USING (twin_id)"
-          + " WHERE r.action <> 'deleted' ORDER BY r.twin_id LIMIT ? OFFSET ?";
+          + FILTERS + " ORDER BY r.twin_id LIMIT ? OFFSET ?";
 
-  static final String COUNT =
-      "SELECT count(*) FROM (" + CURRENT_REGISTRY + ") WHERE action <> 'deleted'";
+  static final String COUNT = "SELECT count(*) FROM (" + CURRENT_REGISTRY + ") r" + FILTERS;
 
-  static final String ONE = CURRENT_REGISTRY.replace("FROM twin_registry)", "FROM twin_registry WHERE twin_id = ?)");
+  static final String ONE =
+      CURRENT_REGISTRY.replace(
+          "FROM " + RecentRegistry.LIVE_VIEW + ")", "FROM " + RecentRegistry.LIVE_VIEW + " WHERE twin_id = ?)");
 
   static final String LATEST_STATE =
       "SELECT * FROM twin_state WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1";
@@ -34,6 +46,9 @@ public final class TwinService {
   static final String LATEST_READINGS =
       "SELECT ts, heart_rate, systolic_bp, diastolic_bp, spo2, body_temp_c, resp_rate, hrv_ms, steps,"
           + " stress, energy, activity, source FROM health_events WHERE twin_id = ? ORDER BY ts DESC LIMIT ?";
+
+  static final List<String> TRAITS =
+      List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
 
   private final TwinHistory history;
 
@@ -43,25 +58,67 @@ public final class TwinService {
 
   public record Page(List<Map<String, Object>> items, long total, int limit, int offset) {}
 
-  public Page list(int limit, int offset) {
-    QueryResult rows = history.query(LIST, List.of(limit, offset));
-    long total = ((Number) history.query(COUNT, List.of()).rows().get(0).get(0)).longValue();
+  /** Filters of the list; null means no filter. */
+  public record ListFilter(String owner, String query, String occupation) {}
+
+  public Page list(ListFilter filter, int limit, int offset) {
+    List<Object> params = filterParams(filter);
+    List<Object> listParams = new ArrayList<>(params);
+    listParams.add(limit);
+    listParams.add(offset);
+    QueryResult rows = history.query(LIST, listParams);
+    long total = ((Number) history.query(COUNT, params).rows().get(0).get(0)).longValue();
     return new Page(rows.asMaps(), total, limit, offset);
   }
 
-  /** Profile, personality and current state of one twin. */
-  public Map<String, Object> get(String twinId) {
+  private static List<Object> filterParams(ListFilter f) {
+    String q = f.query() == null ? null : f.query().toLowerCase(java.util.Locale.ROOT);
+    String occupation = f.occupation() == null ? null : f.occupation().toLowerCase(java.util.Locale.ROOT);
+    List<Object> params = new ArrayList<>();
+    params.add(f.owner());
+    params.add(f.owner());
+    params.add(q);
+    params.add(q);
+    params.add(q);
+    params.add(occupation);
+    params.add(occupation);
+    return params;
+  }
+
+  /** The twin's current registry row when the caller may read it: 404 if unknown, 403 if not theirs. */
+  public Map<String, Object> readable(String twinId, Principal caller) {
     Map<String, Object> registry = registry(twinId);
+    if (!caller.canRead((String) registry.get("owner"))) {
+      throw new ApiException(403, "forbidden", "Twin " + twinId + " belongs to another user", null);
+    }
+    return registry;
+  }
+
+  /** As {@link #readable}, for a change: owner or admin only, and not on a deleted twin (409). */
+  public Map<String, Object> writable(String twinId, Principal caller) {
+    Map<String, Object> registry = readable(twinId, caller);
+    if (!caller.canWrite((String) registry.get("owner"))) {
+      throw new ApiException(403, "forbidden", "Only the owner or an admin may change twin " + twinId, null);
+    }
+    if ("deleted".equals(registry.get("action"))) {
+      throw new ApiException(409, "conflict", "Twin " + twinId + " is deleted", null);
+    }
+    return registry;
+  }
+
+  /** Profile, personality and current state of one twin. */
+  public Map<String, Object> get(Map<String, Object> registry) {
+    String twinId = (String) registry.get("twin_id");
     Map<String, Object> twin = new LinkedHashMap<>();
     twin.put("twin_id", twinId);
     twin.put("deleted", "deleted".equals(registry.get("action")));
-    twin.put("profile", pick(registry, "name", "age", "sex", "occupation", "interests", "timezone", "owner"));
-    Map<String, Object> personality =
-        pick(registry, "openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
+    twin.put("owner", registry.get("owner"));
+    twin.put("updated_at", registry.get("ts"));
+    twin.put("profile", pick(registry, "name", "age", "sex", "occupation", "interests", "timezone"));
+    Map<String, Object> personality = pick(registry, TRAITS.toArray(String[]::new));
     Map<String, Object> state = latestState(twinId);
     if (state != null && state.get("openness") != null) {
-      personality =
-          pick(state, "openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
+      personality = pick(state, TRAITS.toArray(String[]::new));
     }
     twin.put("personality", personality);
     twin.put("state", state);
@@ -72,7 +129,6 @@ public final class TwinService {
 
   /** Latest readings, newest first, and the status rules applied to the newest. */
   public Map<String, Object> health(String twinId, int limit) {
-    registry(twinId);
     List<Map<String, Object>> readings = readings(twinId, limit);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("twin_id", twinId);
@@ -82,7 +138,7 @@ public final class TwinService {
     return out;
   }
 
-  private Map<String, Object> registry(String twinId) {
+  public Map<String, Object> registry(String twinId) {
     QueryResult rows = history.query(ONE, List.of(twinId));
     if (rows.isEmpty()) {
       throw new NoSuchTwinException(twinId);
@@ -99,7 +155,7 @@ public final class TwinService {
     return history.query(LATEST_READINGS, List.of(twinId, limit)).asMaps();
   }
 
-  private static Map<String, Object> pick(Map<String, Object> row, String... keys) {
+  static Map<String, Object> pick(Map<String, Object> row, String... keys) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String key : keys) {
       out.put(key, row.get(key));

@@ -1,0 +1,104 @@
+package ai.digitaltwin.bench;
+
+import ai.digitaltwin.bench.producer.BackfillBench;
+import ai.digitaltwin.bench.producer.ProducerBench;
+import ai.digitaltwin.bench.report.Figure;
+import ai.digitaltwin.bench.report.Machine;
+import ai.digitaltwin.bench.report.Report;
+import ai.digitaltwin.bench.stack.MemoryBench;
+import ai.digitaltwin.bench.stack.StackBench;
+import ai.digitaltwin.bench.stream.StreamBench;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./twin bench [--quick]}: builds the seeded datasets it needs, measures every figure next to its
+ * reference in the same run, prints the table and writes it as JSON under {@code bench-results/}.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchConfig config;
+    try {
+      config = BenchConfig.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.err.println("Usage: ./twin bench [--quick] [--runs N] [--only producer,stream,stack,memory,backfill]");
+      System.exit(2);
+      return;
+    }
+    Files.createDirectories(config.resultsDir());
+    System.setProperty("BENCH_LOG", config.resultsDir().resolve("bench.log").toString());
+    System.setProperty("logback.configurationFile", "bench-logback.xml");
+    PrintStream log = System.out;
+    Machine machine = Machine.current();
+    Instant started = Instant.now();
+    log.printf("Benchmark (%s) on %s, load average %.2f%n", config.quick() ? "quick" : "full", machine.describe(),
+        machine.loadAverage());
+    Path work = Files.createDirectories(config.workDir());
+    List<Figure> figures = new ArrayList<>();
+    if (config.runs("producer")) {
+      figures.addAll(section(log, "generator vs ProducerPerformance",
+          () -> List.of(ProducerBench.run(config, fresh(work.resolve("producer")), log))));
+    }
+    if (config.runs("stream")) {
+      figures.addAll(section(log, "stream job vs pass-through",
+          () -> List.of(StreamBench.run(config, fresh(work.resolve("stream")), log))));
+    }
+    if (config.runs("stack")) {
+      figures.addAll(section(log, "embedded stack: start-up, queries, throughput, freshness, chat",
+          () -> StackBench.run(config, fresh(work.resolve("stack")), log)));
+    }
+    if (config.runs("memory")) {
+      figures.addAll(section(log, "embedded stack: peak memory",
+          () -> MemoryBench.run(config, fresh(work.resolve("memory")), log)));
+    }
+    if (config.runs("backfill")) {
+      figures.addAll(section(log, "backfill",
+          () -> List.of(BackfillBench.run(config, fresh(work.resolve("backfill")), log))));
+    }
+    Report report = new Report(command(args), machine, started, Instant.now(), Machine.currentLoad(), figures);
+    log.println();
+    log.print(report.table());
+    Path json = report.writeJson(config.resultsDir());
+    log.printf(Locale.ROOT, "%nJSON: %s (and latest.json); library logs: %s%n", json, config.resultsDir().resolve("bench.log"));
+    fresh(work);
+    System.exit(0); // Flink, Kafka and DuckDB leave non-daemon threads behind
+  }
+
+  /** What a section measures. */
+  private interface Section {
+    List<Figure> run() throws Exception;
+  }
+
+  /** Runs one section; a failure becomes a row that says so, and the other sections still run. */
+  private static List<Figure> section(PrintStream log, String name, Section section) {
+    log.printf("%n== %s (load average %.2f)%n", name, Machine.currentLoad());
+    try {
+      return section.run();
+    } catch (Exception | Error e) {
+      e.printStackTrace(log);
+      return List.of(Figure.unavailable(name, "failed: " + e));
+    }
+  }
+
+  /** Empties a directory of an earlier run and returns it. */
+  static Path fresh(Path dir) throws java.io.IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    return Files.createDirectories(dir);
+  }
+
+  private static String command(String[] args) {
+    return ("./twin bench " + String.join(" ", args)).trim();
+  }
+}

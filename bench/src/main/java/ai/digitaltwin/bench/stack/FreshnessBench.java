@@ -1,0 +1,168 @@
+package ai.digitaltwin.bench.stack;
+
+import ai.digitaltwin.bench.api.HttpApi;
+import ai.digitaltwin.bench.report.Figure;
+import ai.digitaltwin.bench.report.Measure;
+import ai.digitaltwin.bench.report.Samples;
+import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.schemas.TwinState;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Freshness of a running stack, by probe: a reading stamped "now" is sent to the health topic for a twin
+ * the generator simulates, then the bench waits until (a) the API returns that reading and (b) a twin
+ * state of that twin at least as new arrives on the hot-path topic. Probes alternate a heart rate of 152
+ * and 68 so the twin's status flips each time: the state function emits at once on a significant change,
+ * otherwise only at its event-time cadence, which a probe could not tell apart from the path's latency.
+ */
+final class FreshnessBench {
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  private FreshnessBench() {}
+
+  static List<Figure> run(HttpApi api, String bootstrap, List<String> twins, int probes, PrintStream log) throws Exception {
+    Map<String, List<long[]>> states = new ConcurrentHashMap<>(); // twin -> [event time, arrival nanos]
+    List<Double> queryable = new ArrayList<>();
+    List<Double> hot = new ArrayList<>();
+    int missedHot = 0;
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap); StateWatch watch = new StateWatch(bootstrap, states)) {
+      for (int i = 0; i < probes; i++) {
+        String twin = twins.get(i % twins.size());
+        Instant ts = Instant.ofEpochMilli(System.currentTimeMillis()); // event times are milliseconds
+        if (ts.toEpochMilli() % 1000 == 0) {
+          ts = ts.plusMillis(1); // generator readings fall on whole seconds: a probe never does
+        }
+        HealthEvent probe = new HealthEvent(UUID.randomUUID().toString(), twin, ts, i % 2 == 0 ? 152.0 : 68.0, 121.0, 79.0,
+            97.0, 36.8, 15.0, 48.0, 0, 0.3, 0.6, "leisure", "bench-probe");
+        long sent = System.nanoTime();
+        producer.send(new ProducerRecord<>(Topics.HEALTH.name(), twin.getBytes(StandardCharsets.UTF_8),
+            Topics.HEALTH.codec().encode(probe))).get();
+        long visible = awaitReading(api, twin, ts, sent);
+        queryable.add((visible - sent) / 1e6);
+        Long state = stateArrival(states, twin, ts.toEpochMilli(), sent);
+        if (state == null) {
+          missedHot++;
+        } else {
+          hot.add((state - sent) / 1e6);
+        }
+        log.printf("  probe %d (%s): queryable after %.0f ms, hot path %s%n", i + 1, twin, (visible - sent) / 1e6,
+            state == null ? "no state within the wait" : String.format("after %.0f ms", (state - sent) / 1e6));
+      }
+    }
+    List<Figure> out = new ArrayList<>();
+    out.add(Figure.of("freshness: event → queryable through the API", new Measure("probe", "ms", Samples.of(queryable)),
+        null, "a reading sent to Kafka (acks=all) until GET /twins/{id}/health returns it: Flink checkpoint (Iceberg commit, "
+            + "CHECKPOINT_INTERVAL_MS=10 s) + the API's snapshot poll (SNAPSHOT_POLL_MS=1 s) + the HTTP poll (200 ms)"));
+    out.add(hot.isEmpty()
+        ? Figure.unavailable("freshness: event → hot path (twin.state)", "no probe produced a state within "
+            + TIMEOUT.toSeconds() + " s")
+        : Figure.of("freshness: event → hot path (twin.state)", new Measure("probe", "ms", Samples.of(hot)), null,
+            "same probes until a state of the twin at least as new arrives on twin.state (status flips emit at once); "
+                + missedHot + " of " + probes + " probes produced no state within the wait"));
+    return out;
+  }
+
+  private static long awaitReading(HttpApi api, String twin, Instant ts, long sent) throws Exception {
+    long deadline = sent + TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode readings = api.json("/api/v1/twins/" + twin + "/health?limit=20").get("readings");
+      long now = System.nanoTime();
+      for (JsonNode r : readings) {
+        if (instant(r.get("ts")).equals(ts)) {
+          return now;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("probe reading of " + twin + " at " + ts + " not visible within " + TIMEOUT);
+  }
+
+  /** Arrival of the first state of {@code twin} at least as new as the probe, waiting up to 20 s more. */
+  private static Long stateArrival(Map<String, List<long[]>> states, String twin, long ts, long sent)
+      throws InterruptedException {
+    long deadline = Math.max(System.nanoTime(), sent) + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (long[] s : states.getOrDefault(twin, List.of())) {
+        if (s[0] >= ts && s[1] >= sent) {
+          return s[1];
+        }
+      }
+      Thread.sleep(50);
+    }
+    return null;
+  }
+
+  static Instant instant(JsonNode ts) {
+    if (ts.isNumber()) {
+      return Instant.ofEpochMilli(ts.asLong());
+    }
+    return OffsetDateTime.parse(ts.asText()).toInstant();
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("acks", "all");
+    p.put("key.serializer", ByteArraySerializer.class.getName());
+    p.put("value.serializer", ByteArraySerializer.class.getName());
+    return new KafkaProducer<>(p);
+  }
+
+  /** Reads the hot-path topic from its end on a thread of its own, noting when each state arrived. */
+  private static final class StateWatch implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    StateWatch(String bootstrap, Map<String, List<long[]>> states) {
+      Properties p = new Properties();
+      p.put("bootstrap.servers", bootstrap);
+      p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+      p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+      KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.STATE.name()).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position); // resolve the end now, before any probe is sent
+      thread = new Thread(() -> {
+        try (consumer) {
+          while (running) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+              long arrived = System.nanoTime();
+              TwinState s = Topics.STATE.codec().decode(r.value());
+              states.computeIfAbsent(s.getTwinId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                  .add(new long[] {s.getTs().toEpochMilli(), arrived});
+            }
+          }
+        }
+      }, "bench-state-watch");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      thread.join(5_000);
+    }
+  }
+}

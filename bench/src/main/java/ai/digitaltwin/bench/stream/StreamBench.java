@@ -1,0 +1,132 @@
+package ai.digitaltwin.bench.stream;
+
+import ai.digitaltwin.bench.BenchConfig;
+import ai.digitaltwin.bench.Poll;
+import ai.digitaltwin.bench.report.Figure;
+import ai.digitaltwin.bench.report.Format;
+import ai.digitaltwin.bench.report.Goal;
+import ai.digitaltwin.bench.report.Measure;
+import ai.digitaltwin.bench.report.Samples;
+import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.generator.GeneratorConfig;
+import ai.digitaltwin.generator.GeneratorService;
+import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.jobs.iceberg.IcebergSinks;
+import ai.digitaltwin.jobs.kafka.HotPath;
+import ai.digitaltwin.jobs.stream.Checkpoints;
+import ai.digitaltwin.jobs.stream.StreamOutputs;
+import ai.digitaltwin.jobs.stream.TwinStreamJob;
+import ai.digitaltwin.kafka.EmbeddedKafka;
+import ai.digitaltwin.schemas.Tables;
+import ai.digitaltwin.schemas.Topic;
+import ai.digitaltwin.schemas.Topics;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+
+/**
+ * The full stream job ({@link TwinStreamJob#build} with the job's own sinks) next to {@link PassThroughJob},
+ * each on its own MiniCluster at parallelism 1 over the same generated records, read to the end and
+ * committed to a fresh Iceberg warehouse. Each run checks that every health event reached the table.
+ */
+public final class StreamBench {
+  private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
+  private static final int TWINS = 1000;
+  private static final List<Topic<?>> INPUTS = List.of(Topics.HEALTH, Topics.BEHAVIOR, Topics.GROUND_TRUTH, Topics.REGISTRY);
+
+  private StreamBench() {}
+
+  public static Figure run(BenchConfig config, Path dir, PrintStream log) throws Exception {
+    List<Double> full = new ArrayList<>();
+    List<Double> pass = new ArrayList<>();
+    long records;
+    long health;
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
+      kafka.createTopics(2);
+      try (GeneratorService generator = GeneratorService.start(GeneratorConfig.fromEnv(Map.of(
+          "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "GENERATOR_ID", "bench-stream",
+          "GENERATOR_TWINS", String.valueOf(TWINS), "GENERATOR_START", T0.toString(),
+          "GENERATOR_END", T0.plus(config.producerSpan()).toString())))) {
+        Poll.until(() -> generator.finished() || generator.failure().isPresent(), Duration.ofMinutes(30), 50,
+            "the stream dataset");
+        records = INPUTS.stream().mapToLong(generator::produced).sum();
+        health = generator.produced(Topics.HEALTH);
+      }
+      log.printf("  dataset: %,d records (%,d health events)%n", records, health);
+      for (int run = 0; run <= config.runs(); run++) {
+        boolean fullFirst = run % 2 == 1;
+        double f = 0;
+        double p = 0;
+        for (int side = 0; side < 2; side++) {
+          boolean isFull = (side == 0) == fullFirst;
+          double rate = records / job(kafka.bootstrapServers(), dir.resolve("run-" + run + (isFull ? "-full" : "-pass")),
+              isFull, health);
+          if (isFull) {
+            f = rate;
+          } else {
+            p = rate;
+          }
+        }
+        log.printf("  run %d%s: full job %,.0f events/s, pass-through %,.0f events/s%n", run, run == 0 ? " (warm-up)" : "", f, p);
+        if (run > 0) {
+          full.add(f);
+          pass.add(p);
+        }
+      }
+    }
+    return Figure.of("stream job vs pass-through (Kafka → Iceberg)",
+        new Measure("full stream job", "events/s", Samples.of(full)),
+        new Measure("pass-through job", "events/s", Samples.of(pass)),
+        String.format("%,d records (%,d twins x %s simulated) read to the end from an embedded broker, MiniCluster at "
+            + "parallelism 1, checkpoints every 10 s, fresh warehouse per run; events/s = records / job net runtime "
+            + "(deployment included); run-by-run ratios %s", records, TWINS, Format.span(config.producerSpan()),
+            Format.pairedRatios(full, pass)),
+        Goal.ratioAtLeast(0.8), Goal.valueAtLeast(50_000));
+  }
+
+  /** Runs one job to its end; returns its net runtime in seconds after checking the health table. */
+  private static double job(String bootstrap, Path dir, boolean full, long health) throws Exception {
+    CatalogConfig catalog = CatalogConfig.local(dir.resolve("warehouse"));
+    JobConfig config = JobConfig.defaults(catalog).withKafka(bootstrap, "bench-" + dir.getFileName());
+    Configuration conf = Checkpoints.localConfiguration(dir.resolve("checkpoints"));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+    TwinStreamJob.configure(env, config);
+    try (TwinCatalog c = TwinCatalog.open(catalog)) {
+      c.ensureTables();
+    }
+    if (full) {
+      StreamOutputs outputs = TwinStreamJob.build(BoundedInputs.of(env, config), config);
+      outputs.tables().forEach((table, rows) -> IcebergSinks.append(rows, catalog, table));
+      HotPath.sink(outputs.states(), Topics.STATE, config);
+      HotPath.sink(outputs.anomalies(), Topics.ANOMALIES, config);
+    } else {
+      PassThroughJob.define(env, config);
+    }
+    JobExecutionResult result = env.execute(full ? "bench-full" : "bench-pass-through");
+    long rows = healthRows(catalog);
+    if (rows != health) {
+      throw new IllegalStateException((full ? "full job" : "pass-through") + " wrote " + rows + " health rows, expected "
+          + health);
+    }
+    return result.getNetRuntime() / 1000.0;
+  }
+
+  private static long healthRows(CatalogConfig catalog) throws Exception {
+    try (TwinCatalog c = TwinCatalog.open(catalog)) {
+      Table table = c.table(Tables.HEALTH_EVENTS);
+      table.refresh();
+      Snapshot s = table.currentSnapshot();
+      return s == null ? 0 : Long.parseLong(s.summary().getOrDefault("total-records", "0"));
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package ai.digitaltwin.jobs.anomaly;
+
+import ai.digitaltwin.jobs.twin.Ewma;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the detectors remember about one twin: personal baselines by activity (a heart rate of 130 is
+ * normal on a run and alarming at a desk), the resting-HR CUSUM, the previous reading for sensor checks,
+ * and the episodes in progress. A Flink POJO in keyed state.
+ */
+public class DetectorState {
+  public Map<String, Ewma> heartRate = new HashMap<>();
+  public Map<String, Ewma> systolic = new HashMap<>();
+  public Ewma temp = new Ewma();
+  /** One-sided CUSUM of resting heart rate above its personal baseline, in standard deviations. */
+  public double cusum;
+  public long lastTs = Long.MIN_VALUE;
+  public Double lastHeartRate;
+  public Double lastSpo2;
+  public Double lastSystolic;
+  public Double lastTemp;
+  public Double lastDiastolic;
+  public Double lastResp;
+  public Double lastHrv;
+  public int flatRun;
+  public long flatSince;
+  public Map<String, Track> tracks = new HashMap<>();
+  /** The one event-time timer registered for this twin, or {@link Long#MAX_VALUE} for none. */
+  public long timer = Long.MAX_VALUE;
+
+  public DetectorState() {}
+
+  /** Remembers an in-order reading for the flat-line check. */
+  void remember(Vitals v, long ts) {
+    lastTs = ts;
+    lastHeartRate = v.heartRate();
+    lastSpo2 = v.spo2();
+    lastSystolic = v.systolic();
+    lastTemp = v.temp();
+    lastDiastolic = v.diastolic();
+    lastResp = v.resp();
+    lastHrv = v.hrv();
+  }
+
+  Ewma heartRate(String context) {
+    return heartRate.computeIfAbsent(context, c -> new Ewma());
+  }
+
+  Ewma systolic(String context) {
+    return systolic.computeIfAbsent(context, c -> new Ewma());
+  }
+}

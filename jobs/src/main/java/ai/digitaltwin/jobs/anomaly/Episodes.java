@@ -1,0 +1,101 @@
+package ai.digitaltwin.jobs.anomaly;
+
+import ai.digitaltwin.schemas.Anomaly;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges consecutive alerts into episodes. Each episode yields two anomaly records: one when it opens
+ * ({@code end_ts} null: the live view shows it at once) and one when it closes. Works on event time
+ * only, so the same readings give the same episodes in a stream and in a batch rerun.
+ */
+public final class Episodes {
+  public static final String DETECTOR_VERSION = "detectors-1";
+
+  private Episodes() {}
+
+  /** Folds one alert into the tracks; returns the records it opens or closes. */
+  public static List<Anomaly> alert(String twin, Map<String, Track> tracks, Alert alert) {
+    List<Anomaly> out = new ArrayList<>(1);
+    AnomalyType type = alert.type();
+    Track track = tracks.get(type.wire());
+    if (track != null && track.expiredAt(type, alert.ts())) {
+      if (track.open) {
+        out.add(close(twin, type, track, track.last + type.mergeGapMillis()));
+      }
+      track = null;
+    }
+    if (track == null) {
+      track = Track.start(alert);
+      tracks.put(type.wire(), track);
+    } else {
+      track.add(alert);
+    }
+    if (!track.open && (track.alerts >= type.minAlerts() || alert.decisive())) {
+      track.open = true;
+      track.openedAt = alert.ts();
+      out.add(open(twin, type, track));
+    }
+    return out;
+  }
+
+  /** Closes open episodes and forgets pending alerts that had no follow-up by {@code time}. */
+  public static List<Anomaly> expire(String twin, Map<String, Track> tracks, long time) {
+    List<Anomaly> out = new ArrayList<>(0);
+    Iterator<Map.Entry<String, Track>> it = tracks.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, Track> entry = it.next();
+      AnomalyType type = AnomalyType.parse(entry.getKey());
+      Track track = entry.getValue();
+      if (track.expiredAt(type, time)) {
+        if (track.open) {
+          out.add(close(twin, type, track, track.last + type.mergeGapMillis()));
+        }
+        it.remove();
+      }
+    }
+    return out;
+  }
+
+  /** When the earliest track expires, or {@link Long#MAX_VALUE} when there is none. */
+  public static long nextDeadline(Map<String, Track> tracks) {
+    long next = Long.MAX_VALUE;
+    for (Map.Entry<String, Track> entry : tracks.entrySet()) {
+      next = Math.min(next, entry.getValue().last + AnomalyType.parse(entry.getKey()).mergeGapMillis());
+    }
+    return next;
+  }
+
+  public static boolean isOpen(Map<String, Track> tracks, AnomalyType type) {
+    Track t = tracks.get(type.wire());
+    return t != null && t.open;
+  }
+
+  static Anomaly open(String twin, AnomalyType type, Track track) {
+    return record(twin, type, track, track.openedAt, null, "open");
+  }
+
+  /** Closed at the end of its merge gap: the moment the detector could know it was over. */
+  static Anomaly close(String twin, AnomalyType type, Track track, long closedAt) {
+    return record(twin, type, track, closedAt, track.last, "close");
+  }
+
+  private static Anomaly record(String twin, AnomalyType type, Track track, long ts, Long end, String phase) {
+    return Anomaly.newBuilder()
+        .setEventId(twin + "/" + type.wire() + "/" + track.first + "/" + phase)
+        .setTwinId(twin)
+        .setTs(Instant.ofEpochMilli(ts))
+        .setType(type.wire())
+        .setLayer(type.layer().wire())
+        .setSeverity(track.severity)
+        .setScore(track.peak)
+        .setStartTs(Instant.ofEpochMilli(track.first))
+        .setEndTs(end == null ? null : Instant.ofEpochMilli(end))
+        .setEvidence(track.evidence)
+        .setDetectorVersion(DETECTOR_VERSION)
+        .build();
+  }
+}

@@ -1,0 +1,79 @@
+package ai.digitaltwin.jobs.anomaly;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Faults of the sensor rather than the person: drop-outs (readings without values, or no readings at
+ * all for a long gap), values no body can have, and a flat line (the same values repeated, which real
+ * physiology never does to the decimal across every vital).
+ */
+final class SensorChecks {
+  static final long GAP_MILLIS = Duration.ofMinutes(30).toMillis();
+  /** Repeats after the first reading before a flat line is called: 2 means three identical readings. */
+  static final int FLAT_REPEATS = 2;
+
+  private SensorChecks() {}
+
+  /** Adds sensor alerts; returns true when the reading's values must not be trusted further. */
+  static boolean check(DetectorState s, Vitals v, long ts, List<Alert> alerts) {
+    boolean inOrder = ts > s.lastTs;
+    if (inOrder && s.lastTs != Long.MIN_VALUE && ts - s.lastTs > GAP_MILLIS) {
+      String evidence = new Evidence().put("gap_minutes", (ts - s.lastTs) / 60_000).toString();
+      alerts.add(new Alert(AnomalyType.SENSOR_DROPOUT, ts, s.lastTs, (ts - s.lastTs) / 60_000.0, "low", evidence, true));
+    }
+    if (v.allMissing()) {
+      alerts.add(Alert.of(AnomalyType.SENSOR_DROPOUT, ts, 1, "low", new Evidence().put("missing", "all vitals").toString()));
+      s.flatRun = 0;
+      return true;
+    }
+    String impossible = impossible(v);
+    if (impossible != null) {
+      alerts.add(Alert.of(AnomalyType.SENSOR_SPIKE, ts, 1, "low", v.evidence().put("impossible", impossible).toString()));
+      return true;
+    }
+    if (inOrder && sameAsLast(s, v)) {
+      if (s.flatRun == 0) {
+        s.flatSince = s.lastTs;
+      }
+      s.flatRun++;
+    } else if (inOrder) {
+      s.flatRun = 0;
+    }
+    if (s.flatRun >= FLAT_REPEATS) {
+      String evidence = v.evidence().put("repeats", s.flatRun).toString();
+      alerts.add(new Alert(AnomalyType.SENSOR_FLATLINE, ts, s.flatSince, s.flatRun, "low", evidence, false));
+      return true;
+    }
+    return false;
+  }
+
+  /** The first vital outside what a living body can show, or null. */
+  static String impossible(Vitals v) {
+    if (v.heartRate() != null && (v.heartRate() < 20 || v.heartRate() > 230)) {
+      return "heart_rate";
+    }
+    if (v.spo2() != null && (v.spo2() < 50 || v.spo2() > 100.5)) {
+      return "spo2";
+    }
+    if (v.temp() != null && (v.temp() < 30 || v.temp() > 43)) {
+      return "body_temp_c";
+    }
+    if (v.systolic() != null && (v.systolic() < 40 || v.systolic() > 280)) {
+      return "systolic_bp";
+    }
+    return null;
+  }
+
+  private static boolean sameAsLast(DetectorState s, Vitals v) {
+    return v.heartRate() != null
+        && Objects.equals(v.heartRate(), s.lastHeartRate)
+        && Objects.equals(v.spo2(), s.lastSpo2)
+        && Objects.equals(v.systolic(), s.lastSystolic)
+        && Objects.equals(v.temp(), s.lastTemp)
+        && Objects.equals(v.diastolic(), s.lastDiastolic)
+        && Objects.equals(v.resp(), s.lastResp)
+        && Objects.equals(v.hrv(), s.lastHrv);
+  }
+}

@@ -1,0 +1,47 @@
+package ai.digitaltwin.jobs.anomaly;
+
+/**
+ * The episode of one anomaly type for one twin: first pending (alerts seen, not yet enough to open),
+ * then open. A Flink POJO inside the detector's keyed state.
+ */
+public class Track {
+  public int alerts;
+  public long first;
+  public long last;
+  public boolean open;
+  public long openedAt;
+  public double peak;
+  public String severity;
+  public String evidence;
+
+  public Track() {}
+
+  static Track start(Alert alert) {
+    Track t = new Track();
+    t.alerts = 1;
+    t.first = alert.since();
+    t.last = alert.ts();
+    t.peak = alert.score();
+    t.severity = alert.severity();
+    t.evidence = alert.evidence();
+    return t;
+  }
+
+  void add(Alert alert) {
+    alerts++;
+    if (!open) {
+      first = Math.min(first, alert.since()); // an open episode keeps its start: it names the episode
+    }
+    last = Math.max(last, alert.ts());
+    if (alert.score() >= peak) {
+      peak = alert.score();
+      severity = alert.severity();
+      evidence = alert.evidence();
+    }
+  }
+
+  /** True once no alert came for the type's merge gap before {@code time}. */
+  boolean expiredAt(AnomalyType type, long time) {
+    return last + type.mergeGapMillis() <= time;
+  }
+}

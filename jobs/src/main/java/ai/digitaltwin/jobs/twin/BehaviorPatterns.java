@@ -1,0 +1,119 @@
+package ai.digitaltwin.jobs.twin;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How the person spends time: activity mix (minutes per activity, fading by 10 % a day so recent weeks
+ * weigh most), the usual activity per local hour on weekdays and weekends, steps today, and sleep length
+ * and regularity (spread of the time of falling asleep).
+ */
+public class BehaviorPatterns {
+  static final double DAILY_FADE = 0.9;
+  /** A reading stands for the time since the previous one, at most this many minutes (gaps are not activity). */
+  static final double MAX_MINUTES_PER_READING = 5;
+
+  public Map<String, Double> minutes = new HashMap<>();
+  public Map<String, long[]> weekdayHours = new HashMap<>();
+  public Map<String, long[]> weekendHours = new HashMap<>();
+  public long stepsToday;
+  public double socialMinutesToday;
+  public long lastReadingTs = Long.MIN_VALUE;
+  public long sleepStart = Long.MIN_VALUE;
+  public Double lastSleepHours;
+  public Ewma sleepOnset = new Ewma();
+
+  public BehaviorPatterns() {}
+
+  public void newDay() {
+    minutes.replaceAll((activity, m) -> m * DAILY_FADE);
+    stepsToday = 0;
+    socialMinutesToday = 0;
+  }
+
+  public void addReading(String activity, int steps, long ts, ZoneId zone) {
+    stepsToday += steps;
+    if (ts <= lastReadingTs) {
+      return; // a late reading: its time was already counted for the activity then
+    }
+    double span = lastReadingTs == Long.MIN_VALUE ? 1 : Math.min(MAX_MINUTES_PER_READING, (ts - lastReadingTs) / 60_000.0);
+    lastReadingTs = ts;
+    if (activity == null) {
+      return;
+    }
+    minutes.merge(activity, span, Double::sum);
+    if (activity.equals("social")) {
+      socialMinutesToday += span;
+    }
+    ZonedDateTime local = Instant.ofEpochMilli(ts).atZone(zone);
+    boolean weekend = local.getDayOfWeek().getValue() >= 6;
+    (weekend ? weekendHours : weekdayHours).computeIfAbsent(activity, a -> new long[24])[local.getHour()]++;
+  }
+
+  /** A transition: into sleep starts the clock, out of sleep records its length. */
+  public void transition(String activity, String previous, long ts, ZoneId zone) {
+    if ("sleep".equals(activity)) {
+      sleepStart = ts;
+      ZonedDateTime local = Instant.ofEpochMilli(ts).atZone(zone);
+      double minutesAfterNoon = ((local.getHour() + 12) % 24) * 60 + local.getMinute(); // 23:00 → 660: no midnight wrap
+      sleepOnset.add(minutesAfterNoon, 1.0 / 14);
+    } else if ("sleep".equals(previous) && sleepStart != Long.MIN_VALUE && ts > sleepStart) {
+      double hours = (ts - sleepStart) / 3_600_000.0;
+      if (hours >= 1) {
+        lastSleepHours = Math.round(hours * 100) / 100.0;
+      }
+      sleepStart = Long.MIN_VALUE;
+    }
+  }
+
+  /** 1 when sleep starts at the same time every night, 0 at a spread of three hours or more. */
+  public Double sleepRegularity() {
+    if (sleepOnset.count < 3) {
+      return null;
+    }
+    return Math.round(Math.max(0, 1 - sleepOnset.sd() / 180) * 1000) / 1000.0;
+  }
+
+  public String activityMix() {
+    double total = minutes.values().stream().mapToDouble(Double::doubleValue).sum();
+    if (total <= 0) {
+      return null;
+    }
+    StringBuilder json = new StringBuilder("{");
+    new TreeMap<>(minutes).forEach((activity, m) -> {
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      json.append('"').append(activity).append("\":").append(String.format(Locale.ROOT, "%.3f", m / total));
+    });
+    return json.append('}').toString();
+  }
+
+  public String routine() {
+    if (weekdayHours.isEmpty() && weekendHours.isEmpty()) {
+      return null;
+    }
+    return "{\"weekday\":" + usual(weekdayHours) + ",\"weekend\":" + usual(weekendHours) + "}";
+  }
+
+  private static String usual(Map<String, long[]> hours) {
+    StringBuilder json = new StringBuilder("[");
+    for (int h = 0; h < 24; h++) {
+      String best = null;
+      long most = 0;
+      for (Map.Entry<String, long[]> e : new TreeMap<>(hours).entrySet()) {
+        if (e.getValue()[h] > most) {
+          most = e.getValue()[h];
+          best = e.getKey();
+        }
+      }
+      json.append(h == 0 ? "" : ",").append(best == null ? "null" : "\"" + best + "\"");
+    }
+    return json.append(']').toString();
+  }
+}

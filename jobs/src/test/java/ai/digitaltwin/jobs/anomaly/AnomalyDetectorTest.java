@@ -1,0 +1,169 @@
+package ai.digitaltwin.jobs.anomaly;
+
+import static ai.digitaltwin.jobs.Readings.calm;
+import static ai.digitaltwin.jobs.Readings.minute;
+import static ai.digitaltwin.jobs.Readings.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.types.AvroSerializer;
+import ai.digitaltwin.schemas.Anomaly;
+import ai.digitaltwin.schemas.HealthEvent;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AnomalyDetectorTest {
+  static final String TWIN = "twin-a";
+
+  KeyedOneInputStreamOperatorTestHarness<String, Consumed<HealthEvent>, Anomaly> harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new AnomalyDetector()), Consumed::twinId, Types.STRING);
+    harness.setup(new AvroSerializer<>(Anomaly.class));
+    harness.open();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void tachycardiaOpensOnTheSecondHighReadingAndClosesAfterTheGapWithItsTimer() throws Exception {
+    for (int m = 0; m < 300; m++) {
+      feed(calm(TWIN, m));
+    }
+    assertThat(harness.extractOutputValues()).isEmpty();
+    feed(reading(TWIN, 300, 135));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    feed(reading(TWIN, 301, 142));
+    feed(reading(TWIN, 302, 138));
+
+    List<Anomaly> out = harness.extractOutputValues();
+    assertThat(out).as(out.toString()).hasSize(1);
+    Anomaly opened = out.get(0);
+    assertThat(opened.getType()).isEqualTo("tachycardia");
+    assertThat(opened.getLayer()).isEqualTo("clinical");
+    assertThat(opened.getStartTs()).isEqualTo(minute(300));
+    assertThat(opened.getTs()).isEqualTo(minute(301));
+    assertThat(opened.getEndTs()).isNull();
+    assertThat(opened.getScore()).isEqualTo(3.0); // NEWS2: pulse ≥ 131 is 3 points, the rest 0
+    assertThat(opened.getSeverity()).isEqualTo("medium");
+    assertThat(opened.getEvidence()).contains("\"heart_rate\":142.00", "\"total\":3", "\"baseline_mean\":");
+    assertThat(opened.getDetectorVersion()).isEqualTo(Episodes.DETECTOR_VERSION);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    harness.processWatermark(minute(302 + 10).toEpochMilli());
+    out = harness.extractOutputValues();
+    assertThat(out).hasSize(2);
+    Anomaly closed = out.get(1);
+    assertThat(closed.getEndTs()).isEqualTo(minute(302));
+    assertThat(closed.getStartTs()).isEqualTo(minute(300));
+    assertThat(closed.getEventId()).isEqualTo(TWIN + "/tachycardia/" + minute(300).toEpochMilli() + "/close");
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void aSingleHighReadingIsForgottenWithoutAnEpisode() throws Exception {
+    for (int m = 0; m < 300; m++) {
+      feed(calm(TWIN, m));
+    }
+    feed(reading(TWIN, 300, 140));
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    harness.processWatermark(minute(400).toEpochMilli());
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void exerciseHeartRateIsNormalForThatActivity() throws Exception {
+    for (int m = 0; m < 300; m++) {
+      feed(reading(TWIN, m, 140 + (m * 7) % 9 - 4, e -> { e.setActivity("exercise"); e.setSteps(100); return e; }));
+    }
+    assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  @Test
+  void impossibleValueIsASensorSpikeNotTachycardia() throws Exception {
+    feed(calm(TWIN, 0));
+    feed(reading(TWIN, 1, 280));
+    feed(calm(TWIN, 2));
+    harness.processWatermark(minute(30).toEpochMilli());
+    List<Anomaly> out = harness.extractOutputValues();
+    assertThat(out).extracting(Anomaly::getType).containsExactly("sensor_spike", "sensor_spike");
+    assertThat(out.get(0).getLayer()).isEqualTo("sensor");
+    assertThat(out.get(0).getEvidence()).contains("\"impossible\":\"heart_rate\"");
+    assertThat(out.get(1).getEndTs()).isEqualTo(minute(1));
+  }
+
+  @Test
+  void repeatedIdenticalReadingsAreAFlatLineFromTheFirstOfThem() throws Exception {
+    feed(calm(TWIN, 0));
+    feed(reading(TWIN, 1, 73));
+    feed(reading(TWIN, 2, 73));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    feed(reading(TWIN, 3, 73));
+    List<Anomaly> out = harness.extractOutputValues();
+    assertThat(out).extracting(Anomaly::getType).containsExactly("sensor_flatline");
+    assertThat(out.get(0).getStartTs()).isEqualTo(minute(1));
+  }
+
+  @Test
+  void readingsWithoutValuesAndLongGapsAreDropouts() throws Exception {
+    feed(calm(TWIN, 0));
+    feed(reading(TWIN, 1, 70, e -> blank(e)));
+    feed(reading(TWIN, 2, 70, e -> blank(e)));
+    feed(calm(TWIN, 3));
+    feed(calm(TWIN, 60)); // nothing for 57 minutes
+    harness.processWatermark(minute(120).toEpochMilli());
+    List<Anomaly> out = harness.extractOutputValues();
+    assertThat(out)
+        .extracting(a -> a.getType() + " " + a.getStartTs() + " " + a.getEndTs())
+        .containsExactly(
+            "sensor_dropout " + minute(1) + " null",
+            "sensor_dropout " + minute(1) + " " + minute(2),
+            "sensor_dropout " + minute(3) + " null", // the gap opens at once: it is certain
+            "sensor_dropout " + minute(3) + " " + minute(60));
+  }
+
+  @Test
+  void aRiseOfRestingHeartRateAboveThePersonalBaselineIsFoundWithinTheBands() throws Exception {
+    int baselineMinutes = 2000;
+    for (int m = 0; m < baselineMinutes; m++) {
+      feed(reading(TWIN, m, 62 + (m * 3) % 7 - 3));
+    }
+    assertThat(harness.extractOutputValues()).isEmpty();
+    for (int m = baselineMinutes; m < baselineMinutes + 120; m++) {
+      feed(reading(TWIN, m, 74 + (m * 3) % 7 - 3)); // +12 bpm: every NEWS2 band still says 0
+    }
+    List<Anomaly> out = harness.extractOutputValues();
+    assertThat(out).extracting(Anomaly::getType).containsExactly("resting_hr_elevation");
+    assertThat(out.get(0).getLayer()).isEqualTo("baseline");
+    long delayMinutes = (out.get(0).getTs().toEpochMilli() - minute(baselineMinutes).toEpochMilli()) / 60_000;
+    assertThat(delayMinutes).isBetween(5L, 60L);
+  }
+
+  private static HealthEvent blank(HealthEvent e) {
+    e.setHeartRate(null);
+    e.setSystolicBp(null);
+    e.setDiastolicBp(null);
+    e.setSpo2(null);
+    e.setBodyTempC(null);
+    e.setRespRate(null);
+    e.setHrvMs(null);
+    return e;
+  }
+
+  private void feed(Consumed<HealthEvent> reading) throws Exception {
+    harness.processElement(new StreamRecord<>(reading, reading.ts()));
+  }
+}

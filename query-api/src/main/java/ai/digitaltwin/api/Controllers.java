@@ -1,0 +1,76 @@
+package ai.digitaltwin.api;
+
+import ai.digitaltwin.api.analytics.AnalyticsService;
+import ai.digitaltwin.api.anomaly.AnomalyService;
+import ai.digitaltwin.api.auth.AuthController;
+import ai.digitaltwin.api.auth.Authenticator;
+import ai.digitaltwin.api.auth.LoginLimiter;
+import ai.digitaltwin.api.auth.Tokens;
+import ai.digitaltwin.api.behavior.BehaviorService;
+import ai.digitaltwin.api.chat.http.ChatController;
+import ai.digitaltwin.api.chat.http.ChatExchange;
+import ai.digitaltwin.api.chat.http.ChatLog;
+import ai.digitaltwin.api.export.ExportController;
+import ai.digitaltwin.api.export.ExportService;
+import ai.digitaltwin.api.ingest.IngestController;
+import ai.digitaltwin.api.live.StreamController;
+import ai.digitaltwin.api.personality.PersonalityService;
+import ai.digitaltwin.api.sql.SqlController;
+import ai.digitaltwin.api.system.DocsController;
+import ai.digitaltwin.api.system.HealthController;
+import ai.digitaltwin.api.system.SystemController;
+import ai.digitaltwin.api.timetravel.StateAsOf;
+import ai.digitaltwin.api.trends.TrendService;
+import ai.digitaltwin.api.twin.RecentRegistry;
+import ai.digitaltwin.api.twin.TwinController;
+import ai.digitaltwin.api.twin.TwinService;
+import ai.digitaltwin.api.twin.TwinViewsController;
+import ai.digitaltwin.api.twin.TwinWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Every controller of the API, built once from the services and the configuration. */
+record Controllers(
+    Authenticator authenticator,
+    AuthController auth,
+    TwinController twins,
+    TwinViewsController views,
+    ExportController export,
+    IngestController ingest,
+    StreamController stream,
+    ChatController chat,
+    SqlController sql,
+    HealthController health,
+    SystemController system,
+    DocsController docs) {
+
+  static Controllers of(QueryApi.Services s, ApiConfig config, ObjectMapper mapper) {
+    Tokens tokens = new Tokens(config.auth().jwtSecret(), config.auth().tokenTtl(), s.clock());
+    LoginLimiter limiter =
+        new LoginLimiter(config.auth().loginMaxFailures(), config.auth().loginWindow(), s.clock());
+    TwinService twins = new TwinService(s.history());
+    TwinWriter writer = new TwinWriter(s.events(), new RecentRegistry(s.history()), s.clock());
+    TwinViewsController.Views views =
+        new TwinViewsController.Views(
+            new TrendService(s.history()),
+            new PersonalityService(s.history()),
+            new BehaviorService(s.history()),
+            new AnomalyService(s.history(), mapper),
+            new StateAsOf(s.history()),
+            new AnalyticsService(s.history()));
+    ChatLog chatLog = new ChatLog(s.history());
+    return new Controllers(
+        new Authenticator(tokens, s.users()),
+        new AuthController(s.users(), tokens, limiter, mapper),
+        new TwinController(twins, writer, mapper),
+        new TwinViewsController(twins, views, s.clock()),
+        new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock()),
+        new IngestController(twins, s.events(), mapper, s.clock()),
+        new StreamController(twins, s.live(), mapper),
+        new ChatController(
+            twins, new ChatExchange(s.chat(), s.history(), s.events(), chatLog, s.clock()), chatLog, mapper),
+        new SqlController(s.sql(), mapper),
+        new HealthController(s.checks()),
+        new SystemController(config.describe(), s.history(), s.metrics(), s.clock()),
+        new DocsController());
+  }
+}

@@ -1,0 +1,91 @@
+package ai.digitaltwin.api.auth;
+
+import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.http.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /api/v1/auth}: register, login (rate limited) and who-am-I. */
+public final class AuthController {
+  /** Register body; {@code role} other than {@code user} needs an admin's token. */
+  public record RegisterRequest(String username, String password, String role) {}
+
+  public record LoginRequest(String username, String password) {}
+
+  /** An address may fail ten times as often as one username: people behind one NAT share it. */
+  static final int ADDRESS_BUDGET = 10;
+
+  private final UserDirectory users;
+  private final Tokens tokens;
+  private final LoginLimiter limiter;
+  private final ObjectMapper mapper;
+
+  public AuthController(UserDirectory users, Tokens tokens, LoginLimiter limiter, ObjectMapper mapper) {
+    this.users = users;
+    this.tokens = tokens;
+    this.limiter = limiter;
+    this.mapper = mapper;
+  }
+
+  public void register(Context ctx) {
+    RegisterRequest body = Json.body(ctx, mapper, RegisterRequest.class);
+    Role role = body.role() == null ? Role.USER : Role.parse(body.role(), "role");
+    if (role != Role.USER) {
+      Principal caller = ctx.attribute(Principal.ATTRIBUTE);
+      if (caller == null || !caller.isAdmin()) {
+        throw new ApiException(403, "forbidden", "Only an admin may create a user with role " + role.wire(), "role");
+      }
+    }
+    User user = users.register(body.username(), body.password(), role);
+    ctx.status(201).json(describe(user));
+  }
+
+  public void login(Context ctx) {
+    LoginRequest body = Json.body(ctx, mapper, LoginRequest.class);
+    if (body.username() == null || body.password() == null) {
+      throw ApiException.badRequest(
+          (body.username() == null ? "username" : "password") + " is required",
+          body.username() == null ? "username" : "password");
+    }
+    String userKey = "user:" + body.username();
+    String ipKey = "ip:" + ctx.ip();
+    long wait = Math.max(limiter.retryAfterSeconds(userKey, 1), limiter.retryAfterSeconds(ipKey, ADDRESS_BUDGET));
+    if (wait > 0) {
+      ctx.header("Retry-After", String.valueOf(wait));
+      throw new ApiException(429, "too_many_requests", "Too many failed logins; retry in " + wait + " s", null);
+    }
+    Optional<User> user = users.authenticate(body.username(), body.password());
+    if (user.isEmpty()) {
+      limiter.failed(userKey);
+      limiter.failed(ipKey);
+      throw Tokens.unauthorized("Wrong username or password");
+    }
+    limiter.succeeded(userKey);
+    Tokens.Issued issued = tokens.issue(user.get());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("access_token", issued.token());
+    out.put("token_type", "Bearer");
+    out.put("expires_at", issued.expiresAt().toString());
+    out.put("expires_in", issued.expiresAt().getEpochSecond() - issued.issuedAt().getEpochSecond());
+    out.put("user", describe(user.get()));
+    ctx.json(out);
+  }
+
+  public void me(Context ctx) {
+    Principal principal = Principal.of(ctx);
+    User user =
+        users.find(principal.username()).orElseThrow(() -> Tokens.unauthorized("Token's user does not exist"));
+    ctx.json(describe(user));
+  }
+
+  static Map<String, Object> describe(User user) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("username", user.username());
+    out.put("role", user.role().wire());
+    out.put("created_at", user.createdAt().toString());
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+package ai.digitaltwin.api.chat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything a handler needs to answer one question. */
+record Context(Question question, TwinPersona persona, Lookup db, Phrases phrases, Metrics metrics) {
+  static final List<String> DEFAULT_VITALS =
+      List.of("heart_rate", "blood_pressure", "spo2", "temperature", "breathing");
+
+  Instant now() {
+    return question.now();
+  }
+
+  ZoneId zone() {
+    return persona.zone();
+  }
+
+  String time(Object timestamp) {
+    return Format.time(timestamp, now(), zone());
+  }
+
+  /** The metrics the question names, or the usual vitals when it names none. */
+  List<Metric> metricsOrVitals() {
+    if (!question.metrics().isEmpty()) {
+      return question.metrics();
+    }
+    return DEFAULT_VITALS.stream().map(metrics::get).toList();
+  }
+
+  /** The range asked about, or {@code fallback} when the question names none. */
+  TimeRange rangeOr(TimeRange fallback) {
+    return question.time().named() ? question.time().range() : fallback;
+  }
+
+  static Map<String, String> values(String... keyValues) {
+    Map<String, String> map = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put(keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+
+  static Map<String, String> range(TimeRange range, String... keyValues) {
+    Map<String, String> map = values(keyValues);
+    map.put("range", range.label());
+    map.put("Range", Format.capitalise(range.label()));
+    return map;
+  }
+}

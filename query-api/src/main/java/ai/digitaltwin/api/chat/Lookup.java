@@ -1,0 +1,49 @@
+package ai.digitaltwin.api.chat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The queries of one reply: runs each through the {@link SqlRunner} and keeps it, with its rows, as
+ * evidence. Instants become UTC {@link OffsetDateTime}s, the JDBC type of TIMESTAMP WITH TIME ZONE.
+ */
+final class Lookup {
+  private final SqlRunner runner;
+  private final String twinId;
+  private final List<ChatReply.Evidence> evidence = new ArrayList<>();
+
+  Lookup(SqlRunner runner, String twinId) {
+    this.runner = runner;
+    this.twinId = twinId;
+  }
+
+  String twinId() {
+    return twinId;
+  }
+
+  /**
+   * Runs {@code sql} with {@code values} for its {@code ?} placeholders in order. One of them must be
+   * this twin's id: every query of the chat is about one twin only.
+   */
+  QueryResult query(String sql, Object... values) {
+    if (!Arrays.asList(values).contains(twinId)) {
+      throw new IllegalStateException("Query does not filter by the twin id: " + sql);
+    }
+    List<Object> params = new ArrayList<>(values.length);
+    for (Object value : values) {
+      params.add(value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
+    }
+    String text = sql.strip();
+    QueryResult result = runner.query(text, List.copyOf(params));
+    evidence.add(new ChatReply.Evidence(text, params, result.asMaps()));
+    return result;
+  }
+
+  List<ChatReply.Evidence> evidence() {
+    return List.copyOf(evidence);
+  }
+}

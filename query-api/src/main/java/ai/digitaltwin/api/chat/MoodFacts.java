@@ -1,0 +1,65 @@
+package ai.digitaltwin.api.chat;
+
+import ai.digitaltwin.schemas.Tables;
+
+/** MOOD from the twin's state history: the latest state, or the states of a period. */
+final class MoodFacts {
+  static final double LOW_MOOD = -0.2;
+  static final double HIGH_STRESS = 0.8;
+
+  private static final String LATEST =
+      "SELECT ts, mood, round(mood_score, 2) AS mood_score, round(stress, 2) AS stress, "
+          + "round(energy, 2) AS energy, status FROM " + Tables.TWIN_STATE
+          + " WHERE twin_id = ? AND ts <= ? AND mood_score IS NOT NULL ORDER BY ts DESC LIMIT 1";
+  private static final String PERIOD =
+      "SELECT count(*) AS states, mode(mood) AS mood, round(avg(mood_score), 2) AS mood_score, "
+          + "round(avg(stress), 2) AS stress, round(avg(energy), 2) AS energy FROM " + Tables.TWIN_STATE
+          + " WHERE twin_id = ? AND ts >= ? AND ts < ? AND mood_score IS NOT NULL";
+
+  private MoodFacts() {}
+
+  static Answer answer(Context ctx) {
+    Timeframe time = ctx.question().time();
+    if (time.named()) {
+      TimeRange range = time.range();
+      QueryResult rows = ctx.db().query(PERIOD, ctx.db().twinId(), range.start(), range.end());
+      long states = Format.toLong(rows.value(0, "states"));
+      if (states == 0) {
+        return Answer.of(Answer.Assessment.NO_DATA, ctx.phrases().get("mood.none", Context.range(range)));
+      }
+      String sentence = ctx.phrases().get("mood.range", Context.range(range,
+          "mood", String.valueOf(rows.value(0, "mood")),
+          "score", Format.number(rows.value(0, "mood_score")),
+          "stress", Format.number(rows.value(0, "stress")),
+          "energy", Format.number(rows.value(0, "energy")),
+          "n", Long.toString(states)));
+      return Answer.of(assess(rows), sentence);
+    }
+    QueryResult rows = ctx.db().query(LATEST, ctx.db().twinId(), ctx.now());
+    if (rows.isEmpty()) {
+      String mood = ctx.persona().mood();
+      return mood == null
+          ? Answer.of(Answer.Assessment.NO_DATA, ctx.phrases().get("mood.none", Context.values("range", "yet")))
+          : Answer.of(Answer.Assessment.NO_DATA, ctx.phrases().get("mood.label.only", Context.values("mood", mood)));
+    }
+    String sentence = ctx.phrases().get("mood.now", Context.values(
+        "mood", String.valueOf(rows.value(0, "mood")),
+        "score", Format.number(rows.value(0, "mood_score")),
+        "stress", orUnknown(rows.value(0, "stress")),
+        "energy", orUnknown(rows.value(0, "energy")),
+        "time", ctx.time(rows.value(0, "ts"))));
+    return Answer.of(assess(rows), sentence);
+  }
+
+  private static String orUnknown(Object value) {
+    return value == null ? "unknown" : Format.number(value);
+  }
+
+  private static Answer.Assessment assess(QueryResult rows) {
+    Object score = rows.value(0, "mood_score");
+    Object stress = rows.value(0, "stress");
+    boolean low = score != null && Format.toDouble(score) < LOW_MOOD;
+    boolean stressed = stress != null && Format.toDouble(stress) > HIGH_STRESS;
+    return low || stressed ? Answer.Assessment.CONCERN : Answer.Assessment.NORMAL;
+  }
+}

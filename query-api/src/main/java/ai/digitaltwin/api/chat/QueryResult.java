@@ -1,0 +1,52 @@
+package ai.digitaltwin.api.chat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows one query returned: column names in select order, then each row's values in the same order
+ * (JDBC {@code getObject} values; a NULL is {@code null}).
+ */
+public record QueryResult(List<String> columns, List<List<Object>> rows) {
+  public QueryResult {
+    columns = List.copyOf(columns);
+    List<List<Object>> copy = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      if (row.size() != columns.size()) {
+        throw new IllegalArgumentException(
+            "Row has " + row.size() + " values but there are " + columns.size() + " columns");
+      }
+      copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
+    }
+    rows = Collections.unmodifiableList(copy);
+  }
+
+  public boolean isEmpty() {
+    return rows.isEmpty();
+  }
+
+  /** The value of {@code column} in row {@code index}, or null. */
+  public Object value(int index, String column) {
+    int at = columns.indexOf(column);
+    if (at < 0) {
+      throw new IllegalArgumentException("No column " + column + " in " + columns);
+    }
+    return rows.get(index).get(at);
+  }
+
+  /** Rows as column-to-value maps, in column order: the shape evidence is shown in. */
+  public List<Map<String, Object>> asMaps() {
+    List<Map<String, Object>> maps = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        map.put(columns.get(i), row.get(i));
+      }
+      maps.add(Collections.unmodifiableMap(map));
+    }
+    return Collections.unmodifiableList(maps);
+  }
+}

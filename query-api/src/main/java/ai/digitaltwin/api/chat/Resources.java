@@ -1,0 +1,47 @@
+package ai.digitaltwin.api.chat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the chat's data files: tab-separated lines, '#' comments and blank lines skipped. */
+final class Resources {
+  private Resources() {}
+
+  static List<String[]> tsv(String path, int minColumns) {
+    List<String[]> rows = new ArrayList<>();
+    int lineNumber = 0;
+    for (String line : lines(path)) {
+      lineNumber++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cells = line.split("\t", -1);
+      if (cells.length < minColumns) {
+        throw new IllegalStateException(
+            path + ":" + lineNumber + ": expected " + minColumns + " tab-separated columns, got "
+                + cells.length);
+      }
+      rows.add(cells);
+    }
+    return rows;
+  }
+
+  static List<String> lines(String path) {
+    InputStream in = Resources.class.getClassLoader().getResourceAsStream(path);
+    if (in == null) {
+      throw new IllegalStateException("Missing resource on the class path: " + path);
+    }
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return reader.lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package ai.digitaltwin.api.chat.http;
+
+import ai.digitaltwin.api.auth.Principal;
+import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.http.Json;
+import ai.digitaltwin.api.http.Params;
+import ai.digitaltwin.api.twin.TwinIds;
+import ai.digitaltwin.api.twin.TwinService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * HTTP for the chat. Sending a message is a change to the twin (its mood and traits follow the
+ * conversation), so it needs the owner or an admin, like ingesting readings; reading the history
+ * needs only read access, so analysts may read conversations but not join them.
+ */
+public final class ChatController {
+  /** Longest message, in characters (code points); a longer one is refused with 413. */
+  public static final int MAX_MESSAGE_CHARS = 1000;
+
+  private final TwinService twins;
+  private final ChatExchange exchange;
+  private final ChatLog log;
+  private final ObjectMapper mapper;
+
+  public ChatController(TwinService twins, ChatExchange exchange, ChatLog log, ObjectMapper mapper) {
+    this.twins = twins;
+    this.exchange = exchange;
+    this.log = log;
+    this.mapper = mapper;
+  }
+
+  /** {@code POST /twins/{id}/chat} {@code {"message": "..."}}. */
+  public void chat(Context ctx) {
+    long received = System.nanoTime();
+    String twinId = TwinIds.require(ctx.pathParam("id"));
+    Principal caller = Principal.of(ctx);
+    Map<String, Object> registry = twins.writable(twinId, caller);
+    String message = message(Json.body(ctx, mapper, ChatRequest.class));
+    ctx.json(exchange.say(registry, caller.username(), message, received));
+  }
+
+  /** {@code GET /twins/{id}/chat/history?limit=&offset=}: newest first. */
+  public void history(Context ctx) {
+    String twinId = TwinIds.require(ctx.pathParam("id"));
+    twins.readable(twinId, Principal.of(ctx));
+    int limit = Params.integer(ctx, "limit", 50, 1, 500);
+    int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    ctx.json(log.page(twinId, limit, offset));
+  }
+
+  static String message(ChatRequest body) {
+    String message = body.message();
+    if (message == null) {
+      throw ApiException.badRequest("message is required", "message");
+    }
+    if (message.isBlank()) {
+      throw ApiException.badRequest("message must not be blank", "message");
+    }
+    int length = message.codePointCount(0, message.length());
+    if (length > MAX_MESSAGE_CHARS) {
+      throw new ApiException(
+          413, "payload_too_large",
+          "message must be at most " + MAX_MESSAGE_CHARS + " characters, got " + length, "message");
+    }
+    return message.strip();
+  }
+}

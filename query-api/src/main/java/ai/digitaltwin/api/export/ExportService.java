@@ -1,0 +1,94 @@
+package ai.digitaltwin.api.export;
+
+import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.history.QueryResult;
+import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.api.http.Window;
+import ai.digitaltwin.api.twin.RecentRegistry;
+import ai.digitaltwin.schemas.Tables;
+import java.io.FileInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One twin's history of one table in a window, as rows (for JSON and CSV) or as a Parquet file written
+ * by DuckDB's COPY into a temporary file that is deleted once it has been sent.
+ */
+public final class ExportService {
+  /** What may be exported, and the relation it is read from. */
+  public static final Map<String, String> TABLES =
+      Map.of(
+          Tables.HEALTH_EVENTS, Tables.HEALTH_EVENTS,
+          Tables.BEHAVIOR_EVENTS, Tables.BEHAVIOR_EVENTS,
+          Tables.TWIN_STATE, Tables.TWIN_STATE,
+          Tables.ANOMALIES, Tables.ANOMALIES,
+          Tables.CHAT_MESSAGES, Tables.CHAT_MESSAGES,
+          Tables.TWIN_REGISTRY, RecentRegistry.LIVE_VIEW);
+
+  /** Rows beyond this are refused for JSON and CSV (they are built in memory); Parquet has no limit. */
+  public static final int MAX_TEXT_ROWS = 500_000;
+
+  private final TwinHistory history;
+  private final Path tempDir;
+
+  public ExportService(TwinHistory history, Path tempDir) {
+    this.history = history;
+    this.tempDir = tempDir;
+  }
+
+  public QueryResult rows(String twinId, String table, Window window) {
+    QueryResult result =
+        history.query(select(table, "?", "?", "?"), params(twinId, window), MAX_TEXT_ROWS + 1);
+    if (result.rows().size() > MAX_TEXT_ROWS) {
+      throw new ApiException(
+          413, "payload_too_large",
+          "More than " + MAX_TEXT_ROWS + " rows: narrow from..to or ask for format=parquet", null);
+    }
+    return result;
+  }
+
+  /** A Parquet file of the rows; the stream deletes the file when closed. */
+  public InputStream parquet(String twinId, String table, Window window) {
+    try {
+      Files.createDirectories(tempDir);
+      Path file = Files.createTempFile(tempDir, "export-", ".parquet");
+      // COPY takes no parameters: the twin id is validated ([A-Za-z0-9_-]), the times are ISO-8601 text
+      String sql =
+          "COPY ("
+              + select(
+                  table,
+                  "'" + twinId + "'",
+                  "TIMESTAMPTZ '" + window.from() + "'",
+                  "TIMESTAMPTZ '" + window.to() + "'")
+              + ") TO '" + file.toString().replace("'", "''") + "' (FORMAT parquet)";
+      history.update(sql, List.of());
+      return new FilterInputStream(new FileInputStream(file.toFile())) {
+        @Override
+        public void close() throws IOException {
+          super.close();
+          Files.deleteIfExists(file);
+        }
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The export query with the given SQL for the twin id and the window's ends ({@code ?} or literals). */
+  static String select(String table, String twin, String from, String to) {
+    String relation = TABLES.get(table);
+    String columns = table.equals(Tables.HEALTH_EVENTS) ? "* EXCLUDE (kafka_partition, kafka_offset)" : "*";
+    return "SELECT " + columns + " FROM " + relation + " WHERE twin_id = " + twin + " AND ts >= " + from
+        + " AND ts < " + to + " ORDER BY ts";
+  }
+
+  private static List<Object> params(String twinId, Window window) {
+    return List.of(twinId, window.fromParam(), window.toParam());
+  }
+}

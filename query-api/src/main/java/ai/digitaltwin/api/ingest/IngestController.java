@@ -1,0 +1,85 @@
+package ai.digitaltwin.api.ingest;
+
+import ai.digitaltwin.api.auth.Principal;
+import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.http.Json;
+import ai.digitaltwin.api.kafka.EventProducer;
+import ai.digitaltwin.api.twin.TwinIds;
+import ai.digitaltwin.api.twin.TwinService;
+import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.schemas.Topics;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /twins/{id}/events}: readings from a real wearable (JSON) or a file (CSV) go down the same
+ * path as the generator's: HealthEvent Avro on the health topic, acks=all. Valid rows are sent, invalid
+ * ones are reported by row number (1-based, header excluded) with the field and the reason.
+ */
+public final class IngestController {
+  static final Set<String> SOURCES = Set.of("wearable", "import");
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final TwinService twins;
+  private final EventProducer events;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  public IngestController(TwinService twins, EventProducer events, ObjectMapper mapper, Clock clock) {
+    this.twins = twins;
+    this.events = events;
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  public void ingest(Context ctx) {
+    String twinId = TwinIds.require(ctx.pathParam("id"));
+    twins.writable(twinId, Principal.of(ctx));
+    String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+    boolean csv = contentType.startsWith("text/csv");
+    if (!csv && !contentType.startsWith("application/json")) {
+      throw ApiException.badRequest("Content-Type must be application/json or text/csv", "Content-Type");
+    }
+    String source = ctx.queryParam("source") == null ? (csv ? "import" : "wearable") : ctx.queryParam("source");
+    if (!SOURCES.contains(source)) {
+      throw ApiException.badRequest("source must be wearable or import, got '" + source + "'", "source");
+    }
+    List<Map<String, String>> rows = csv ? ReadingRows.fromCsv(ctx.body()) : ReadingRows.fromJson(Json.tree(ctx, mapper));
+    Instant latest = clock.instant().plus(CLOCK_SKEW);
+    List<EventProducer.Keyed<HealthEvent>> valid = new ArrayList<>();
+    List<Map<String, Object>> rejected = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      try {
+        valid.add(new EventProducer.Keyed<>(twinId, ReadingCheck.event(twinId, rows.get(i), source, latest)));
+      } catch (ApiException e) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("row", i + 1);
+        problem.put("field", e.toError().field());
+        problem.put("message", e.getMessage());
+        rejected.add(problem);
+      }
+    }
+    if (valid.isEmpty()) {
+      String first =
+          rejected.isEmpty()
+              ? "The body has no readings"
+              : "Row " + rejected.get(0).get("row") + ": " + rejected.get(0).get("message");
+      throw new ApiException(400, "bad_request", "No valid readings. " + first,
+          rejected.isEmpty() ? null : (String) rejected.get(0).get("field"));
+    }
+    events.sendAll(Topics.HEALTH, valid);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("twin_id", twinId);
+    out.put("accepted", valid.size());
+    out.put("rejected", rejected);
+    ctx.status(202).json(out);
+  }
+}

@@ -1,0 +1,61 @@
+package ai.digitaltwin.api.live;
+
+import ai.digitaltwin.api.auth.Principal;
+import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.twin.TwinIds;
+import ai.digitaltwin.api.twin.TwinService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * {@code GET /twins/{id}/stream}: server-sent events {@code state} and {@code anomaly} for one twin as
+ * the stream job publishes them, and {@code chat} for each message to or from the twin. Access is checked before the stream opens; a first comment line
+ * ({@code : connected}) tells the client it is subscribed.
+ */
+public final class StreamController {
+  private final TwinService twins;
+  private final LiveFeed feed;
+  private final ObjectMapper mapper;
+
+  public StreamController(TwinService twins, LiveFeed feed, ObjectMapper mapper) {
+    this.twins = twins;
+    this.feed = feed;
+    this.mapper = mapper;
+  }
+
+  public void stream(Context ctx) throws Exception {
+    String twinId = TwinIds.require(ctx.pathParam("id"));
+    twins.readable(twinId, Principal.of(ctx));
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw ApiException.badRequest("This is a server-sent event stream: send Accept: text/event-stream", "Accept");
+    }
+    new SseHandler(client -> open(twinId, client)).handle(ctx);
+  }
+
+  private void open(String twinId, SseClient client) {
+    client.keepAlive();
+    Runnable unsubscribe =
+        feed.subscribe(
+            twinId,
+            (name, event) -> {
+              if (!client.terminated()) {
+                client.sendEvent(name, json(event));
+              }
+            });
+    client.onClose(unsubscribe);
+    client.sendComment("connected");
+  }
+
+  private String json(Object event) {
+    try {
+      return mapper.writeValueAsString(AvroMaps.of((IndexedRecord) event));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

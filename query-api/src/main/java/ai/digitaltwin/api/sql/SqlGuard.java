@@ -1,0 +1,82 @@
+package ai.digitaltwin.api.sql;
+
+import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.history.HistoryQueryException;
+import ai.digitaltwin.api.history.TwinHistory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Accepts a SQL text only when DuckDB's own parser, through {@code json_serialize_sql}, reads it as
+ * exactly one SELECT (it refuses to serialize anything else). The statement DuckDB parsed is then
+ * rendered back to SQL by DuckDB (comments and semicolons gone), wrapped in
+ * {@code SELECT * FROM (...) LIMIT n}, and the wrapped text is checked again, so no text can use the
+ * wrapping to become something else.
+ */
+final class SqlGuard {
+  static final int MAX_LENGTH = 100_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TwinHistory database;
+  private final Consumer<String> refused;
+
+  SqlGuard(TwinHistory database, Consumer<String> refused) {
+    this.database = database;
+    this.refused = refused;
+  }
+
+  /** The text to run, limited to {@code maxRows}; a 400 naming why when the text is refused. */
+  String check(String sql, int maxRows) {
+    if (sql == null || sql.isBlank()) {
+      throw refuse("empty", "sql is required");
+    }
+    if (sql.length() > MAX_LENGTH) {
+      throw refuse("too_long", "sql must be at most " + MAX_LENGTH + " characters");
+    }
+    singleSelect(sql);
+    // DuckDB's own rendering of the parsed statement: no comments, no semicolons, safe to wrap
+    String canonical;
+    try {
+      canonical =
+          (String) database.query("SELECT json_deserialize_sql(json_serialize_sql(?))", List.of(sql)).rows().get(0).get(0);
+    } catch (HistoryQueryException e) {
+      throw refuse("parse", "SQL could not be checked: " + e.getMessage());
+    }
+    String wrapped = "SELECT * FROM (\n" + canonical + "\n) AS q LIMIT " + maxRows;
+    singleSelect(wrapped);
+    return wrapped;
+  }
+
+  private void singleSelect(String sql) {
+    String serialized;
+    try {
+      serialized = (String) database.query("SELECT CAST(json_serialize_sql(?) AS VARCHAR)", List.of(sql)).rows().get(0).get(0);
+    } catch (HistoryQueryException e) {
+      throw refuse("parse", "SQL could not be checked: " + e.getMessage());
+    }
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(serialized);
+    } catch (IOException e) {
+      throw refuse("parse", "SQL could not be checked");
+    }
+    if (tree.path("error").asBoolean(false)) {
+      String message = tree.path("error_message").asText("not a SELECT");
+      throw refuse(
+          message.contains("Only SELECT") ? "not_select" : "parse",
+          "Only a single SELECT statement is accepted: " + message);
+    }
+    int statements = tree.path("statements").size();
+    if (statements != 1) {
+      throw refuse("statements", "Exactly one SELECT statement is accepted, got " + statements);
+    }
+  }
+
+  private ApiException refuse(String reason, String message) {
+    refused.accept(reason);
+    return ApiException.badRequest(message, "sql");
+  }
+}

@@ -1,0 +1,75 @@
+package ai.digitaltwin.api.timetravel;
+
+import ai.digitaltwin.api.history.IcebergViews;
+import ai.digitaltwin.api.history.QueryResult;
+import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.api.twin.RecentRegistry;
+import ai.digitaltwin.schemas.Tables;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Time travel in two senses. {@code as_of} is event time: the last state the twin had at that instant
+ * and the profile it had then, from history as it is known now (late data included). {@code
+ * system_time} is what the system itself showed at a wall-clock instant: the Iceberg snapshots current
+ * then, read through their own data files, so later commits and corrections are invisible.
+ */
+public final class StateAsOf {
+  static final String STATE_AT =
+      "SELECT * FROM twin_state WHERE twin_id = ? AND ts <= ? ORDER BY ts DESC, readings DESC LIMIT 1";
+  static final String PROFILE_AT =
+      "SELECT ts, action, name, age, sex, occupation, interests, timezone, openness, conscientiousness,"
+          + " extraversion, agreeableness, neuroticism, owner, reason FROM " + RecentRegistry.LIVE_VIEW
+          + " WHERE twin_id = ? AND ts <= ? ORDER BY ts DESC, event_id DESC LIMIT 1";
+  static final String LAST_READING_AT =
+      "SELECT * EXCLUDE (kafka_partition, kafka_offset) FROM health_events WHERE twin_id = ? AND ts <= ?"
+          + " ORDER BY ts DESC LIMIT 1";
+
+  private final TwinHistory history;
+
+  public StateAsOf(TwinHistory history) {
+    this.history = history;
+  }
+
+  public Map<String, Object> asOf(String twinId, Instant asOf) {
+    List<Object> params = List.of(twinId, asOf.atOffset(ZoneOffset.UTC));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("twin_id", twinId);
+    out.put("as_of", asOf.toString());
+    out.put("registry", first(history.query(PROFILE_AT, params)));
+    out.put("state", first(history.query(STATE_AT, params)));
+    out.put("last_reading", first(history.query(LAST_READING_AT, params)));
+    return out;
+  }
+
+  public Map<String, Object> systemTime(String twinId, Instant systemTime) {
+    IcebergViews.AsOf state = history.views().asOf(Tables.TWIN_STATE, systemTime);
+    IcebergViews.AsOf readings = history.views().asOf(Tables.HEALTH_EVENTS, systemTime);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("twin_id", twinId);
+    out.put("system_time", systemTime.toString());
+    out.put("state", first(history.query(
+        "SELECT * FROM (" + state.select() + ") WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1",
+        List.of(twinId))));
+    out.put("last_reading", first(history.query(
+        "SELECT * EXCLUDE (kafka_partition, kafka_offset) FROM (" + readings.select()
+            + ") WHERE twin_id = ? ORDER BY ts DESC LIMIT 1",
+        List.of(twinId))));
+    out.put("snapshots", Map.of(Tables.TWIN_STATE, snapshot(state), Tables.HEALTH_EVENTS, snapshot(readings)));
+    return out;
+  }
+
+  private static Map<String, Object> snapshot(IcebergViews.AsOf asOf) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("snapshot_id", asOf.snapshotId());
+    out.put("committed_at", asOf.committedAt() == null ? null : asOf.committedAt().toString());
+    return out;
+  }
+
+  private static Map<String, Object> first(QueryResult result) {
+    return result.isEmpty() ? null : result.asMaps().get(0);
+  }
+}

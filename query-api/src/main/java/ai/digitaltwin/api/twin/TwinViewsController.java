@@ -1,0 +1,102 @@
+package ai.digitaltwin.api.twin;
+
+import ai.digitaltwin.api.analytics.AnalyticsService;
+import ai.digitaltwin.api.anomaly.AnomalyService;
+import ai.digitaltwin.api.auth.Principal;
+import ai.digitaltwin.api.behavior.BehaviorService;
+import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.http.Params;
+import ai.digitaltwin.api.http.Window;
+import ai.digitaltwin.api.personality.PersonalityService;
+import ai.digitaltwin.api.timetravel.StateAsOf;
+import ai.digitaltwin.api.trends.TrendService;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** HTTP for the read-only views of one twin's history; each checks access, then asks its service. */
+public final class TwinViewsController {
+  static final Duration MAX_WINDOW = Duration.ofDays(400);
+  private static final Pattern TYPE = Pattern.compile("[a-z0-9_]{1,64}");
+
+  /** The services behind the views. */
+  public record Views(
+      TrendService trends,
+      PersonalityService personality,
+      BehaviorService behavior,
+      AnomalyService anomalies,
+      StateAsOf state,
+      AnalyticsService analytics) {}
+
+  private final TwinService twins;
+  private final Views views;
+  private final Clock clock;
+
+  public TwinViewsController(TwinService twins, Views views, Clock clock) {
+    this.twins = twins;
+    this.views = views;
+    this.clock = clock;
+  }
+
+  private String readable(Context ctx) {
+    String id = TwinIds.require(ctx.pathParam("id"));
+    twins.readable(id, Principal.of(ctx));
+    return id;
+  }
+
+  public void trends(Context ctx) {
+    String id = readable(ctx);
+    String metric = ctx.queryParam("metric");
+    if (metric == null) {
+      throw ApiException.badRequest("metric is required, one of " + String.join(", ", new java.util.TreeSet<>(TrendService.METRICS)), "metric");
+    }
+    metric = Params.oneOf(ctx, "metric", null, TrendService.METRICS);
+    String bucket = Params.oneOf(ctx, "bucket", "hour", TrendService.BUCKETS);
+    Duration span = bucket.equals("hour") ? Duration.ofDays(7) : Duration.ofDays(30);
+    ctx.json(views.trends().trend(id, metric, bucket, Window.of(ctx, clock, span, MAX_WINDOW)));
+  }
+
+  public void personality(Context ctx) {
+    String id = readable(ctx);
+    ctx.json(views.personality().personality(id, Window.of(ctx, clock, Duration.ofDays(90), MAX_WINDOW)));
+  }
+
+  public void behavior(Context ctx) {
+    String id = readable(ctx);
+    ctx.json(views.behavior().behavior(id, Window.of(ctx, clock, Duration.ofDays(30), MAX_WINDOW)));
+  }
+
+  public void anomalies(Context ctx) {
+    String id = readable(ctx);
+    String type = ctx.queryParam("type");
+    if (type != null && !TYPE.matcher(type).matches()) {
+      throw ApiException.badRequest("type must be 1-64 lowercase letters, digits or '_'", "type");
+    }
+    String severity = Params.oneOf(ctx, "severity", null, AnomalyService.SEVERITIES);
+    int limit = Params.integer(ctx, "limit", 100, 1, 10_000);
+    Window window = Window.of(ctx, clock, Duration.ofDays(30), MAX_WINDOW);
+    ctx.json(views.anomalies().anomalies(id, window, type, severity, limit));
+  }
+
+  /** {@code as_of} (event time) or {@code system_time} (what the system showed then); exactly one. */
+  public void state(Context ctx) {
+    String id = readable(ctx);
+    Instant asOf = Params.instant(ctx, "as_of");
+    Instant systemTime = Params.instant(ctx, "system_time");
+    if ((asOf == null) == (systemTime == null)) {
+      throw ApiException.badRequest("Give exactly one of as_of (event time) or system_time", "as_of");
+    }
+    Map<String, Object> body =
+        asOf != null ? views.state().asOf(id, asOf) : views.state().systemTime(id, systemTime);
+    ctx.json(body);
+  }
+
+  public void analytics(Context ctx) {
+    String id = TwinIds.require(ctx.pathParam("id"));
+    Map<String, Object> registry = twins.readable(id, Principal.of(ctx));
+    ctx.json(views.analytics().analytics(id, registry, Window.of(ctx, clock, Duration.ofDays(7), MAX_WINDOW)));
+  }
+}

@@ -1,0 +1,193 @@
+package ai.digitaltwin.api;
+
+import static ai.digitaltwin.api.AuthApiTest.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.schemas.TwinRegistryEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Creating, editing and deleting twins: registry events on the real broker, visible at once to the writer. */
+class TwinWriteApiTest {
+  @TempDir static Path dir;
+  static TestApi api;
+  static String olga;
+  static String pete;
+  static String analyst;
+
+  @BeforeAll
+  static void start() throws Exception {
+    api = TestApi.start(dir, TestApi.catalog(dir), Map.of());
+    olga = api.userToken("olga");
+    pete = api.userToken("pete");
+    analyst = api.tokenWithRole("anna", "analyst");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    api.close();
+  }
+
+  static Map<String, Object> twin(String name, double openness) {
+    Map<String, Object> profile = new HashMap<>();
+    profile.put("name", name);
+    profile.put("age", 41);
+    profile.put("sex", "female");
+    profile.put("occupation", "nurse");
+    profile.put("interests", List.of("running", "chess"));
+    profile.put("timezone", "Europe/Paris");
+    Map<String, Object> personality = new HashMap<>();
+    personality.put("openness", openness);
+    personality.put("conscientiousness", 0.7);
+    personality.put("extraversion", 0.4);
+    personality.put("agreeableness", 0.8);
+    personality.put("neuroticism", 0.3);
+    Map<String, Object> body = new HashMap<>();
+    body.put("profile", profile);
+    body.put("personality", personality);
+    return body;
+  }
+
+  static String create(String token, String name) throws Exception {
+    return create(api, token, name);
+  }
+
+  static String create(TestApi api, String token, String name) throws Exception {
+    HttpResponse<String> response = api.post("/api/v1/twins", token, twin(name, 0.6));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return TestApi.json(response).get("twin_id").asText();
+  }
+
+  @Test
+  void aCreatedTwinIsARegistryEventAndVisibleToItsCreatorAtOnce() throws Exception {
+    HttpResponse<String> created = api.post("/api/v1/twins", olga, twin("Olga", 0.6));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode body = TestApi.json(created);
+    String id = body.get("twin_id").asText();
+    assertThat(created.headers().firstValue("Location")).contains("/api/v1/twins/" + id);
+    assertThat(body.get("owner").asText()).isEqualTo("olga");
+    assertThat(body.get("profile").get("interests")).hasSize(2);
+
+    JsonNode fetched = TestApi.json(api.get("/api/v1/twins/" + id, olga));
+    assertThat(fetched.get("profile").get("name").asText()).isEqualTo("Olga");
+    assertThat(fetched.get("personality").get("openness").asDouble()).isEqualTo(0.6);
+    JsonNode list = TestApi.json(api.get("/api/v1/twins?q=olg", olga));
+    assertThat(list.get("items")).extracting(n -> n.get("twin_id").asText()).contains(id);
+
+    List<TwinRegistryEvent> events =
+        TopicReader.await(Topics.REGISTRY, e -> e.getTwinId().equals(id), 1);
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).getAction()).isEqualTo("created");
+    assertThat(events.get(0).getOwner()).isEqualTo("olga");
+    assertThat(events.get(0).getProfile().getTimezone()).isEqualTo("Europe/Paris");
+    assertThat(events.get(0).getPersonality().getNeuroticism()).isEqualTo(0.3);
+    assertThat(events.get(0).getSeed()).isNotNull();
+  }
+
+  @Test
+  void anotherUsersTwinIsRefusedButAnAnalystMayReadIt() throws Exception {
+    String id = create(olga, "Private Olga");
+    assertError(api.get("/api/v1/twins/" + id, pete), 403, "forbidden");
+    assertError(api.get("/api/v1/twins/" + id + "/health", pete), 403, "forbidden");
+    assertError(api.send("PUT", "/api/v1/twins/" + id, pete, twin("Taken", 0.1)), 403, "forbidden");
+    assertError(api.send("DELETE", "/api/v1/twins/" + id, pete, null), 403, "forbidden");
+    assertThat(TestApi.json(api.get("/api/v1/twins", pete)).get("items").toString()).doesNotContain(id);
+    assertError(api.get("/api/v1/twins?owner=olga", pete), 403, "forbidden");
+
+    assertThat(api.get("/api/v1/twins/" + id, analyst).statusCode()).isEqualTo(200);
+    assertError(api.send("PATCH", "/api/v1/twins/" + id, analyst, Map.of("reason", "x")), 403, "forbidden");
+    assertThat(TestApi.json(api.get("/api/v1/twins?owner=olga", analyst)).get("items").toString()).contains(id);
+  }
+
+  @Test
+  void putAndPatchAreUpdateEventsAndKeepHistory() throws Exception {
+    String id = create(olga, "Before");
+    HttpResponse<String> put = api.send("PUT", "/api/v1/twins/" + id, olga, twin("After", 0.2));
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(TestApi.json(put).get("profile").get("name").asText()).isEqualTo("After");
+
+    HttpResponse<String> patched =
+        api.send(
+            "PATCH",
+            "/api/v1/twins/" + id,
+            olga,
+            Map.of("personality", Map.of("neuroticism", 0.9), "reason", "stressful year"));
+    assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+    JsonNode after = TestApi.json(api.get("/api/v1/twins/" + id, olga));
+    assertThat(after.get("profile").get("name").asText()).isEqualTo("After");
+    assertThat(after.get("personality").get("openness").asDouble()).isEqualTo(0.2);
+    assertThat(after.get("personality").get("neuroticism").asDouble()).isEqualTo(0.9);
+
+    List<TwinRegistryEvent> events = TopicReader.await(Topics.REGISTRY, e -> e.getTwinId().equals(id), 3);
+    assertThat(events).extracting(TwinRegistryEvent::getAction).containsExactly("created", "updated", "updated");
+    assertThat(events.get(2).getReason()).isEqualTo("stressful year");
+    assertThat(events.get(2).getSeed()).isEqualTo(events.get(0).getSeed());
+  }
+
+  @Test
+  void deleteStopsTheTwinButKeepsItReadable() throws Exception {
+    String id = create(olga, "Short Lived");
+    assertThat(api.send("DELETE", "/api/v1/twins/" + id, olga, null).statusCode()).isEqualTo(204);
+    JsonNode twin = TestApi.json(api.get("/api/v1/twins/" + id, olga));
+    assertThat(twin.get("deleted").asBoolean()).isTrue();
+    assertThat(TestApi.json(api.get("/api/v1/twins", olga)).get("items").toString()).doesNotContain(id);
+    assertError(api.send("PUT", "/api/v1/twins/" + id, olga, twin("Again", 0.5)), 409, "conflict");
+    assertThat(TopicReader.await(Topics.REGISTRY, e -> e.getTwinId().equals(id) && e.getAction().equals("deleted"), 1))
+        .hasSize(1);
+  }
+
+  @Test
+  void invalidTwinsAreRefusedWithTheField() throws Exception {
+    Map<String, Object> badTrait = twin("X", 1.5);
+    assertField(api.post("/api/v1/twins", olga, badTrait), "personality.openness", "personality.openness must be in [0, 1], got 1.5");
+    Map<String, Object> young = twin("X", 0.5);
+    ((Map<String, Object>) young.get("profile")).put("age", 7);
+    assertField(api.post("/api/v1/twins", olga, young), "profile.age", "profile.age must be in 16..100, got 7");
+    Map<String, Object> zone = twin("X", 0.5);
+    ((Map<String, Object>) zone.get("profile")).put("timezone", "Mars/Base");
+    assertField(api.post("/api/v1/twins", olga, zone), "profile.timezone", null);
+    Map<String, Object> sex = twin("X", 0.5);
+    ((Map<String, Object>) sex.get("profile")).put("sex", "robot");
+    assertField(api.post("/api/v1/twins", olga, sex), "profile.sex", null);
+    Map<String, Object> missing = twin("X", 0.5);
+    ((Map<String, Object>) missing.get("personality")).remove("agreeableness");
+    assertField(api.post("/api/v1/twins", olga, missing), "personality.agreeableness", "personality.agreeableness is required");
+    Map<String, Object> unknown = twin("X", 0.5);
+    unknown.put("colour", "blue");
+    assertField(api.post("/api/v1/twins", olga, unknown), "colour", "Unknown field: colour");
+    Map<String, Object> mistyped = twin("X", 0.5);
+    ((Map<String, Object>) mistyped.get("profile")).put("age", "old");
+    assertField(api.post("/api/v1/twins", olga, mistyped), "profile.age", null);
+    assertError(api.post("/api/v1/twins", olga, "[1,2"), 400, "bad_request");
+    assertError(api.post("/api/v1/twins", olga, Map.of()), 400, "bad_request");
+    String id = create(olga, "Patchable");
+    assertField(
+        api.send("PATCH", "/api/v1/twins/" + id, olga, Map.of("personality", Map.of("openness", -0.1))),
+        "personality.openness",
+        null);
+  }
+
+  static void assertField(HttpResponse<String> response, String field, String message) throws Exception {
+    assertError(response, 400, "bad_request");
+    JsonNode body = TestApi.json(response);
+    assertThat(body.get("field").asText()).isEqualTo(field);
+    if (message != null) {
+      assertThat(body.get("message").asText()).isEqualTo(message);
+    }
+  }
+
+  @Test
+  void unknownTwinIs404() throws Exception {
+    assertError(api.get("/api/v1/twins/twin-nope", olga), 404, "not_found");
+    assertError(api.send("PATCH", "/api/v1/twins/twin-nope", olga, Map.of()), 404, "not_found");
+  }
+}

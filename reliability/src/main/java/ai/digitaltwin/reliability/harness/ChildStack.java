@@ -1,0 +1,98 @@
+package ai.digitaltwin.reliability.harness;
+
+import ai.digitaltwin.stack.TwinStackMain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded stack as users run it ({@code ./twin up}): its own JVM, state in its own directory, so it
+ * can be killed with SIGKILL and started again on the same directory. Output goes to a log file per start.
+ */
+public final class ChildStack implements AutoCloseable {
+  private final Process process;
+  private final Path log;
+  private final Api api;
+
+  private ChildStack(Process process, Path log, Api api) {
+    this.process = process;
+    this.log = log;
+    this.api = api;
+  }
+
+  /** Starts {@code TwinStackMain} with {@code env} added to this process's environment. */
+  public static ChildStack launch(Map<String, String> env, Path log) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    command.add("--add-opens=java.base/java.util=ALL-UNNAMED");
+    command.add("-Xmx1g");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(TwinStackMain.class.getName());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    try {
+      return new ChildStack(builder.start(), log, new Api("http://127.0.0.1:" + env.get("PORT")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the stack process", e);
+    }
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Waits until the stack printed that a start-up step is ready (e.g. "Generator"). */
+  public void awaitStep(String step, Duration timeout) throws InterruptedException {
+    Await.until(timeout, step + " ready in " + log.getFileName(), () -> {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the stack exited with " + process.exitValue() + "; see " + log);
+      }
+      return output().lines().anyMatch(l -> l.contains("] " + step) && l.contains("ready in"));
+    });
+  }
+
+  public String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** SIGKILL: no shutdown hook, no savepoint, no final commit. */
+  public void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** SIGTERM: the shutdown hook stops the generator, then the job with a savepoint. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(Duration.ofSeconds(90).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package ai.digitaltwin.stack.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** The running stack's API as its users see it: JSON over HTTP with the admin's bearer token. */
+final class StackClient {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final String base;
+  private final String token;
+
+  private StackClient(String base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  static StackClient login(String base, String username, String password) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                    Map.of("username", username, "password", password))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("login of " + username + " failed: " + response.statusCode() + " " + response.body());
+    }
+    return new StackClient(base, JSON.readTree(response.body()).get("access_token").asText());
+  }
+
+  JsonNode get(String path) {
+    return ok(send("GET", path, null), path);
+  }
+
+  /** A request that must answer 200 or 201; anything else fails the test with the body. */
+  JsonNode call(String method, String path, Object body) {
+    return ok(send(method, path, body), path);
+  }
+
+  HttpResponse<String> send(String method, String path, Object body) {
+    try {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+      if (body != null) {
+        builder.header("Content-Type", "application/json");
+      }
+      builder.method(method, body == null
+          ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(path + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Rows of a read-only query through {@code POST /api/v1/sql}. */
+  JsonNode sql(String query) {
+    return call("POST", "/api/v1/sql", Map.of("sql", query)).get("rows");
+  }
+
+  private static JsonNode ok(HttpResponse<String> response, String path) {
+    if (response.statusCode() != 200 && response.statusCode() != 201 && response.statusCode() != 202) {
+      throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (condition.getAsBoolean()) {
+          return;
+        }
+      } catch (RuntimeException | AssertionError notYet) {
+        // not there yet
+      }
+      Thread.sleep(250); // polling interval of a condition with a deadline, not a synchronisation
+    }
+    throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+  }
+}
