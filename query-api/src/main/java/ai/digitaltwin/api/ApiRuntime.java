@@ -5,6 +5,7 @@ import ai.digitaltwin.api.auth.UserDirectory;
 import ai.digitaltwin.api.chat.ChatService;
 import ai.digitaltwin.api.chat.http.ChatLog;
 import ai.digitaltwin.api.chat.http.HistorySql;
+import ai.digitaltwin.api.history.DataFileCache;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.kafka.EventProducer;
@@ -117,7 +118,7 @@ public final class ApiRuntime implements AutoCloseable {
 
   /**
    * The directory user SQL may read: the local warehouse. A remote warehouse (S3) is not readable by
-   * DuckDB here at all, so the data directory stands in.
+   * DuckDB here at all: its views read the local copies in the data-file cache, so only that directory.
    */
   static Path localWarehouse(ApiConfig config) {
     String warehouse = config.catalog().warehouse();
@@ -127,7 +128,7 @@ public final class ApiRuntime implements AutoCloseable {
     if (warehouse.startsWith("file:")) {
       return Path.of(URI.create(warehouse));
     }
-    return warehouse.contains("://") ? config.dataDir() : Path.of(warehouse);
+    return warehouse.contains("://") ? DataFileCache.fromEnv(System.getenv()).dir() : Path.of(warehouse);
   }
 
   private static List<String> concat(List<String> first, List<String> second) {

@@ -116,11 +116,6 @@ public final class FlinkRest {
     return get("jobs/" + jobId).path("state").asText();
   }
 
-  /** Completed checkpoints of a job so far (restored ones included). */
-  public long completedCheckpoints(String jobId) throws IOException {
-    return get("jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
-  }
-
   /** Where the job's state was restored from (a savepoint or checkpoint path), or null if it was not. */
   public String restoredFrom(String jobId) throws IOException {
     JsonNode restored = get("jobs/" + jobId + "/checkpoints").path("latest").path("restored");

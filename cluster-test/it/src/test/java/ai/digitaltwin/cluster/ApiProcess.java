@@ -16,6 +16,7 @@ import java.util.Map;
 /** The query API in its own JVM, reading the Iceberg tables in the S3 store through the REST catalog. */
 final class ApiProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final String ADMIN_PASSWORD = "cluster-test-admin";
 
   private final int port;
   private final Path dataDir;
@@ -37,7 +38,9 @@ final class ApiProcess implements AutoCloseable {
         "PORT", String.valueOf(port),
         "TWIN_DATA_DIR", dir.toString(),
         "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-        "SNAPSHOT_POLL_MS", "1000"));
+        "SNAPSHOT_POLL_MS", "1000",
+        "JWT_SECRET", "cluster-test-signing-key-of-more-than-32-characters",
+        "ADMIN_PASSWORD", ADMIN_PASSWORD));
     Jvm process =
         Jvm.start(
             new Jvm.Spec(
@@ -67,6 +70,41 @@ final class ApiProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return null;
     }
+  }
+
+  /** One row of {@code POST /api/v1/sql} as the admin, or null while the API cannot answer it. */
+  JsonNode sqlRowOrNull(String sql) {
+    try {
+      JsonNode login = post("/api/v1/auth/login", JSON.createObjectNode().put("username", "admin").put("password", ADMIN_PASSWORD), null);
+      String token = login.path("access_token").asText(null);
+      if (token == null) {
+        return null;
+      }
+      JsonNode answer = post("/api/v1/sql", JSON.createObjectNode().put("sql", sql), token);
+      JsonNode rows = answer.path("rows");
+      return rows.size() == 1 ? rows.get(0) : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private JsonNode post(String path, JsonNode body, String token) throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
   }
 
   @Override

@@ -70,7 +70,6 @@ class DistributedDeploymentTest {
     store = track(S3Store.start(work.resolve("s3"), "warehouse"));
     catalogServer = track(CatalogServer.start(work.resolve("catalog"), store, WAREHOUSE));
     kafka.awaitBrokers(3, PATIENCE);
-    api = track(ApiProcess.start(work.resolve("api"), kafka.bootstrapServers(), catalogEnv()));
     flink.awaitTaskManagers(2, PATIENCE);
     deployer = new Deployer(flink.rest(), PATIENCE);
     catalog = TwinCatalog.open(CatalogConfig.fromEnv(testCatalogEnv(), work));
@@ -89,6 +88,7 @@ class DistributedDeploymentTest {
       assertThat(health.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
     }
     LOG.info("job {} running with parallelism 2", job);
+    api = track(ApiProcess.start(work.resolve("api"), kafka.bootstrapServers(), catalogEnv())); // needs the topics
 
     Produced day1 = GeneratorRun.start(work.resolve("logs"), "generator-day1", kafka.bootstrapServers(), TWINS, T0, 1)
         .awaitProduced(PATIENCE);
@@ -138,6 +138,11 @@ class DistributedDeploymentTest {
 
     // the API, its own process, reads the same snapshots out of the object store
     Await.until(PATIENCE, "the API's views at the newest snapshots", () -> apiShowsCurrentFiles());
+    String count = "SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM " + Tables.HEALTH_EVENTS;
+    Await.until(PATIENCE, "the API's SQL answering over the object store", () -> api.sqlRowOrNull(count) != null);
+    JsonNode row = api.sqlRowOrNull(count);
+    assertThat(row.get(0).asLong()).isEqualTo(afterDay4.health());
+    assertThat(row.get(1).asLong()).isEqualTo(afterDay4.health());
     try (Stream<Path> cached = Files.walk(api.dataDir().resolve("cache"))) {
       assertThat(cached.filter(p -> p.toString().endsWith(".parquet")).count()).isPositive();
     }

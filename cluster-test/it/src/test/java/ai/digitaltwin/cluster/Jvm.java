@@ -43,7 +43,10 @@ final class Jvm implements AutoCloseable {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(spec.env());
-      return new Jvm(spec, log, builder.start());
+      Process process = builder.start();
+      // children outlive a killed test JVM unless it takes them along (surefire's timeout, Ctrl-C)
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + spec.name()));
+      return new Jvm(spec, log, process);
     } catch (IOException e) {
       throw new IllegalStateException("cannot start " + spec.name() + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package ai.digitaltwin.cluster;
 
+import ai.digitaltwin.kafka.TopicSetup;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -59,6 +60,13 @@ final class KafkaCluster implements AutoCloseable {
 
   short replication() {
     return (short) Math.min(nodes.length, 3);
+  }
+
+  /** The project's topics, as the submitter creates them on a real cluster. */
+  void createTopics(int partitions) {
+    try (Admin admin = admin()) {
+      TopicSetup.ensure(admin, partitions, replication());
+    }
   }
 
   void kill(int node) throws InterruptedException {

@@ -5,7 +5,6 @@ import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.cluster.GeneratorRun.Produced;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.submit.Deployer;
-import ai.digitaltwin.submit.FlinkRest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -47,8 +46,10 @@ class TaskManagerScalingBench {
         S3Store store = S3Store.start(work.resolve("s3"), "warehouse");
         CatalogServer catalogServer = CatalogServer.start(work.resolve("catalog"), store, "s3://warehouse/")) {
       kafka.awaitBrokers(3, PATIENCE);
+      kafka.createTopics(2); // the job fails on a topic that does not exist
       Map<String, String> catalogEnv = catalogEnv(catalogServer, store);
       try (TwinCatalog catalog = TwinCatalog.open(CatalogConfig.fromEnv(testEnv(catalogEnv), work))) {
+        catalog.ensureTables();
         Produced backlog =
             GeneratorRun.start(work.resolve("logs"), "generator", kafka.bootstrapServers(), twins, T0, days)
                 .awaitProduced(PATIENCE);
@@ -87,8 +88,7 @@ class TaskManagerScalingBench {
       Await.until(PATIENCE, "the backlog committed", () ->
           TableCounts.committedRows(catalog, Tables.HEALTH_EVENTS) >= before + backlog.health());
       double seconds = (System.nanoTime() - started) / 1e9;
-      FlinkRest rest = flink.rest();
-      rest.stopWithSavepoint(job, flink.savepointDir());
+      LOG.info("job {} consumed the backlog", job);
       return String.format("%d TaskManager(s), parallelism %d: %,d events in %.1f s = %,.0f events/s",
           taskManagers, parallelism, events, seconds, events / seconds);
     }
