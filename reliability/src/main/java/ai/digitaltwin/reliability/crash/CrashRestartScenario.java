@@ -34,7 +34,7 @@ public final class CrashRestartScenario implements Scenario {
     long seed = ctx.config().seed();
 
     CrashRun reference = new CrashRun(ctx.dir("crash-reference"), seed, twins, START, end);
-    Result uninterrupted = finish(reference, end);
+    Result uninterrupted = finish(reference, end, twins);
 
     CrashRun crashed = new CrashRun(ctx.dir("crash-killed"), seed, twins, START, end);
     // seeded points of the backfill's ingestion, in order: each life gets a little further than the last
@@ -46,7 +46,7 @@ public final class CrashRestartScenario implements Scenario {
     for (double point : points) {
       crashed.startAndKill(point);
     }
-    Result killed = finish(crashed, end);
+    Result killed = finish(crashed, end, twins);
 
     String done = ctx.scale().kills() + " × kill -9 of the stack process at random points (seed " + seed + ") of a "
         + ctx.scale().crashDays() + "-day backfill of " + twins + " twins (when health_events held that share of it, while "
@@ -54,32 +54,39 @@ public final class CrashRestartScenario implements Scenario {
     return List.of(exactlyOnce(done, crashed, killed), sameRows(killed, uninterrupted), sameState(killed, uninterrupted));
   }
 
-  private static Result finish(CrashRun run, Instant end) throws Exception {
+  private static Result finish(CrashRun run, Instant end, int twins) throws Exception {
     TableStats.Expected expected = new TableStats.Expected();
     try (ChildStack stack = run.startAndFinish(expected)) {
       String token = stack.api().login("admin", CrashRun.ADMIN_PASSWORD);
       List<TableStats> tables = TableStats.readAll(stack.api(), token);
-      Map<String, Map<String, String>> before = settled(stack, token);
-      WatermarkFlush.send(run.bootstrap(), end.plus(Duration.ofDays(1)));
-      Map<String, Map<String, String>> after = settled(stack, token);
+      Map<String, Map<String, String>> before = settled(stack, token, twins);
+      int sent = WatermarkFlush.send(run.bootstrap(), end.plus(Duration.ofDays(1)));
+      // the snapshots the flush releases are committed with (or right after) the flush readings themselves
+      ai.digitaltwin.reliability.harness.Await.until(Duration.ofSeconds(120), "the flush readings in health_events", () ->
+          stack.api().sqlLong(token, "SELECT count(*) FROM health_events WHERE twin_id = '" + WatermarkFlush.TWIN + "'") >= sent);
+      Map<String, Map<String, String>> after = settled(stack, token, twins);
       after.remove(WatermarkFlush.TWIN);
       return new Result(expected.byTable(), tables, before, after);
     }
   }
 
-  /** twin_state once it stops changing: the last snapshots arrive with the checkpoints after the last event. */
-  private static Map<String, Map<String, String>> settled(ChildStack stack, String token) throws InterruptedException {
+  /**
+   * twin_state once every twin has a row and the rows stop changing. A started job emits no cadence
+   * snapshot until its idle inputs (chat) are marked idle, so a fresh process shows none for a while; the
+   * last snapshots arrive with the checkpoints after the last event.
+   */
+  private static Map<String, Map<String, String>> settled(ChildStack stack, String token, int twins) throws InterruptedException {
     Map<String, Map<String, String>> states = TableStats.finalStates(stack.api(), token);
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       Thread.sleep(SETTLE.toMillis()); // polling interval of a condition with a deadline
       Map<String, Map<String, String>> again = TableStats.finalStates(stack.api(), token);
-      if (again.equals(states)) {
+      if (again.size() >= twins && again.equals(states)) {
         return again;
       }
       states = again;
     }
-    return states;
+    throw new IllegalStateException("twin_state did not settle with " + twins + " twins within 180 s (has " + states.size() + ")");
   }
 
   private static Outcome exactlyOnce(String done, CrashRun run, Result r) {
