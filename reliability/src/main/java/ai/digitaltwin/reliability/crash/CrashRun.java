@@ -65,15 +65,21 @@ final class CrashRun {
    */
   void startAndKill(double fraction) throws Exception {
     ChildStack stack = launch();
-    stack.awaitStep("Query API", START_TIMEOUT);
-    long started = System.nanoTime();
-    String token = stack.api().login("admin", ADMIN_PASSWORD);
-    double[] share = {0};
-    Await.until(Duration.ofSeconds(180), "health_events at " + fraction, () -> {
-      share[0] = stack.api().sqlLong(token, "SELECT count(*) FROM health_events") / (double) totalReadings;
-      return share[0] >= fraction;
-    });
-    kill(stack, String.format("tables at %.0f %%", 100 * fraction), started, share[0]);
+    try {
+      stack.awaitStep("Query API", START_TIMEOUT);
+      long started = System.nanoTime();
+      String token = stack.api().login("admin", ADMIN_PASSWORD);
+      double[] share = {0};
+      Await.until(Duration.ofSeconds(180), "health_events at " + fraction, () -> {
+        share[0] = stack.api().sqlLong(token, "SELECT count(*) FROM health_events") / (double) totalReadings;
+        return share[0] >= fraction;
+      });
+      kill(stack, String.format("tables at %.0f %%", 100 * fraction), started, share[0]);
+    } finally {
+      if (stack.alive()) {
+        stack.kill9();
+      }
+    }
   }
 
   private void kill(ChildStack stack, String target, long started, double tableShare) throws InterruptedException {
@@ -85,6 +91,15 @@ final class CrashRun {
   /** Starts the stack and leaves it running until the backfill is complete in every raw table. */
   ChildStack startAndFinish(TableStats.Expected expected) throws Exception {
     ChildStack stack = launch();
+    try {
+      return finish(stack, expected);
+    } catch (Exception e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private ChildStack finish(ChildStack stack, TableStats.Expected expected) throws Exception {
     stack.awaitStep("Query API", START_TIMEOUT);
     Await.until(Duration.ofSeconds(300), "the generator's last tick", () -> progress() != null && progress().getTick() >= totalTicks - 1);
     String token = stack.api().login("admin", ADMIN_PASSWORD);
