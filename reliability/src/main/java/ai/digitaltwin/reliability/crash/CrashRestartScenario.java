@@ -57,8 +57,8 @@ public final class CrashRestartScenario implements Scenario {
     Result killed = finish(crashed, end, twins);
 
     String done = ctx.scale().kills() + " × kill -9 of the stack process at random points (seed " + seed + ") of a "
-        + ctx.scale().crashDays() + "-day backfill of " + twins + " twins (when health_events held that share of it, while "
-        + "the job catches up); restarted on the same data directory each time";
+        + ctx.scale().crashDays() + "-day backfill of " + twins + " twins (when the health_events snapshot held that share of "
+        + "it, while the job catches up); restarted on the same data directory each time";
     return List.of(exactlyOnce(done, crashed, killed), sameRows(killed, uninterrupted),
         sameState("crash: same twin state", "every column folded event by event (readings, vitals, baselines, activity, stress, "
             + "energy, status)", killed, uninterrupted, column -> !DAY_COLUMNS.contains(column)),
@@ -111,7 +111,7 @@ public final class CrashRestartScenario implements Scenario {
     }
     List<String> kills = new ArrayList<>();
     for (CrashRun.Kill k : run.kills()) {
-      kills.add(String.format("kill #%d (%s) %.1f s after start: generator %.0f %%, tables %s", k.number(), k.target(),
+      kills.add(String.format("kill #%d (%s) %.1f s after the job started: generator %.0f %%, tables %s", k.number(), k.target(),
           k.afterStartMs() / 1000.0, 100 * k.generatorShare(), Double.isNaN(k.tableShare()) ? "?" : String.format("%.0f %%", 100 * k.tableShare())));
     }
     Map<String, Object> figures = new LinkedHashMap<>();
