@@ -73,6 +73,46 @@ final class SqlGuard {
     if (statements != 1) {
       throw refuse("statements", "Exactly one SELECT statement is accepted, got " + statements);
     }
+    String denied = deniedFunction(tree, false);
+    if (denied != null) {
+      throw refuse("function", "Function " + denied + " is not allowed here: one call can build a value of any size, which no time limit interrupts");
+    }
+  }
+
+  /**
+   * Scalar functions whose one call allocates a value as large as an argument says (a string, a list):
+   * DuckDB checks for interruption between vectors, not inside such a call, so the time and memory limits
+   * do not hold for them ({@code repeat('x', 2e9)} ran a minute past a 3 s limit). {@code range} and
+   * {@code generate_series} stay allowed as table functions, which stream.
+   */
+  static final java.util.Set<String> UNBOUNDED =
+      java.util.Set.of("repeat", "lpad", "rpad", "printf", "format", "list_resize", "array_resize", "range", "generate_series", "bar");
+
+  /** The first denied scalar function call in a serialized statement, or null. */
+  static String deniedFunction(JsonNode node, boolean tableFunction) {
+    if (node.isObject()) {
+      boolean table = "TABLE_FUNCTION".equals(node.path("type").asText());
+      if (!tableFunction && "FUNCTION".equals(node.path("class").asText())
+          && UNBOUNDED.contains(node.path("function_name").asText().toLowerCase(java.util.Locale.ROOT))) {
+        return node.path("function_name").asText();
+      }
+      for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        java.util.Map.Entry<String, JsonNode> field = it.next();
+        // the function a table function node calls is the table function itself; its arguments are checked
+        String found = deniedFunction(field.getValue(), table && field.getKey().equals("function"));
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        String found = deniedFunction(child, false);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private ApiException refuse(String reason, String message) {

@@ -1,11 +1,14 @@
 package ai.digitaltwin.reliability.crash;
 
+import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.generator.kafka.Checkpoint;
 import ai.digitaltwin.reliability.harness.Api;
 import ai.digitaltwin.reliability.harness.Await;
 import ai.digitaltwin.reliability.harness.ChildStack;
 import ai.digitaltwin.reliability.harness.Ports;
 import ai.digitaltwin.schemas.GeneratorProgress;
+import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 
 /**
  * One data directory and one finite backfill (GENERATOR_START to GENERATOR_END), run by successive stack
@@ -65,15 +70,26 @@ final class CrashRun {
    */
   void startAndKill(double fraction) throws Exception {
     ChildStack stack = launch();
-    stack.awaitStep("Query API", START_TIMEOUT);
-    long started = System.nanoTime();
-    String token = stack.api().login("admin", ADMIN_PASSWORD);
-    double[] share = {0};
-    Await.until(Duration.ofSeconds(180), "health_events at " + fraction, () -> {
-      share[0] = stack.api().sqlLong(token, "SELECT count(*) FROM health_events") / (double) totalReadings;
-      return share[0] >= fraction;
-    });
-    kill(stack, String.format("tables at %.0f %%", 100 * fraction), started, share[0]);
+    try {
+      stack.awaitStep("Flink stream job", START_TIMEOUT);
+      long started = System.nanoTime();
+      double[] share = {0};
+      // read from the warehouse itself (snapshot summaries), not the API: the job may be done before the API is up
+      try (TwinCatalog catalog = TwinCatalog.open(CatalogConfig.local(dir.resolve("data").resolve("warehouse")))) {
+        Table health = catalog.table(Tables.HEALTH_EVENTS);
+        Await.until(Duration.ofSeconds(180), "health_events at " + fraction, () -> {
+          health.refresh();
+          Snapshot snapshot = health.currentSnapshot();
+          share[0] = snapshot == null ? 0 : Long.parseLong(snapshot.summary().getOrDefault("total-records", "0")) / (double) totalReadings;
+          return share[0] >= fraction;
+        });
+      }
+      kill(stack, String.format("tables at %.0f %%", 100 * fraction), started, share[0]);
+    } finally {
+      if (stack.alive()) {
+        stack.kill9();
+      }
+    }
   }
 
   private void kill(ChildStack stack, String target, long started, double tableShare) throws InterruptedException {
@@ -85,6 +101,15 @@ final class CrashRun {
   /** Starts the stack and leaves it running until the backfill is complete in every raw table. */
   ChildStack startAndFinish(TableStats.Expected expected) throws Exception {
     ChildStack stack = launch();
+    try {
+      return finish(stack, expected);
+    } catch (Exception e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private ChildStack finish(ChildStack stack, TableStats.Expected expected) throws Exception {
     stack.awaitStep("Query API", START_TIMEOUT);
     Await.until(Duration.ofSeconds(300), "the generator's last tick", () -> progress() != null && progress().getTick() >= totalTicks - 1);
     String token = stack.api().login("admin", ADMIN_PASSWORD);

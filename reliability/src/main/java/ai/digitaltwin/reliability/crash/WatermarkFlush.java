@@ -23,7 +23,8 @@ final class WatermarkFlush {
 
   private WatermarkFlush() {}
 
-  static void send(String bootstrap, Instant at) {
+  /** Sends the readings; returns how many (one per partition). */
+  static int send(String bootstrap, Instant at) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -33,6 +34,7 @@ final class WatermarkFlush {
         producer.send(new ProducerRecord<>(Topics.HEALTH.name(), p.partition(), TWIN.getBytes(StandardCharsets.UTF_8), Topics.HEALTH.codec().encode(e)));
       }
       producer.flush();
+      return producer.partitionsFor(Topics.HEALTH.name()).size();
     }
   }
 }

@@ -40,7 +40,10 @@ public final class ChildStack implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     try {
-      return new ChildStack(builder.start(), log, new Api("http://127.0.0.1:" + env.get("PORT")));
+      Process process = builder.start();
+      // a suite stopped with Ctrl-C must not leave a stack running
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-child-stack"));
+      return new ChildStack(process, log, new Api("http://127.0.0.1:" + env.get("PORT")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the stack process", e);
     }

@@ -30,7 +30,7 @@ public final class LoadScenario implements Scenario {
     List<String> paths = new ArrayList<>();
     for (int i = 1; i <= LiveStack.DEMO_TWINS; i++) {
       String twin = "/api/v1/twins/demo-00" + i;
-      paths.addAll(List.of(twin, twin + "/health?limit=10", twin + "/state", twin + "/anomalies?limit=20", twin + "/health/trends?metric=heart_rate"));
+      paths.addAll(List.of(twin, twin + "/health?limit=10", twin + "/personality", twin + "/anomalies?limit=20", twin + "/health/trends?metric=heart_rate"));
     }
     paths.add("/api/v1/twins");
     for (String path : paths) {
@@ -67,7 +67,7 @@ public final class LoadScenario implements Scenario {
     figures.put("max_ms", load.maxMs());
     figures.put("freshness_idle_ms", idle);
     figures.put("freshness_under_load_ms", loaded);
-    String done = String.format("%s: %d connections for %d s over %d read endpoints (twin, readings, state, anomalies, trends, list) "
+    String done = String.format("%s: %d connections for %d s over %d read endpoints (twin, readings, personality, anomalies, trends, list) "
         + "as an analyst, generator and stream job running; a reading ingested every 2 s and timed until queryable", load.tool(),
         connections, seconds, paths.size());
     String observed = String.format("%d requests (%.0f/s), %d errors (%s); latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; "

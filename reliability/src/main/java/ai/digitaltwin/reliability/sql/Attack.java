@@ -67,6 +67,10 @@ record Attack(String family, String sql, boolean mayRunCut) {
         "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r",
         "WITH RECURSIVE r(s) AS (SELECT 'x' UNION ALL SELECT s || s FROM r) SELECT max(length(s)) FROM r",
         "SELECT length(repeat('x', 2000000000))",
+        "SELECT len(range(300000000))",
+        "SELECT length(lpad('x', 2000000000, 'y'))",
+        "SELECT length(printf('%2000000000d', 1))",
+        "SELECT len(list_resize([1], 2000000000))",
         "SELECT list(range) FROM range(2000000000)",
         "SELECT * FROM range(100000000)");
     return a;
