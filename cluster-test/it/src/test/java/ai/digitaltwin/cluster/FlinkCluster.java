@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Flink session cluster started from Flink's own entrypoints, as a distribution's scripts would: a
@@ -41,7 +43,16 @@ final class FlinkCluster implements AutoCloseable {
   private final Path dir;
   private final int restPort;
   private final Map<String, String> env;
+  /**
+   * How often a TaskManager that exited on its own before registering is started again. On a starved
+   * machine Pekko's classic remoting may not bind within its fixed 10 s (Flink's {@code
+   * pekko.startup-timeout} does not reach it), and the process exits; that is the machine, not the job.
+   */
+  private static final int MAX_RESTARTS = 3;
+
   private final List<Jvm> taskManagers = new ArrayList<>();
+  private final Set<String> killed = new HashSet<>();
+  private int restarts;
   private Jvm jobManager;
 
   private FlinkCluster(Path dir, Map<String, String> env) {
@@ -79,10 +90,24 @@ final class FlinkCluster implements AutoCloseable {
 
   /** Starts one more TaskManager (a replacement, or more capacity). */
   void startTaskManager() {
-    int n = taskManagers.size() + 1;
-    taskManagers.add(
-        jvm("taskmanager-" + n, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-            List.of("-Dtaskmanager.resource-id=taskmanager-" + n), "-Xmx416m"));
+    taskManagers.add(taskManager("taskmanager-" + (taskManagers.size() + 1)));
+  }
+
+  private Jvm taskManager(String name) {
+    return jvm(name, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+        List.of("-Dtaskmanager.resource-id=" + name), "-Xmx416m");
+  }
+
+  /** Starts again, under the same name, each TaskManager that exited without being killed. */
+  private void restartExitedTaskManagers() {
+    for (int i = 0; i < taskManagers.size(); i++) {
+      Jvm tm = taskManagers.get(i);
+      if (!tm.alive() && !killed.contains(tm.name()) && restarts < MAX_RESTARTS) {
+        restarts++;
+        System.out.printf("%s exited before it registered (its log: %s); starting it again%n", tm.name(), tm.log());
+        taskManagers.set(i, taskManager(tm.name()));
+      }
+    }
   }
 
   /** {@code kill -9} of a TaskManager that runs tasks of the job; returns its name. */
@@ -90,6 +115,7 @@ final class FlinkCluster implements AutoCloseable {
     for (FlinkRest.TaskManager tm : rest().taskManagers()) {
       if (tm.freeSlots() < tm.slots()) {
         Jvm process = taskManagers.stream().filter(j -> j.name().equals(tm.id())).findFirst().orElseThrow();
+        killed.add(process.name());
         process.kill();
         return tm.id();
       }
@@ -100,6 +126,7 @@ final class FlinkCluster implements AutoCloseable {
   void awaitTaskManagers(int count, Duration timeout) throws InterruptedException {
     FlinkRest rest = rest();
     Await.until(timeout, count + " TaskManagers registered", () -> {
+      restartExitedTaskManagers();
       try {
         return rest.overview().taskManagers() == count;
       } catch (IOException notYet) {
