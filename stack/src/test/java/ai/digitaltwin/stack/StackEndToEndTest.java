@@ -59,7 +59,7 @@ class StackEndToEndTest {
     Map<String, String> env = env(apiPort, freePort(), freePort());
     String base = "http://127.0.0.1:" + apiPort;
 
-    Process first = launch(env, dir.resolve("first.log"));
+    Process first = StackProcess.start(env, dir.resolve("first.log"));
     try {
       await(Duration.ofSeconds(180), () -> login(base), "login on the first process", first);
       await(Duration.ofSeconds(180), () -> readings(base, "demo-001") >= 3, "readings before the kill", first);
@@ -101,21 +101,6 @@ class StackEndToEndTest {
   private static long count(TwinStack stack, String sql) {
     stack.history().refreshNow();
     return ((Number) stack.history().query(sql, List.of()).rows().get(0).get(0)).longValue();
-  }
-
-  private static Process launch(Map<String, String> env, Path log) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
-    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
-    command.add("--add-opens=java.base/java.util=ALL-UNNAMED");
-    command.add("-Xmx1g");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(TwinStackMain.class.getName());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    return builder.start();
   }
 
   private static void await(Duration timeout, BooleanSupplier condition, String what, Process process)

@@ -1,14 +1,12 @@
 package ai.digitaltwin.reliability.harness;
 
-import ai.digitaltwin.stack.TwinStackMain;
+import ai.digitaltwin.stack.StackProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,19 +26,8 @@ public final class ChildStack implements AutoCloseable {
 
   /** Starts {@code TwinStackMain} with {@code env} added to this process's environment. */
   public static ChildStack launch(Map<String, String> env, Path log) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
-    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
-    command.add("--add-opens=java.base/java.util=ALL-UNNAMED");
-    command.add("-Xmx1g");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(TwinStackMain.class.getName());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(env);
     try {
-      Process process = builder.start();
+      Process process = StackProcess.start(env, log);
       // a suite stopped with Ctrl-C must not leave a stack running
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-child-stack"));
       return new ChildStack(process, log, new Api("http://127.0.0.1:" + env.get("PORT")));
