@@ -99,6 +99,30 @@ final class DashboardStack implements AutoCloseable {
     }
   }
 
+  /** {@code POST /api/v1/sql} as the admin: the columns and rows the API's SQL endpoint returns. */
+  JsonNode sql(String sql) {
+    try {
+      String body = JSON.writeValueAsString(Map.of("sql", sql, "limit", 1000));
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/sql"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new AssertionError("SQL answered " + response.statusCode() + ": " + response.body() + "\n" + sql);
+      }
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("SQL: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   boolean hasRoute(String route) {
     for (JsonNode r : get("/dashboard/routes").get("routes")) {
       if (r.asText().equals(route)) {
