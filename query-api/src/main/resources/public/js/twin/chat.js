@@ -3,7 +3,8 @@ import { h, fill, num, time, errorText } from '../dom.js';
 
 /**
  * Chat with the twin. Each answer shows how it was reached: intent and confidence, sentiment, mood,
- * time taken, and the evidence (each SQL query and the rows it returned) behind a fold.
+ * time taken, and the evidence (each SQL query, the values of its parameters and the rows it returned)
+ * behind a fold.
  */
 export async function renderChat(slot, ctx) {
   if (!ctx.routes.chat) {
@@ -63,7 +64,14 @@ function reply(a) {
     h('div.meta', 'intent ' + (a.intent || '–') + ' (' + num(a.confidence, 2) + ') · sentiment ' + (s.label || '–') + ' ' + num(s.score, 2) +
       ' · mood ' + (a.mood || '–') + ' · ' + num(a.processing_ms, 0) + ' ms'),
     evidence.length ? h('details.evidence', h('summary', 'evidence (' + evidence.length + ' quer' + (evidence.length === 1 ? 'y' : 'ies') + ')'),
-      evidence.map((e) => h('div', h('pre.evidence-sql', e.sql), rowsTable(e.rows || [])))) : null);
+      evidence.map((e) => h('div.evidence-query', h('pre.evidence-sql', e.sql), paramsList(e.params || []), rowsTable(e.rows || [])))) : null);
+}
+
+/** The values of the query's ? placeholders, in order: with them the SQL can be run again as it was. */
+function paramsList(params) {
+  if (!params.length) return null;
+  return h('ol.small.evidence-params', { dataset: { params: JSON.stringify(params) } },
+    params.map((p) => h('li', h('code', typeof p === 'string' ? p : JSON.stringify(p)))));
 }
 
 function rowsTable(rows) {

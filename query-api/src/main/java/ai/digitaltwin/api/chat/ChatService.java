@@ -63,17 +63,26 @@ public final class ChatService {
       throw new IllegalArgumentException("Message must not be blank");
     }
     ChatReply.Sentiment feeling = sentiment.score(message);
+    long felt = System.nanoTime();
     Question question = understanding.understand(message, now, persona.zone());
+    long understood = System.nanoTime();
     Lookup lookup = new Lookup(sql, persona.twinId());
     Context context = new Context(question, persona, lookup, phrases, metrics);
     String text;
+    long answered = understood;
     try {
-      text = voice.speak(persona, question.intent(), answer(context), message);
+      Answer answer = answer(context);
+      answered = System.nanoTime();
+      text = voice.speak(persona, question.intent(), answer, message);
     } catch (RuntimeException e) {
       LOG.warn("Chat query failed for twin {} ({}): {}", persona.twinId(), question.intent().wireName(), e.toString());
       text = phrases.get("error");
     }
-    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+    long end = System.nanoTime();
+    long elapsedMs = (end - start) / 1_000_000;
+    LOG.debug("reply {}: sentiment {} µs, understanding {} µs, {} queries {} µs, voice {} µs",
+        question.intent().wireName(), (felt - start) / 1000, (understood - felt) / 1000, lookup.evidence().size(),
+        (answered - understood) / 1000, (end - answered) / 1000);
     return new ChatReply(text, question.intent().wireName(), question.confidence(), feeling, lookup.evidence(),
         persona.mood(), elapsedMs);
   }

@@ -6,12 +6,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The queries of one reply: runs each through the {@link SqlRunner} and keeps it, with its rows, as
  * evidence. Instants become UTC {@link OffsetDateTime}s, the JDBC type of TIMESTAMP WITH TIME ZONE.
  */
 final class Lookup {
+  private static final Logger LOG = LoggerFactory.getLogger(Lookup.class);
+
   private final SqlRunner runner;
   private final String twinId;
   private final List<ChatReply.Evidence> evidence = new ArrayList<>();
@@ -38,7 +42,12 @@ final class Lookup {
       params.add(value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
     }
     String text = sql.strip();
+    long start = System.nanoTime();
     QueryResult result = runner.query(text, List.copyOf(params));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("query {} µs, {} rows: {}", (System.nanoTime() - start) / 1000, result.rows().size(),
+          text.length() > 200 ? text.substring(0, 200) + "..." : text);
+    }
     evidence.add(new ChatReply.Evidence(text, params, result.asMaps()));
     return result;
   }

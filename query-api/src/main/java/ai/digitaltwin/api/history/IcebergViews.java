@@ -78,7 +78,8 @@ public final class IcebergViews {
         ViewDefinitions.view(
             name,
             table == null ? ai.digitaltwin.catalog.TableDefinitions.of(name).schema() : table.schema(),
-            files);
+            files,
+            evolved(table));
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
@@ -116,6 +117,11 @@ public final class IcebergViews {
     return location;
   }
 
+  /** Whether the table has had more than one schema: then its files may differ in their columns. */
+  private static boolean evolved(Table table) {
+    return table != null && table.schemas().size() > 1;
+  }
+
   private static long count(Iterable<?> items) {
     long n = 0;
     for (Object ignored : items) {
@@ -140,13 +146,13 @@ public final class IcebergViews {
       chosen = null; // no snapshot that old
     }
     if (chosen == null) {
-      return new AsOf(name, null, null, ViewDefinitions.select(table.schema(), List.of()));
+      return new AsOf(name, null, null, ViewDefinitions.select(table.schema(), List.of(), false));
     }
     return new AsOf(
         name,
         chosen.snapshotId(),
         Instant.ofEpochMilli(chosen.timestampMillis()),
-        ViewDefinitions.select(table.schema(), dataFiles(table, chosen.snapshotId())));
+        ViewDefinitions.select(table.schema(), dataFiles(table, chosen.snapshotId()), evolved(table)));
   }
 
   public Optional<ViewState> state(String table) {

@@ -79,6 +79,9 @@ public final class TwinHistory implements AutoCloseable {
         s.execute("SET autoinstall_known_extensions = false");
         s.execute("SET autoload_known_extensions = false");
         s.execute("SET TimeZone = 'UTC'");
+        // every view reads all data files of its table, and every query opens their footers again unless
+        // they are cached; Iceberg data files never change once written, so the cache cannot go stale
+        s.execute("SET parquet_metadata_cache = true");
       }
       TwinHistory history = new TwinHistory(root, views, queryTimeout, listener);
       listener.refreshed(views.refresh(root));

@@ -3,12 +3,16 @@ package ai.digitaltwin.api.twin;
 import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.error.NoSuchTwinException;
+import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.schemas.Tables;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads twins from history: the registry (plus this API's not yet committed edits) for who they are,
@@ -50,10 +54,21 @@ public final class TwinService {
   static final List<String> TRAITS =
       List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
 
-  private final TwinHistory history;
+  /** A twin's registry row as of one registry snapshot and overlay version. */
+  private record Known(long snapshotId, long overlayVersion, Map<String, Object> row) {}
 
-  public TwinService(TwinHistory history) {
+  private final TwinHistory history;
+  private final RecentRegistry recent;
+  /**
+   * Registry rows by twin, kept while neither the {@code twin_registry} snapshot nor this API's overlay
+   * changed: every request on a twin checks access through its row, and the answer of that query can
+   * only change with one of the two.
+   */
+  private final Map<String, Known> registryRows = new ConcurrentHashMap<>();
+
+  public TwinService(TwinHistory history, RecentRegistry recent) {
     this.history = history;
+    this.recent = recent;
   }
 
   public record Page(List<Map<String, Object>> items, long total, int limit, int offset) {}
@@ -138,12 +153,25 @@ public final class TwinService {
     return out;
   }
 
+  /**
+   * The twin's current registry row. Snapshot and overlay version are read before the query: a change in
+   * between gives a newer row under older keys, which the next request simply reads again.
+   */
   public Map<String, Object> registry(String twinId) {
+    long snapshotId =
+        history.views().state(Tables.TWIN_REGISTRY).map(IcebergViews.ViewState::snapshotId).orElse(Long.MIN_VALUE);
+    long overlayVersion = recent.version();
+    Known known = registryRows.get(twinId);
+    if (known != null && known.snapshotId() == snapshotId && known.overlayVersion() == overlayVersion) {
+      return known.row();
+    }
     QueryResult rows = history.query(ONE, List.of(twinId));
     if (rows.isEmpty()) {
       throw new NoSuchTwinException(twinId);
     }
-    return rows.asMaps().get(0);
+    Map<String, Object> row = Collections.unmodifiableMap(rows.asMaps().get(0)); // shared by requests
+    registryRows.put(twinId, new Known(snapshotId, overlayVersion, row));
+    return row;
   }
 
   private Map<String, Object> latestState(String twinId) {

@@ -1,7 +1,6 @@
 package ai.digitaltwin.stack.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -34,12 +33,14 @@ class DashboardBrowserTest {
   private Path dir;
   private DashboardStack stack;
   private Browser browser;
+  private TwinCharts charts;
 
   @BeforeAll
   void start() throws Exception {
     dir = Files.createTempDirectory("dashboard-test");
     stack = DashboardStack.start(dir);
     browser = new Browser(stack.base, dir.resolve("chromium-profile"));
+    charts = new TwinCharts(browser, stack);
   }
 
   @AfterAll
@@ -102,7 +103,7 @@ class DashboardBrowserTest {
       options.put(id, chart(id));
       options.get(id).get("series").forEach(series -> series.get("data").forEach(allPoints::add));
     }
-    Map<String, JsonNode> byTs = readingsCovering(allPoints);
+    Map<String, JsonNode> byTs = charts.readingsCovering(TWIN, allPoints);
     JsonNode option = options.get("chart-hr");
     JsonNode points = option.get("series").get(0).get("data");
     assertThat(points.size()).isGreaterThanOrEqualTo(100);
@@ -131,49 +132,10 @@ class DashboardBrowserTest {
       }
     }
 
-    assertTrendMatchesApi();
-    assertSleepMatchesApi();
-    assertAnomaliesMatchApi();
+    charts.assertTrendMatchesApi(TWIN);
+    charts.assertSleepMatchesApi(TWIN);
+    charts.assertAnomaliesMatchApi(TWIN);
     browser.screenshot("03-twin");
-  }
-
-  private void assertTrendMatchesApi() {
-    Map<String, String> d = dataset("#trends");
-    assertThat(d.get("metric")).isEqualTo("heart_rate");
-    JsonNode api = stack.get("/api/v1/twins/" + TWIN + "/health/trends?metric=heart_rate&bucket=" + d.get("bucket")
-        + "&from=" + d.get("from") + "&to=" + d.get("to"));
-    JsonNode series = chart("chart-trend").get("series");
-    JsonNode mean = series.get(2).get("data");
-    assertThat(series.get(2).get("name").asText()).isEqualTo("mean");
-    assertThat(mean.size()).isEqualTo(api.get("points").size()).isGreaterThan(0);
-    for (int i = 0; i < mean.size(); i++) {
-      JsonNode p = api.get("points").get(i);
-      assertThat(mean.get(i).get(0).asText()).isEqualTo(p.get("bucket").asText());
-      assertThat(mean.get(i).get(1).asDouble()).isCloseTo(p.get("mean").asDouble(), within(1e-9));
-      assertThat(series.get(0).get("data").get(i).get(1).asDouble()).isEqualTo(p.get("min").asDouble());
-    }
-  }
-
-  private void assertSleepMatchesApi() {
-    Map<String, String> d = dataset("#behavior");
-    JsonNode api = stack.get("/api/v1/twins/" + TWIN + "/behavior?from=" + d.get("from") + "&to=" + d.get("to"));
-    JsonNode sleep = chart("chart-sleep").get("series").get(0).get("data");
-    assertThat(sleep.size()).isEqualTo(api.get("sleep").size());
-    for (int i = 0; i < sleep.size(); i++) {
-      assertThat(sleep.get(i).asDouble()).isEqualTo(api.get("sleep").get(i).get("hours").asDouble());
-    }
-    JsonNode mix = chart("chart-activity").get("series");
-    assertThat(mix.size()).isGreaterThan(0);
-    JsonNode heat = chart("chart-heatmap").get("series").get(0).get("data");
-    assertThat(heat.size()).isGreaterThan(0);
-  }
-
-  private void assertAnomaliesMatchApi() {
-    Map<String, String> d = dataset("#anomalies");
-    JsonNode api = stack.get("/api/v1/twins/" + TWIN + "/anomalies?limit=1000&from=" + d.get("from") + "&to=" + d.get("to"));
-    assertThat(browser.js("return document.querySelectorAll('#anomaly-rows tr').length"))
-        .isEqualTo((long) api.get("items").size());
-    assertThat(chart("chart-anomalies").get("series").get(0).get("data").size()).isEqualTo(api.get("items").size());
   }
 
   @Test
@@ -203,6 +165,35 @@ class DashboardBrowserTest {
 
   @Test
   @Order(4)
+  void chatRepliesWithEvidenceTheSqlEndpointConfirms() throws Exception {
+    openTwin();
+    ChatPanel chat = new ChatPanel(browser);
+    // a closed day of the backfill: its rows cannot change between the reply and the check below
+    ChatPanel.Reply reply = chat.ask("What was my average heart rate two days ago?", WAIT);
+    assertThat(reply.intent()).isEqualTo("history");
+    assertThat(chat.evidenceFolded(reply)).isTrue();
+    List<ChatPanel.Query> evidence = chat.unfold(reply);
+    browser.screenshot("04-chat-evidence");
+    ChatPanel.Query query = evidence.get(0);
+    assertThat(query.sql()).contains("twin_id = ?");
+    assertThat(query.params().get(0).asText()).isEqualTo(TWIN);
+    JsonNode api = stack.sql(EvidenceSql.inline(query.sql(), query.params()));
+    List<String> columns = new ArrayList<>();
+    api.get("columns").forEach(c -> columns.add(c.asText()));
+    assertThat(query.columns()).isEqualTo(columns).contains("readings", "heart_rate_avg");
+    assertThat(query.rows()).hasSize(api.get("rows").size()).hasSize(1);
+    List<String> shown = query.rows().get(0);
+    for (int i = 0; i < columns.size(); i++) {
+      assertThat(Double.parseDouble(shown.get(i))).as(columns.get(i)).isEqualTo(api.get("rows").get(0).get(i).asDouble());
+    }
+    long readings = Long.parseLong(shown.get(columns.indexOf("readings")));
+    assertThat(readings).isGreaterThan(0);
+    // the figures in the sentence are the ones in the evidence
+    assertThat(reply.text()).contains(shown.get(columns.indexOf("heart_rate_avg")), "over " + readings + " readings");
+  }
+
+  @Test
+  @Order(5)
   void aLiveUpdateArrivesWithoutReload() {
     openTwin();
     browser.js("window.notReloaded = true");
@@ -216,7 +207,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void themePersistsAcrossReload() throws Exception {
     openTwin();
     assertThat(browser.js("return document.documentElement.dataset.theme")).isEqualTo("light");
@@ -233,7 +224,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void timeTravelShowsTheTwinAsItWas() throws Exception {
     openTwin();
     String lastEvent = stack.get("/api/v1/twins/" + TWIN).get("last_event").asText();
@@ -256,7 +247,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void pipelineShowsMeasuredFigures() throws Exception {
     browser.open("#/pipeline");
     browser.waitFor("Number(document.querySelector('.page').dataset.polls) >= 2", WAIT, "two pipeline polls");
@@ -281,7 +272,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void populationIsDrawnFromTheApi() throws Exception {
     browser.open("#/population");
     browser.waitFor("document.querySelector('.page').dataset.ready === 'true'", WAIT, "the population view");
@@ -305,7 +296,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void createsATwinFromTheList() throws Exception {
     browser.open("#/twins");
     browser.waitFor("document.querySelector('#twin-table[data-ready]')", WAIT, "the twin list");
@@ -330,7 +321,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void usableAt375PixelsWide() throws Exception {
     browser.width(375, 812);
     try {
@@ -349,7 +340,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void noConsoleErrorAndNoRequestLeavesLocalhost() {
     browser.open("#/twins");
     browser.waitFor("document.querySelector('#twin-table[data-ready]')", WAIT, "the twin list");
@@ -366,25 +357,6 @@ class DashboardBrowserTest {
         WAIT, "the twin view");
   }
 
-  /**
-   * The API's readings by time, once they include every point of the chart: a point that arrived live
-   * (server-sent, from the hot path) is in the tables only after the next Iceberg commit.
-   */
-  private Map<String, JsonNode> readingsCovering(List<JsonNode> points) throws InterruptedException {
-    Map<String, JsonNode> byTs = new HashMap<>();
-    DashboardStack.await(Duration.ofSeconds(30), () -> {
-      byTs.clear();
-      stack.get("/api/v1/twins/" + TWIN + "/health?limit=1000").get("readings").forEach(r -> byTs.put(r.get("ts").asText(), r));
-      for (JsonNode p : points) {
-        if (!byTs.containsKey(p.get(0).asText())) {
-          return false;
-        }
-      }
-      return true;
-    }, "the API to have every reading the chart shows");
-    return byTs;
-  }
-
   private String lastHrTs() {
     JsonNode data = chart("chart-hr").get("series").get(0).get("data");
     return data.get(data.size() - 1).get(0).asText();
@@ -395,17 +367,10 @@ class DashboardBrowserTest {
   }
 
   private JsonNode chart(String id) {
-    String json = browser.chartOption(id);
-    assertThat(json).as("chart %s", id).isNotNull();
-    try {
-      return DashboardStack.JSON.readTree(json);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return charts.chart(id);
   }
 
-  @SuppressWarnings("unchecked")
   private Map<String, String> dataset(String css) {
-    return (Map<String, String>) browser.js("return Object.assign({}, document.querySelector(arguments[0]).dataset)", css);
+    return charts.dataset(css);
   }
 }

@@ -49,6 +49,9 @@ final class DashboardStack implements AutoCloseable {
     env.put("GENERATOR_SPEED", "600");
     env.put("CHECKPOINT_INTERVAL_MS", "2000");
     env.put("SNAPSHOT_POLL_MS", "300");
+    // twin state follows the watermark, which a silent topic (chat, registry) holds back until it counts as
+    // idle: 30 s of wall time by default, five simulated hours at 600x, so the live views would stall
+    env.put("SOURCE_IDLENESS_MS", "3000");
     env.put("JWT_SECRET", "dashboard-test-secret-0123456789-abcdefghijklmnop");
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     TwinStack stack = TwinStack.start(env, new PrintStream(Files.newOutputStream(dir.resolve("stack.log"))));
@@ -57,7 +60,8 @@ final class DashboardStack implements AutoCloseable {
       String token = login(base);
       DashboardStack running = new DashboardStack(stack, base, token);
       await(Duration.ofSeconds(180), () -> running.readings("demo-001") >= 200, "200 readings of demo-001");
-      await(Duration.ofSeconds(60), () -> !running.get("/api/v1/twins/demo-001").get("state").isNull(), "a twin state");
+      // the first state waits for the watermark to pass the backfill: slower on a loaded machine
+      await(Duration.ofSeconds(180), () -> !running.get("/api/v1/twins/demo-001").get("state").isNull(), "a twin state");
       return running;
     } catch (Exception | AssertionError e) {
       stack.close();
@@ -93,6 +97,30 @@ final class DashboardStack implements AutoCloseable {
       return JSON.readTree(response.body());
     } catch (IOException e) {
       throw new IllegalStateException(path + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code POST /api/v1/sql} as the admin: the columns and rows the API's SQL endpoint returns. */
+  JsonNode sql(String sql) {
+    try {
+      String body = JSON.writeValueAsString(Map.of("sql", sql, "limit", 1000));
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/sql"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new AssertionError("SQL answered " + response.statusCode() + ": " + response.body() + "\n" + sql);
+      }
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("SQL: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

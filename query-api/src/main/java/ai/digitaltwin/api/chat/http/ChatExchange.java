@@ -56,10 +56,14 @@ public final class ChatExchange {
       LOG.warn("chat of {} is in Kafka but not yet in this replica's history: {}", twinId, e.toString());
     }
     long end = System.nanoTime();
-    LOG.debug("chat {} {}: access {} ms, persona {} ms, reply {} ms, kafka {} ms, overlay {} ms", twinId,
-        reply.intent(), ms(start - receivedNanos), ms(persona - start), ms(replied - persona),
-        ms(acknowledged - replied), ms(end - acknowledged));
+    LOG.debug("chat {} {}: access {} µs, persona {} µs, reply {} µs, kafka {} µs, overlay {} µs", twinId,
+        reply.intent(), micros(start - receivedNanos), micros(persona - start), micros(replied - persona),
+        micros(acknowledged - replied), micros(end - acknowledged));
     return ChatResponse.of(reply, ms(end - receivedNanos));
+  }
+
+  private static long micros(long nanos) {
+    return nanos / 1_000;
   }
 
   private static long ms(long nanos) {

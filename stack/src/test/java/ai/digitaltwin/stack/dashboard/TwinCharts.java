@@ -1,0 +1,94 @@
+package ai.digitaltwin.stack.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the twin view's ECharts instances and compares what they draw with the API's answers. */
+final class TwinCharts {
+  private final Browser browser;
+  private final DashboardStack stack;
+
+  TwinCharts(Browser browser, DashboardStack stack) {
+    this.browser = browser;
+    this.stack = stack;
+  }
+
+  void assertTrendMatchesApi(String twin) {
+    Map<String, String> d = dataset("#trends");
+    assertThat(d.get("metric")).isEqualTo("heart_rate");
+    JsonNode api = stack.get("/api/v1/twins/" + twin + "/health/trends?metric=heart_rate&bucket=" + d.get("bucket")
+        + "&from=" + d.get("from") + "&to=" + d.get("to"));
+    JsonNode series = chart("chart-trend").get("series");
+    JsonNode mean = series.get(2).get("data");
+    assertThat(series.get(2).get("name").asText()).isEqualTo("mean");
+    assertThat(mean.size()).isEqualTo(api.get("points").size()).isGreaterThan(0);
+    for (int i = 0; i < mean.size(); i++) {
+      JsonNode p = api.get("points").get(i);
+      assertThat(mean.get(i).get(0).asText()).isEqualTo(p.get("bucket").asText());
+      assertThat(mean.get(i).get(1).asDouble()).isCloseTo(p.get("mean").asDouble(), within(1e-9));
+      assertThat(series.get(0).get("data").get(i).get(1).asDouble()).isEqualTo(p.get("min").asDouble());
+    }
+  }
+
+  void assertSleepMatchesApi(String twin) {
+    Map<String, String> d = dataset("#behavior");
+    JsonNode api = stack.get("/api/v1/twins/" + twin + "/behavior?from=" + d.get("from") + "&to=" + d.get("to"));
+    JsonNode sleep = chart("chart-sleep").get("series").get(0).get("data");
+    assertThat(sleep.size()).isEqualTo(api.get("sleep").size());
+    for (int i = 0; i < sleep.size(); i++) {
+      assertThat(sleep.get(i).asDouble()).isEqualTo(api.get("sleep").get(i).get("hours").asDouble());
+    }
+    JsonNode mix = chart("chart-activity").get("series");
+    assertThat(mix.size()).isGreaterThan(0);
+    JsonNode heat = chart("chart-heatmap").get("series").get(0).get("data");
+    assertThat(heat.size()).isGreaterThan(0);
+  }
+
+  void assertAnomaliesMatchApi(String twin) {
+    Map<String, String> d = dataset("#anomalies");
+    JsonNode api = stack.get("/api/v1/twins/" + twin + "/anomalies?limit=1000&from=" + d.get("from") + "&to=" + d.get("to"));
+    assertThat(browser.js("return document.querySelectorAll('#anomaly-rows tr').length"))
+        .isEqualTo((long) api.get("items").size());
+    assertThat(chart("chart-anomalies").get("series").get(0).get("data").size()).isEqualTo(api.get("items").size());
+  }
+
+  /**
+   * The API's readings by time, once they include every point of the chart: a point that arrived live
+   * (server-sent, from the hot path) is in the tables only after the next Iceberg commit.
+   */
+  Map<String, JsonNode> readingsCovering(String twin, List<JsonNode> points) throws InterruptedException {
+    Map<String, JsonNode> byTs = new HashMap<>();
+    DashboardStack.await(Duration.ofSeconds(30), () -> {
+      byTs.clear();
+      stack.get("/api/v1/twins/" + twin + "/health?limit=1000").get("readings").forEach(r -> byTs.put(r.get("ts").asText(), r));
+      for (JsonNode p : points) {
+        if (!byTs.containsKey(p.get(0).asText())) {
+          return false;
+        }
+      }
+      return true;
+    }, "the API to have every reading the chart shows");
+    return byTs;
+  }
+
+  JsonNode chart(String id) {
+    String json = browser.chartOption(id);
+    assertThat(json).as("chart %s", id).isNotNull();
+    try {
+      return DashboardStack.JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, String> dataset(String css) {
+    return (Map<String, String>) browser.js("return Object.assign({}, document.querySelector(arguments[0]).dataset)", css);
+  }
+}
