@@ -42,12 +42,27 @@ public final class ChatService {
   public static ChatService create(SqlRunner sql) {
     Objects.requireNonNull(sql, "sql");
     long start = System.nanoTime();
+    keepTokenizerOffline();
     Understanding understanding =
         Understanding.load(new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run), THRESHOLD, MARGIN);
     ChatService service = new ChatService(sql, understanding, Metrics.load(), Phrases.load(), Voice.load(),
         SentimentScorer.load());
     LOG.info("Chat ready in {} ms", (System.nanoTime() - start) / 1_000_000);
     return service;
+  }
+
+  /**
+   * The model's tokenizer library (DJL) reports usage to a remote address and looks up cloud instance
+   * metadata (169.254.169.254) on load unless told not to; the API sends nothing off the machine, and the
+   * model and its native library are inside the jars, so it also never needs to download anything.
+   */
+  private static void keepTokenizerOffline() {
+    if (System.getProperty("OPT_OUT_TRACKING") == null) {
+      System.setProperty("OPT_OUT_TRACKING", "true");
+    }
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
   }
 
   /**
