@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,8 +54,8 @@ class StackEndToEndTest {
 
   @Test
   void survivesKillMinus9WithNoEventLostOrDuplicated() throws Exception {
-    int apiPort = freePort();
-    Map<String, String> env = env(apiPort, freePort(), freePort());
+    int apiPort = TestStackEnv.freePort();
+    Map<String, String> env = env(apiPort, TestStackEnv.freePort(), TestStackEnv.freePort());
     String base = "http://127.0.0.1:" + apiPort;
 
     Process first = StackProcess.start(env, dir.resolve("first.log"));
@@ -193,12 +192,6 @@ class StackEndToEndTest {
       return JSON.readTree(response.body());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(url + ": " + e, e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

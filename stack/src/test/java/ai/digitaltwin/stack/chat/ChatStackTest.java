@@ -1,21 +1,20 @@
 package ai.digitaltwin.stack.chat;
 
-import static ai.digitaltwin.stack.chat.StackClient.await;
+import static ai.digitaltwin.stack.StackClient.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.stack.StackClient;
+import ai.digitaltwin.stack.TestStackEnv;
 import ai.digitaltwin.stack.TwinStack;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -52,21 +51,12 @@ class ChatStackTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("TWIN_DATA_DIR", dir.resolve("data").toString());
-    env.put("PORT", String.valueOf(freePort()));
-    env.put("KAFKA_PORT", String.valueOf(freePort()));
-    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+    Map<String, String> env = TestStackEnv.of(dir, ADMIN_PASSWORD);
     env.put("GENERATOR_TWINS", "1");
     env.put("GENERATOR_SEED", "11");
     env.put("GENERATOR_BACKFILL_DAYS", "0");
-    env.put("GENERATOR_SPEED", "600");
-    env.put("CHECKPOINT_INTERVAL_MS", "2000");
-    env.put("SNAPSHOT_POLL_MS", "300");
-    env.put("JWT_SECRET", "chat-stack-test-secret-0123456789-abcdefghij");
-    env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     stack = TwinStack.start(env, new PrintStream(Files.newOutputStream(dir.resolve("stack.log"))));
-    api = StackClient.login("http://127.0.0.1:" + stack.apiPort(), "admin", ADMIN_PASSWORD);
+    api = StackClient.login(TestStackEnv.base(env), "admin", ADMIN_PASSWORD);
     effusive = create("Eve");
     terse = create("Ted");
     api.call("PATCH", "/api/v1/twins/" + effusive, Map.of("personality", EFFUSIVE_WORRIER, "reason", "chat test"));
@@ -184,7 +174,7 @@ class ChatStackTest {
   private static List<JsonNode> chatStates(String sign) {
     List<JsonNode> rows = new ArrayList<>();
     api.sql("SELECT mood_score, stress, energy, sleep_hours, neuroticism, chat_sentiment FROM twin_state"
-        + " WHERE twin_id = '" + terse + "' AND drift_cause LIKE '" + sign + " chat sentiment%'").forEach(rows::add);
+        + " WHERE twin_id = '" + terse + "' AND drift_cause LIKE '" + sign + " chat sentiment%'").get("rows").forEach(rows::add);
     return rows;
   }
 
@@ -193,7 +183,7 @@ class ChatStackTest {
   }
 
   private static long count(String sql) {
-    return api.sql(sql).get(0).get(0).asLong();
+    return api.sql(sql).get("rows").get(0).get(0).asLong();
   }
 
   /** Whether the twin as the API shows it has these traits, give or take a day's drift. */
@@ -221,11 +211,5 @@ class ChatStackTest {
       found.add(m.group());
     }
     return found;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

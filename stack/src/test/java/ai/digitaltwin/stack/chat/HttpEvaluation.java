@@ -2,6 +2,7 @@ package ai.digitaltwin.stack.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.stack.StackClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;

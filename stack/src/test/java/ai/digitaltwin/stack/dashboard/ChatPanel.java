@@ -1,5 +1,6 @@
 package ai.digitaltwin.stack.dashboard;
 
+import ai.digitaltwin.stack.StackClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -71,7 +72,7 @@ final class ChatPanel {
         tr.findElements(By.tagName("td")).forEach(td -> cells.add(td.getText()));
         rows.add(cells);
       }
-      queries.add(new Query(sql.getText(), DashboardStack.JSON.readTree(params), columns, rows));
+      queries.add(new Query(sql.getText(), StackClient.JSON.readTree(params), columns, rows));
     }
     return queries;
   }

@@ -1,5 +1,6 @@
 package ai.digitaltwin.stack.dashboard;
 
+import ai.digitaltwin.stack.StackClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -81,7 +82,7 @@ final class TwinCharts {
     String json = browser.chartOption(id);
     assertThat(json).as("chart %s", id).isNotNull();
     try {
-      return DashboardStack.JSON.readTree(json);
+      return StackClient.JSON.readTree(json);
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }

@@ -2,10 +2,10 @@ package ai.digitaltwin.stack.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.stack.TestStackEnv;
 import ai.digitaltwin.stack.TwinStack;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +33,9 @@ class NotebooksRunTest {
   private Map<String, String> env() throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("TWIN_DATA_DIR", dir.resolve("data").toString());
-    env.put("PORT", String.valueOf(freePort()));
-    env.put("KAFKA_PORT", String.valueOf(freePort()));
-    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+    env.put("PORT", String.valueOf(TestStackEnv.freePort()));
+    env.put("KAFKA_PORT", String.valueOf(TestStackEnv.freePort()));
+    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(TestStackEnv.freePort()));
     env.put("GENERATOR_SEED", "2026");
     env.put("GENERATOR_TWINS", "20");
     env.put("GENERATOR_START", T0.toString());
@@ -81,11 +81,5 @@ class NotebooksRunTest {
 
   private static String tail(String text, int chars) {
     return text.length() <= chars ? text : "…" + text.substring(text.length() - chars);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,4 +1,4 @@
-package ai.digitaltwin.stack.chat;
+package ai.digitaltwin.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** The running stack's API as its users see it: JSON over HTTP with the admin's bearer token. */
-final class StackClient {
-  static final ObjectMapper JSON = new ObjectMapper();
+/** The running stack's API as its users see it: JSON over HTTP with a user's bearer token. */
+public final class StackClient {
+  public static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String base;
@@ -24,7 +24,7 @@ final class StackClient {
     this.token = token;
   }
 
-  static StackClient login(String base, String username, String password) throws Exception {
+  public static StackClient login(String base, String username, String password) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
@@ -39,16 +39,16 @@ final class StackClient {
     return new StackClient(base, JSON.readTree(response.body()).get("access_token").asText());
   }
 
-  JsonNode get(String path) {
+  public JsonNode get(String path) {
     return ok(send("GET", path, null), path);
   }
 
   /** A request that must answer 200 or 201; anything else fails the test with the body. */
-  JsonNode call(String method, String path, Object body) {
+  public JsonNode call(String method, String path, Object body) {
     return ok(send(method, path, body), path);
   }
 
-  HttpResponse<String> send(String method, String path, Object body) {
+  public HttpResponse<String> send(String method, String path, Object body) {
     try {
       HttpRequest.Builder builder =
           HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
@@ -67,9 +67,9 @@ final class StackClient {
     }
   }
 
-  /** Rows of a read-only query through {@code POST /api/v1/sql}. */
-  JsonNode sql(String query) {
-    return call("POST", "/api/v1/sql", Map.of("sql", query)).get("rows");
+  /** A read-only query through {@code POST /api/v1/sql}: the answer's {@code columns} and {@code rows}. */
+  public JsonNode sql(String query) {
+    return call("POST", "/api/v1/sql", Map.of("sql", query, "limit", 1000));
   }
 
   private static JsonNode ok(HttpResponse<String> response, String path) {
@@ -83,7 +83,7 @@ final class StackClient {
     }
   }
 
-  static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+  public static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {
