@@ -1,6 +1,7 @@
 package ai.digitaltwin.bench.stream;
 
 import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.jobs.kafka.EventTimeWatermarks;
 import ai.digitaltwin.jobs.kafka.KafkaRecord;
 import ai.digitaltwin.jobs.kafka.KafkaRecordDeserializer;
 import ai.digitaltwin.jobs.stream.StreamInputs;
@@ -14,18 +15,31 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The job's Kafka inputs, read from the earliest committed record to the end as it is when the job
- * starts: the same records for both jobs, and a job that finishes, so its wall time is its cost.
+ * starts: the same records for both jobs, and a job that finishes, so its wall time is its cost. The full
+ * job's inputs carry the job's own event-time watermarks ({@link EventTimeWatermarks}), assigned in the
+ * source as in production; the pass-through's carry none, since nothing in it uses event time.
  */
 final class BoundedInputs {
   private BoundedInputs() {}
 
   static StreamInputs of(StreamExecutionEnvironment env, JobConfig config) {
-    return new StreamInputs(stream(env, config, Topics.HEALTH), stream(env, config, Topics.BEHAVIOR),
-        stream(env, config, Topics.REGISTRY), stream(env, config, Topics.CHAT), stream(env, config, Topics.GROUND_TRUTH));
+    return new StreamInputs(timed(env, config, Topics.HEALTH), timed(env, config, Topics.BEHAVIOR),
+        timed(env, config, Topics.REGISTRY), timed(env, config, Topics.CHAT), timed(env, config, Topics.GROUND_TRUTH));
   }
 
+  /** One topic's records for the pass-through: no event time. */
   static DataStream<KafkaRecord> stream(StreamExecutionEnvironment env, JobConfig config, Topic<?> topic) {
-    KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
+    return env.fromSource(source(config, topic), WatermarkStrategy.noWatermarks(), "kafka " + topic.name())
+        .uid("source-" + topic.name());
+  }
+
+  private static DataStream<KafkaRecord> timed(StreamExecutionEnvironment env, JobConfig config, Topic<?> topic) {
+    return env.fromSource(source(config, topic), EventTimeWatermarks.of(topic, config), "kafka " + topic.name())
+        .uid("source-" + topic.name());
+  }
+
+  private static KafkaSource<KafkaRecord> source(JobConfig config, Topic<?> topic) {
+    return KafkaSource.<KafkaRecord>builder()
         .setBootstrapServers(config.kafkaBootstrapServers())
         .setTopics(topic.name())
         .setGroupId(config.groupId())
@@ -35,6 +49,5 @@ final class BoundedInputs {
         .setProperty("isolation.level", "read_committed")
         .setProperty("client.id.prefix", config.groupId() + "-" + topic.name())
         .build();
-    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka " + topic.name()).uid("source-" + topic.name());
   }
 }

@@ -22,6 +22,7 @@ import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,17 +68,24 @@ public final class StreamBench {
         boolean fullFirst = run % 2 == 1;
         double f = 0;
         double p = 0;
+        double fCpu = 0;
+        double pCpu = 0;
         for (int side = 0; side < 2; side++) {
           boolean isFull = (side == 0) == fullFirst;
+          double cpuBefore = processCpuSeconds();
           double rate = records / job(kafka.bootstrapServers(), dir.resolve("run-" + run + (isFull ? "-full" : "-pass")),
               isFull, health);
+          double cpu = processCpuSeconds() - cpuBefore;
           if (isFull) {
             f = rate;
+            fCpu = cpu;
           } else {
             p = rate;
+            pCpu = cpu;
           }
         }
-        log.printf("  run %d%s: full job %,.0f events/s, pass-through %,.0f events/s%n", run, run == 0 ? " (warm-up)" : "", f, p);
+        log.printf("  run %d%s: full job %,.0f events/s (%.0f CPU s), pass-through %,.0f events/s (%.0f CPU s)%n", run,
+            run == 0 ? " (warm-up)" : "", f, fCpu, p, pCpu);
         if (run > 0) {
           full.add(f);
           pass.add(p);
@@ -119,6 +127,12 @@ public final class StreamBench {
           + health);
     }
     return result.getNetRuntime() / 1000.0;
+  }
+
+  /** CPU time of this whole process (the broker included): what a job costs, whatever else loads the machine. */
+  private static double processCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()
+        / 1e9;
   }
 
   private static long healthRows(CatalogConfig catalog) throws Exception {

@@ -19,8 +19,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>Episodes close on event time: by a later reading past the merge gap, or by a timer when readings
  * stop. A timer exists only while a track is pending or open, so a quiet twin costs no timers; the
- * baselines stay as long as the twin sends data (30-day processing-time TTL otherwise). The same code
- * runs in BATCH mode for the backtest, where readings arrive sorted per twin and timers fire at the end.
+ * baselines stay as long as the twin sends data (30-day processing-time TTL otherwise; each access checks
+ * one other twin's entry for expiry). The same code runs in BATCH mode for the backtest, where readings
+ * arrive sorted per twin and timers fire at the end.
  */
 public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed<HealthEvent>, Anomaly> {
   static final Duration IDLE_TTL = Duration.ofDays(30);
@@ -32,7 +33,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed
   public void open(OpenContext context) {
     ValueStateDescriptor<DetectorState> descriptor =
         new ValueStateDescriptor<>("detector-state", DetectorState.class);
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).build());
+    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).cleanupIncrementally(1, false).build());
     state = getRuntimeContext().getState(descriptor);
     opened = getRuntimeContext().getMetricGroup().counter("anomaliesOpened");
   }

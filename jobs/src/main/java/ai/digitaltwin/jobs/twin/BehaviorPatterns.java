@@ -1,10 +1,11 @@
 package ai.digitaltwin.jobs.twin;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -79,18 +80,23 @@ public class BehaviorPatterns {
     return Math.round(Math.max(0, 1 - sleepOnset.sd() / 180) * 1000) / 1000.0;
   }
 
+  /** Share of each activity, by name, to three decimals (rounded half up, as {@code %.3f} would). */
   public String activityMix() {
-    double total = minutes.values().stream().mapToDouble(Double::doubleValue).sum();
+    double total = 0;
+    for (double m : minutes.values()) {
+      total += m;
+    }
     if (total <= 0) {
       return null;
     }
     StringBuilder json = new StringBuilder("{");
-    new TreeMap<>(minutes).forEach((activity, m) -> {
+    for (Map.Entry<String, Double> e : new TreeMap<>(minutes).entrySet()) {
       if (json.length() > 1) {
         json.append(',');
       }
-      json.append('"').append(activity).append("\":").append(String.format(Locale.ROOT, "%.3f", m / total));
-    });
+      json.append('"').append(e.getKey()).append("\":");
+      json.append(BigDecimal.valueOf(e.getValue() / total).setScale(3, RoundingMode.HALF_UP).toPlainString());
+    }
     return json.append('}').toString();
   }
 
@@ -102,11 +108,12 @@ public class BehaviorPatterns {
   }
 
   private static String usual(Map<String, long[]> hours) {
+    TreeMap<String, long[]> byName = new TreeMap<>(hours); // ties go to the first name
     StringBuilder json = new StringBuilder("[");
     for (int h = 0; h < 24; h++) {
       String best = null;
       long most = 0;
-      for (Map.Entry<String, long[]> e : new TreeMap<>(hours).entrySet()) {
+      for (Map.Entry<String, long[]> e : byName.entrySet()) {
         if (e.getValue()[h] > most) {
           most = e.getValue()[h];
           best = e.getKey();

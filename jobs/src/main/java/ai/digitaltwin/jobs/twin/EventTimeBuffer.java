@@ -3,31 +3,34 @@ package ai.digitaltwin.jobs.twin;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * One twin's inputs waiting for the watermark, by event time (keyed state of the calling operator).
- * Taken out one instant at a time as event-time timers fire, which is already in order, or up to the
- * newest reading, sorted, when the watermark stands still.
+ * One twin's inputs waiting for the watermark, kept in {@link TwinInput#EVENT_TIME_ORDER} (keyed state of
+ * the calling operator). Taken out from the front: everything the watermark has passed, or up to the
+ * newest reading when the watermark stands still.
+ *
+ * <p>One list value per twin, sized for the heap state backend the job runs on: the list is updated in
+ * place, and inputs arrive nearly in order, so an insertion is an append or close to it. No state TTL:
+ * inputs leave as the watermark passes them (or the stall check takes them), and Flink's TTL would visit
+ * other twins' lists and copy every input in them on each access.
  */
 final class EventTimeBuffer {
-  private final MapState<Long, List<TwinInput>> waiting;
+  private final ValueState<List<TwinInput>> waiting;
   private final TypeSerializer<TwinInput> copier;
 
-  private EventTimeBuffer(MapState<Long, List<TwinInput>> waiting, TypeSerializer<TwinInput> copier) {
+  private EventTimeBuffer(ValueState<List<TwinInput>> waiting, TypeSerializer<TwinInput> copier) {
     this.waiting = waiting;
     this.copier = copier;
   }
 
-  static EventTimeBuffer open(RuntimeContext context, StateTtlConfig ttl) {
-    MapStateDescriptor<Long, List<TwinInput>> descriptor =
-        new MapStateDescriptor<>("inputs-by-event-time", Types.LONG, Types.LIST(TwinInput.TYPE));
-    descriptor.enableTimeToLive(ttl);
-    return new EventTimeBuffer(context.getMapState(descriptor), context.createSerializer(TwinInput.TYPE));
+  static EventTimeBuffer open(RuntimeContext context) {
+    ValueStateDescriptor<List<TwinInput>> descriptor =
+        new ValueStateDescriptor<>("inputs-in-event-time-order", Types.LIST(TwinInput.TYPE));
+    return new EventTimeBuffer(context.getState(descriptor), context.createSerializer(TwinInput.TYPE));
   }
 
   /**
@@ -35,25 +38,26 @@ final class EventTimeBuffer {
    * the Avro event of this one, and a heap state backend keeps references, not bytes.
    */
   void add(TwinInput in) throws Exception {
-    List<TwinInput> at = waiting.get(in.ts());
-    List<TwinInput> inputs = at == null ? new ArrayList<>(1) : new ArrayList<>(at);
-    inputs.add(copier.copy(in));
-    waiting.put(in.ts(), inputs);
+    List<TwinInput> inputs = waiting.value();
+    if (inputs == null) {
+      inputs = new ArrayList<>();
+    }
+    int at = inputs.size();
+    while (at > 0 && TwinInput.EVENT_TIME_ORDER.compare(inputs.get(at - 1), in) > 0) {
+      at--;
+    }
+    inputs.add(at, copier.copy(in));
+    waiting.update(inputs);
   }
 
-  /** The inputs of exactly {@code ts}, in {@link TwinInput#EVENT_TIME_ORDER}, removed from the buffer. */
-  List<TwinInput> take(long ts) throws Exception {
-    List<TwinInput> at = waiting.get(ts);
-    if (at == null) {
-      return List.of();
+  /** Every input of time {@code watermark} or earlier, in {@link TwinInput#EVENT_TIME_ORDER}, removed from the buffer. */
+  List<TwinInput> takeThrough(long watermark) throws Exception {
+    List<TwinInput> inputs = waiting.value();
+    int end = 0;
+    while (inputs != null && end < inputs.size() && inputs.get(end).ts() <= watermark) {
+      end++;
     }
-    waiting.remove(ts);
-    if (waiting.isEmpty()) {
-      waiting.clear(); // an emptied map still holds a state entry for the twin
-    }
-    List<TwinInput> inputs = new ArrayList<>(at);
-    inputs.sort(TwinInput.EVENT_TIME_ORDER);
-    return inputs;
+    return takeFirst(inputs, end);
   }
 
   /**
@@ -61,32 +65,36 @@ final class EventTimeBuffer {
    * lies beyond it (behaviour read ahead of the readings) stays.
    */
   List<TwinInput> takeThroughLastReading() throws Exception {
-    List<TwinInput> inputs = new ArrayList<>();
-    for (List<TwinInput> at : waiting.values()) {
-      inputs.addAll(at);
-    }
-    inputs.sort(TwinInput.EVENT_TIME_ORDER);
-    int end = inputs.size();
+    List<TwinInput> inputs = waiting.value();
+    int end = inputs == null ? 0 : inputs.size();
     while (end > 0 && inputs.get(end - 1).health() == null) {
       end--;
     }
-    List<TwinInput> taken = new ArrayList<>(inputs.subList(0, end));
-    for (TwinInput in : taken) {
-      List<TwinInput> at = new ArrayList<>(waiting.get(in.ts()));
-      at.remove(in);
-      if (at.isEmpty()) {
-        waiting.remove(in.ts());
-      } else {
-        waiting.put(in.ts(), at);
-      }
-    }
-    if (waiting.isEmpty()) {
-      waiting.clear();
-    }
-    return taken;
+    return takeFirst(inputs, end);
+  }
+
+  /** The event time of the earliest input waiting, or {@link Long#MAX_VALUE} when none waits. */
+  long firstTs() throws Exception {
+    List<TwinInput> inputs = waiting.value();
+    return inputs == null || inputs.isEmpty() ? Long.MAX_VALUE : inputs.get(0).ts();
   }
 
   boolean isEmpty() throws Exception {
-    return waiting.isEmpty();
+    return firstTs() == Long.MAX_VALUE;
+  }
+
+  private List<TwinInput> takeFirst(List<TwinInput> inputs, int end) throws Exception {
+    if (end == 0) {
+      return List.of();
+    }
+    List<TwinInput> front = inputs.subList(0, end);
+    List<TwinInput> taken = new ArrayList<>(front);
+    front.clear();
+    if (inputs.isEmpty()) {
+      waiting.clear();
+    } else {
+      waiting.update(inputs);
+    }
+    return taken;
   }
 }

@@ -24,6 +24,9 @@ import org.apache.flink.util.Collector;
  * as they arrive, a day would close before most of its readings came and every snapshot would carry
  * the newest time of any topic. The price is latency: the live view lags by the watermark's
  * out-of-orderness bound. An input already behind the watermark when it arrives is folded at once.
+ * Each twin has one event-time timer, at its earliest waiting input or at the end of the interval it
+ * owes a snapshot for; when it fires, everything the watermark has passed is folded (in a backfill the
+ * watermark moves in steps, so one firing folds many inputs) and the next one is set.
  *
  * <p>When the watermark stops moving for {@code stall} of processing time (every input idle: the data
  * ended), the inputs up to the newest waiting reading are folded anyway and the state sent, so the
@@ -33,7 +36,8 @@ import org.apache.flink.util.Collector;
  * ahead of the readings waiting for them; only inputs arriving later than that fold out of order.
  *
  * <p>State: one model per twin, cleared when a deletion is folded in, with a 30-day processing-time
- * TTL for twins that stop sending; buffered inputs leave the buffer as they are folded.
+ * TTL for twins that stop sending (each access checks one other twin's entry for expiry, not Flink's
+ * default five); buffered inputs leave the buffer as they are folded (no TTL: the timer bounds it).
  */
 public final class TwinStateFunction extends KeyedProcessFunction<String, TwinInput, TwinState> {
   static final Duration IDLE_TTL = Duration.ofDays(30);
@@ -43,6 +47,7 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
   private transient ValueState<TwinModel> model;
   private transient EventTimeBuffer buffer;
   private transient ValueState<Long> stallCheck;
+  private transient ValueState<Long> wakeUp;
 
   public TwinStateFunction(Duration interval, Duration stall) {
     this.intervalMillis = interval.toMillis();
@@ -51,13 +56,14 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
 
   @Override
   public void open(OpenContext context) {
-    StateTtlConfig ttl = StateTtlConfig.newBuilder(IDLE_TTL).build();
     ValueStateDescriptor<TwinModel> descriptor = new ValueStateDescriptor<>("twin-model", TwinModel.class);
-    descriptor.enableTimeToLive(ttl);
+    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).cleanupIncrementally(1, false).build());
     model = getRuntimeContext().getState(descriptor);
-    buffer = EventTimeBuffer.open(getRuntimeContext(), ttl);
+    buffer = EventTimeBuffer.open(getRuntimeContext());
     // the watermark when the stall check was armed; absent while no check is pending
     stallCheck = getRuntimeContext().getState(new ValueStateDescriptor<>("stall-check-watermark", Types.LONG));
+    // the time of this twin's one event-time timer; absent while none is registered
+    wakeUp = getRuntimeContext().getState(new ValueStateDescriptor<>("wake-up-time", Types.LONG));
   }
 
   @Override
@@ -67,9 +73,8 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       fold(List.of(in), ctx.getCurrentKey(), out); // late: the inputs around it are folded already
     } else {
       buffer.add(in);
-      timers.registerEventTimeTimer(in.ts());
-      if (!in.isDeletion()) {
-        timers.registerEventTimeTimer(intervalEnd(in.ts())); // the cadence snapshot of its interval
+      if (in.ts() < wakeUpTime()) {
+        wakeUpAt(in.ts(), timers);
       }
     }
     if (stallCheck.value() == null) {
@@ -77,19 +82,33 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     }
   }
 
+  /**
+   * The watermark passed this twin's wake-up time: folds every input it has passed, sends the snapshot
+   * of an interval it closed, and sets the next wake-up.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TwinState> out) throws Exception {
     String twin = ctx.getCurrentKey();
+    TimerService timers = ctx.timerService();
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-      checkStall(ctx.timerService(), twin, out);
+      checkStall(timers, twin, out);
       return;
     }
+    wakeUp.clear(); // the one event-time timer of this twin has fired
+    long watermark = timers.currentWatermark();
+    fold(buffer.takeThrough(watermark), twin, out);
     TwinModel current = model.value();
-    if (current != null && cadenceDue(current, timestamp)) {
+    if (current != null && cadenceDue(current, watermark)) {
       out.collect(current.snapshot(twin));
       model.update(current);
     }
-    fold(buffer.take(timestamp), twin, out);
+    long next = buffer.firstTs();
+    if (current != null && current.readings > 0 && current.changedSinceEmit()) {
+      next = Math.min(next, intervalEnd(current.lastTs)); // the cadence snapshot of the open interval
+    }
+    if (next != Long.MAX_VALUE) {
+      wakeUpAt(next, timers);
+    }
   }
 
   /** Folds inputs given in event-time order, snapshotting as their times cross interval ends. */
@@ -143,6 +162,21 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       out.collect(current.snapshot(twin));
       model.update(current);
     }
+  }
+
+  private long wakeUpTime() throws Exception {
+    Long at = wakeUp.value();
+    return at == null ? Long.MAX_VALUE : at;
+  }
+
+  /** Keeps exactly one event-time timer per twin, at the earliest time something waits for. */
+  private void wakeUpAt(long time, TimerService timers) throws Exception {
+    Long pending = wakeUp.value();
+    if (pending != null) {
+      timers.deleteEventTimeTimer(pending);
+    }
+    timers.registerEventTimeTimer(time);
+    wakeUp.update(time);
   }
 
   private void armStallCheck(TimerService timers) throws Exception {
