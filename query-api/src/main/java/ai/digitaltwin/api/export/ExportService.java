@@ -44,7 +44,7 @@ public final class ExportService {
 
   public QueryResult rows(String twinId, String table, Window window) {
     QueryResult result =
-        history.query(select(table, "?", "?", "?"), params(twinId, window), MAX_TEXT_ROWS + 1);
+        history.query(select(relation(table, twinId, window), table, "?", "?", "?"), params(twinId, window), MAX_TEXT_ROWS + 1);
     if (result.rows().size() > MAX_TEXT_ROWS) {
       throw new ApiException(
           413, "payload_too_large",
@@ -62,6 +62,7 @@ public final class ExportService {
       String sql =
           "COPY ("
               + select(
+                  relation(table, twinId, window),
                   table,
                   "'" + twinId + "'",
                   "TIMESTAMPTZ '" + window.from() + "'",
@@ -80,9 +81,17 @@ public final class ExportService {
     }
   }
 
-  /** The export query with the given SQL for the twin id and the window's ends ({@code ?} or literals). */
-  static String select(String table, String twin, String from, String to) {
+  /**
+   * What the export reads: the overlay view as it is, an Iceberg table through only the files that may
+   * hold the twin in the window.
+   */
+  private String relation(String table, String twinId, Window window) {
     String relation = TABLES.get(table);
+    return relation.equals(table) ? history.relation(table, twinId, window.from(), window.to()) : relation;
+  }
+
+  /** The export query over {@code relation} with the given SQL for the twin id and the window's ends. */
+  static String select(String relation, String table, String twin, String from, String to) {
     String columns = table.equals(Tables.HEALTH_EVENTS) ? "* EXCLUDE (kafka_partition, kafka_offset)" : "*";
     return "SELECT " + columns + " FROM " + relation + " WHERE twin_id = " + twin + " AND ts >= " + from
         + " AND ts < " + to + " ORDER BY ts";

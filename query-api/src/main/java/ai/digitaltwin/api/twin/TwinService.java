@@ -5,6 +5,7 @@ import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.error.NoSuchTwinException;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.schemas.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,24 +37,24 @@ public final class TwinService {
 
   static final String COUNT = "SELECT count(*) FROM (" + CURRENT_REGISTRY + ") r" + FILTERS;
 
-  static final String ONE =
-      CURRENT_REGISTRY.replace(
-          "FROM " + RecentRegistry.LIVE_VIEW + ")", "FROM " + RecentRegistry.LIVE_VIEW + " WHERE twin_id = ?)");
-
+  /** Over {@code %s}: the twin's files of twin_state. */
   static final String LATEST_STATE =
-      "SELECT * FROM twin_state WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1";
+      "SELECT * FROM %s WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1";
 
+  /** Over {@code %s}: the twin's files of health_events. */
   static final String LATEST_READINGS =
       "SELECT ts, heart_rate, systolic_bp, diastolic_bp, spo2, body_temp_c, resp_rate, hrv_ms, steps,"
-          + " stress, energy, activity, source FROM health_events WHERE twin_id = ? ORDER BY ts DESC LIMIT ?";
+          + " stress, energy, activity, source FROM %s WHERE twin_id = ? ORDER BY ts DESC LIMIT ?";
 
   static final List<String> TRAITS =
       List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
 
   private final TwinHistory history;
+  private final TwinCache cache;
 
   public TwinService(TwinHistory history) {
     this.history = history;
+    this.cache = new TwinCache(history);
   }
 
   public record Page(List<Map<String, Object>> items, long total, int limit, int offset) {}
@@ -106,8 +107,12 @@ public final class TwinService {
     return registry;
   }
 
-  /** Profile, personality and current state of one twin. */
+  /** Profile, personality and current state of one twin (whose current registry row is given). */
   public Map<String, Object> get(Map<String, Object> registry) {
+    return cache.twin((String) registry.get("twin_id"), id -> compute(registry(id)));
+  }
+
+  private Map<String, Object> compute(Map<String, Object> registry) {
     String twinId = (String) registry.get("twin_id");
     Map<String, Object> twin = new LinkedHashMap<>();
     twin.put("twin_id", twinId);
@@ -138,21 +143,32 @@ public final class TwinService {
     return out;
   }
 
+  /** The twin's current registry row (deleted twins too); 404 for a twin never registered. */
   public Map<String, Object> registry(String twinId) {
-    QueryResult rows = history.query(ONE, List.of(twinId));
-    if (rows.isEmpty()) {
+    Map<String, Object> row = cache.registry(this::currentRegistry).get(twinId);
+    if (row == null) {
       throw new NoSuchTwinException(twinId);
     }
-    return rows.asMaps().get(0);
+    return row;
+  }
+
+  private Map<String, Map<String, Object>> currentRegistry() {
+    Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+    for (Map<String, Object> row : history.query(CURRENT_REGISTRY, List.of()).asMaps()) {
+      rows.put((String) row.get("twin_id"), row);
+    }
+    return rows;
   }
 
   private Map<String, Object> latestState(String twinId) {
-    QueryResult rows = history.query(LATEST_STATE, List.of(twinId));
+    QueryResult rows = history.query(
+        LATEST_STATE.formatted(history.relation(Tables.TWIN_STATE, twinId, null, null)), List.of(twinId));
     return rows.isEmpty() ? null : rows.asMaps().get(0);
   }
 
   private List<Map<String, Object>> readings(String twinId, int limit) {
-    return history.query(LATEST_READINGS, List.of(twinId, limit)).asMaps();
+    return history.query(
+            LATEST_READINGS.formatted(history.relation(Tables.HEALTH_EVENTS, twinId, null, null)), List.of(twinId, limit)).asMaps();
   }
 
   static Map<String, Object> pick(Map<String, Object> row, String... keys) {
