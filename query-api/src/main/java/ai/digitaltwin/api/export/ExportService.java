@@ -6,6 +6,7 @@ import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.schemas.Tables;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -46,11 +47,24 @@ public final class ExportService {
     QueryResult result =
         history.query(select(relation(table, twinId, window), table, "?", "?", "?"), params(twinId, window), MAX_TEXT_ROWS + 1);
     if (result.rows().size() > MAX_TEXT_ROWS) {
-      throw new ApiException(
-          413, "payload_too_large",
-          "More than " + MAX_TEXT_ROWS + " rows: narrow from..to or ask for format=parquet", null);
+      throw tooMany();
     }
     return result;
+  }
+
+  /** The rows written to {@code out} as a JSON array as they are read; 413 beyond {@link #MAX_TEXT_ROWS}. */
+  public void writeJson(String twinId, String table, Window window, JsonGenerator out) {
+    int rows =
+        history.writeJson(
+            select(relation(table, twinId, window), table, "?", "?", "?"), params(twinId, window), MAX_TEXT_ROWS, out);
+    if (rows < 0) {
+      throw tooMany();
+    }
+  }
+
+  private static ApiException tooMany() {
+    return new ApiException(
+        413, "payload_too_large", "More than " + MAX_TEXT_ROWS + " rows: narrow from..to or ask for format=parquet", null);
   }
 
   /** A Parquet file of the rows; the stream deletes the file when closed. */

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,6 +192,35 @@ public final class TwinHistory implements AutoCloseable {
     } catch (SQLException e) {
       cache.drop(sql);
       throw new HistoryQueryException(e.getMessage(), e);
+    } finally {
+      listener.queried(ok, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /**
+   * Runs one parameterised query and writes its rows to {@code out} as a JSON array of objects, each
+   * value as {@link #jsonValue} makes it, without building the rows in memory first. Returns the number
+   * of rows written, or -1 after {@code maxRows} rows when there were more (the array is then incomplete
+   * and must not be sent).
+   */
+  public int writeJson(String sql, List<?> params, int maxRows, JsonGenerator out) {
+    long start = System.nanoTime();
+    boolean ok = false;
+    StatementCache cache = statements.get();
+    try {
+      PreparedStatement statement = cache.get(sql);
+      statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
+      bind(statement, params);
+      try (ResultSet rs = statement.executeQuery()) {
+        int written = JsonRows.write(rs, maxRows, out);
+        ok = true;
+        return written;
+      }
+    } catch (SQLException e) {
+      cache.drop(sql);
+      throw new HistoryQueryException(e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     } finally {
       listener.queried(ok, Duration.ofNanos(System.nanoTime() - start));
     }
