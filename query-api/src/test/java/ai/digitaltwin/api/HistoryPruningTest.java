@@ -69,6 +69,30 @@ class HistoryPruningTest {
   }
 
   @Test
+  void filesWrittenBeforeAColumnWasAddedStillRead() {
+    TableWriter.append(catalog, Tables.CHAT_MESSAGES, List.of(message("before")));
+    catalog.table(Tables.CHAT_MESSAGES).updateSchema().addColumn("mood_hint", org.apache.iceberg.types.Types.StringType.get()).commit();
+    Map<String, Object> after = message("after");
+    after.put("mood_hint", "calm");
+    TableWriter.append(catalog, Tables.CHAT_MESSAGES, List.of(after));
+    history.refreshNow();
+    var counts = history.query("SELECT count(*), count(mood_hint) FROM chat_messages", List.of()).rows().get(0);
+    assertThat(counts).containsExactly(2L, 1L);
+    var twin = history.query("SELECT count(*) FROM " + history.relation(Tables.CHAT_MESSAGES, "twin-a", null, null), List.of());
+    assertThat(twin.rows().get(0)).containsExactly(2L);
+  }
+
+  private static Map<String, Object> message(String text) {
+    Map<String, Object> row = new java.util.HashMap<>();
+    row.put("event_id", "m-" + text);
+    row.put("twin_id", "twin-a");
+    row.put("ts", T0);
+    row.put("role", "user");
+    row.put("text", text);
+    return row;
+  }
+
+  @Test
   void anUnknownTwinIsAnEmptyRelationOfTheTablesShape() {
     String none = history.relation(Tables.HEALTH_EVENTS, "nobody", null, null);
     assertThat(rows(none)).isZero();

@@ -25,9 +25,18 @@ import org.apache.iceberg.io.CloseableIterable;
  * SQL sandbox's) polling within {@code minInterval} of each other share one refresh.
  */
 public final class IcebergTables {
-  /** One snapshot of a table and its data files; {@code snapshotId} -1 when the table has none. */
+  /**
+   * One snapshot of a table and its data files; {@code snapshotId} -1 when the table has none. {@code
+   * oneSchema}: the table never had another schema, so all its files have the same columns.
+   */
   public record Current(
-      String table, Schema schema, long snapshotId, Instant committedAt, List<PlannedFile> files, long snapshots) {}
+      String table,
+      Schema schema,
+      long snapshotId,
+      Instant committedAt,
+      List<PlannedFile> files,
+      long snapshots,
+      boolean oneSchema) {}
 
   private final TwinCatalog catalog;
   private final Duration minInterval;
@@ -71,7 +80,8 @@ public final class IcebergTables {
             snapshotId,
             snapshot == null ? null : Instant.ofEpochMilli(snapshot.timestampMillis()),
             snapshot == null ? List.of() : plan(table, snapshotId),
-            table == null ? 0 : count(table.snapshots()));
+            table == null ? 0 : count(table.snapshots()),
+            table == null || table.schemas().size() <= 1);
     current.put(name, fresh);
     return fresh;
   }

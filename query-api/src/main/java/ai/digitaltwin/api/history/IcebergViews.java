@@ -73,7 +73,7 @@ public final class IcebergViews {
     }
     List<String> files = current.files().stream().map(PlannedFile::path).toList();
     try (Statement statement = connection.createStatement()) {
-      statement.execute(ViewDefinitions.view(name, current.schema(), files));
+      statement.execute(ViewDefinitions.view(name, current.schema(), files, current.oneSchema()));
     }
     shown.put(name, current);
     states.put(
@@ -92,7 +92,7 @@ public final class IcebergViews {
       return ViewDefinitions.quote(name);
     }
     List<String> files = PlannedFile.matching(current.schema(), current.files(), twinId, from, to);
-    return "(" + ViewDefinitions.select(current.schema(), files) + ")";
+    return "(" + ViewDefinitions.select(current.schema(), files, current.oneSchema()) + ")";
   }
 
   /** Local paths of the data files of one snapshot of a table (time travel uses older snapshot ids). */
@@ -139,13 +139,13 @@ public final class IcebergViews {
       chosen = null; // no snapshot that old
     }
     if (chosen == null) {
-      return new AsOf(name, null, null, ViewDefinitions.select(table.schema(), List.of()));
+      return new AsOf(name, null, null, ViewDefinitions.select(table.schema(), List.of(), true));
     }
     return new AsOf(
         name,
         chosen.snapshotId(),
         Instant.ofEpochMilli(chosen.timestampMillis()),
-        ViewDefinitions.select(table.schema(), dataFiles(table, chosen.snapshotId())));
+        ViewDefinitions.select(table.schema(), dataFiles(table, chosen.snapshotId()), table.schemas().size() <= 1));
   }
 
   public Optional<ViewState> state(String table) {
