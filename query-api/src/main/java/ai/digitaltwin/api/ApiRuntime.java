@@ -6,6 +6,7 @@ import ai.digitaltwin.api.chat.ChatService;
 import ai.digitaltwin.api.chat.http.ChatLog;
 import ai.digitaltwin.api.chat.http.HistorySql;
 import ai.digitaltwin.api.history.DataFileCache;
+import ai.digitaltwin.api.history.IcebergTables;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.kafka.EventProducer;
@@ -64,11 +65,13 @@ public final class ApiRuntime implements AutoCloseable {
     try {
       ApiMetrics metrics = new ApiMetrics();
       TwinCatalog catalog = push(opened, TwinCatalog.open(config.catalog()));
+      // one poll of Iceberg for both databases: the second refresh within half a poll reuses the first
+      IcebergTables iceberg = new IcebergTables(catalog, config.snapshotPoll().dividedBy(2));
       TwinHistory history =
           push(
               opened,
               TwinHistory.open(
-                  new IcebergViews(catalog, Tables.ALL),
+                  new IcebergViews(iceberg, Tables.ALL),
                   config.queryTimeout(),
                   config.snapshotPoll(),
                   new MeteredListener(metrics, "api"),
@@ -77,7 +80,7 @@ public final class ApiRuntime implements AutoCloseable {
           push(
               opened,
               SqlSandbox.open(
-                  catalog,
+                  iceberg,
                   localWarehouse(config),
                   config.sql(),
                   config.snapshotPoll(),

@@ -47,9 +47,8 @@ record Controllers(
     Tokens tokens = new Tokens(config.auth().jwtSecret(), config.auth().tokenTtl(), s.clock());
     LoginLimiter limiter =
         new LoginLimiter(config.auth().loginMaxFailures(), config.auth().loginWindow(), s.clock());
-    RecentRegistry recent = new RecentRegistry(s.history());
-    TwinService twins = new TwinService(s.history(), recent);
-    TwinWriter writer = new TwinWriter(s.events(), recent, s.clock());
+    TwinService twins = new TwinService(s.history());
+    TwinWriter writer = new TwinWriter(s.events(), new RecentRegistry(s.history()), s.clock());
     TwinViewsController.Views views =
         new TwinViewsController.Views(
             new TrendService(s.history()),
@@ -64,7 +63,7 @@ record Controllers(
         new AuthController(s.users(), tokens, limiter, mapper),
         new TwinController(twins, writer, mapper),
         new TwinViewsController(twins, views, s.clock()),
-        new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock()),
+        new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock(), mapper),
         new IngestController(twins, s.events(), mapper, s.clock()),
         new StreamController(twins, s.live(), mapper),
         new ChatController(

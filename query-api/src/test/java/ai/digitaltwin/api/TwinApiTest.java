@@ -171,6 +171,8 @@ class TwinApiTest {
   @Test
   void aNewSnapshotIsVisibleWithinTwoSeconds() throws Exception {
     Instant later = T0.plusSeconds(7200);
+    JsonNode before = json(get("/api/v1/twins/twin-b")); // the answer is now kept in memory
+    assertThat(before.get("last_event").asText()).isNotEqualTo(later.toString());
     TableWriter.append(catalog, Tables.HEALTH_EVENTS, List.of(reading("twin-b", later, 70.0)));
     long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
     String seen = null;
@@ -181,5 +183,7 @@ class TwinApiTest {
       }
     }
     assertThat(seen).isEqualTo(later.toString());
+    // the view has the new snapshot, so the twin's answer in memory is stale and recomputed
+    assertThat(json(get("/api/v1/twins/twin-b")).get("last_event").asText()).isEqualTo(later.toString());
   }
 }

@@ -1,6 +1,7 @@
 package ai.digitaltwin.stack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -12,9 +13,22 @@ import java.util.Map;
  *   <li>{@code KAFKA_PORT} — the embedded broker's port on 127.0.0.1, default 9092
  *   <li>{@code KAFKA_CONTROLLER_PORT} — its KRaft controller port, default 9093
  *   <li>{@code KAFKA_PARTITIONS} — partitions per topic, default 2
+ *   <li>{@code MAINTENANCE_INTERVAL_MS} — table maintenance (compaction, snapshot expiry) every so often,
+ *       default 300000 (5 min); 0 turns it off
+ *   <li>{@code COMPACT_MIN_FILES} — a day partition with fewer data files is not rewritten, default 4
+ *   <li>{@code SNAPSHOT_RETENTION_MS} — snapshots younger than this are never expired, default 3600000
+ *   <li>{@code SNAPSHOT_RETAIN_LAST} — the newest snapshots kept whatever their age, default 20
  * </ul>
  */
-public record StackConfig(Path dataDir, int kafkaPort, int controllerPort, int partitions) {
+public record StackConfig(
+    Path dataDir,
+    int kafkaPort,
+    int controllerPort,
+    int partitions,
+    Duration maintenanceInterval,
+    int compactMinFiles,
+    Duration snapshotRetention,
+    int snapshotRetainLast) {
   public StackConfig {
     requirePort("KAFKA_PORT", kafkaPort);
     requirePort("KAFKA_CONTROLLER_PORT", controllerPort);
@@ -24,6 +38,12 @@ public record StackConfig(Path dataDir, int kafkaPort, int controllerPort, int p
     if (partitions < 1 || partitions > 64) {
       throw new IllegalArgumentException("KAFKA_PARTITIONS must be in 1..64, got " + partitions);
     }
+    if (maintenanceInterval.isNegative()) {
+      throw new IllegalArgumentException("MAINTENANCE_INTERVAL_MS must be 0 or more, got " + maintenanceInterval.toMillis());
+    }
+    requirePositive("COMPACT_MIN_FILES", compactMinFiles);
+    requirePositive("SNAPSHOT_RETENTION_MS", snapshotRetention.toMillis());
+    requirePositive("SNAPSHOT_RETAIN_LAST", snapshotRetainLast);
   }
 
   public static StackConfig fromEnv(Map<String, String> env) {
@@ -31,11 +51,21 @@ public record StackConfig(Path dataDir, int kafkaPort, int controllerPort, int p
         Path.of(env.getOrDefault("TWIN_DATA_DIR", "data")).toAbsolutePath(),
         intValue(env, "KAFKA_PORT", 9092),
         intValue(env, "KAFKA_CONTROLLER_PORT", 9093),
-        intValue(env, "KAFKA_PARTITIONS", 2));
+        intValue(env, "KAFKA_PARTITIONS", 2),
+        Duration.ofMillis(intValue(env, "MAINTENANCE_INTERVAL_MS", 300_000)),
+        intValue(env, "COMPACT_MIN_FILES", 4),
+        Duration.ofMillis(intValue(env, "SNAPSHOT_RETENTION_MS", 3_600_000)),
+        intValue(env, "SNAPSHOT_RETAIN_LAST", 20));
   }
 
   public String bootstrapServers() {
     return "127.0.0.1:" + kafkaPort;
+  }
+
+  private static void requirePositive(String key, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(key + " must be a positive integer, got " + value);
+    }
   }
 
   private static void requirePort(String key, int port) {

@@ -87,6 +87,7 @@ public final class TwinStack implements AutoCloseable {
                       throw new IllegalStateException("cannot start the stream job: " + e.getMessage(), e);
                     }
                   }));
+      stack.keep(Maintenance.start(config, jobConfig.catalog(), java.time.Clock.systemUTC()));
       stack.generator =
           stack.keep(progress.step("Generator", () -> GeneratorService.start(generatorConfig)));
       stack.api =

@@ -67,7 +67,7 @@ public final class StackBench {
       out.add(Figure.of("GET /api/v1/twins/{id} throughput, 64 connections",
           Measure.of("API", "req/s", twinsApi.perSecond()), Measure.of("bare Javalin handler", "req/s", bare.perSecond()),
           String.format("%d s closed loop after 3 s warm-up, Java HttpClient in the bench JVM on the same cores; API: %,d "
-              + "ok, %d errors (auth, registry and state from DuckDB); bare: %,d ok, %d errors",
+              + "ok, %d errors (auth; registry row and state kept in memory by the API between commits, recomputed by DuckDB after each); bare: %,d ok, %d errors",
               config.loadDuration().toSeconds(), twinsApi.ok(), twinsApi.errors(), bare.ok(), bare.errors()),
           Goal.valueAtLeast(1000)));
       if (twinsApi.errors() > 0) {

@@ -9,6 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.SerializableTable;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
@@ -43,6 +45,13 @@ import org.apache.iceberg.io.CloseableIterable;
  */
 public final class Compaction {
   static final long DAY_MICROS = Duration.ofDays(1).toNanos() / 1000;
+  /**
+   * Row groups of the rewritten files, unless the table sets its own: small enough that one twin's day
+   * sits in one or two of them, so a reader skips the other twins' row groups by their twin_id bounds
+   * (a 128 MB default makes a day one row group, read whole for any twin); large enough that a day of
+   * 1,000 twins is a few hundred row groups, not thousands.
+   */
+  static final long ROW_GROUP_BYTES = 256L << 10;
 
   private Compaction() {}
 
@@ -92,8 +101,10 @@ public final class Compaction {
             .streaming(false)
             .build();
     Table frozen = SerializableTable.copyOf(table);
+    Map<String, String> properties = new HashMap<>(table.properties());
+    properties.putIfAbsent(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, String.valueOf(ROW_GROUP_BYTES));
     RowDataTaskWriterFactory files =
-        new RowDataTaskWriterFactory(() -> frozen, rowType, 128L << 20, FileFormat.PARQUET, table.properties(), List.of(), false);
+        new RowDataTaskWriterFactory(() -> frozen, rowType, 128L << 20, FileFormat.PARQUET, properties, List.of(), false);
     List<DataFile> written = new ArrayList<>();
     try (CloseableIterator<byte[]> out =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "iceberg " + name, Cells.typeOf(table.schema()))

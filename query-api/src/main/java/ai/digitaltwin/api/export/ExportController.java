@@ -6,12 +6,15 @@ import ai.digitaltwin.api.http.Params;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.TwinIds;
 import ai.digitaltwin.api.twin.TwinService;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code GET /twins/{id}/export?table=&format=json|csv|parquet&from=&to=}: one table of one twin's history. */
@@ -23,11 +26,31 @@ public final class ExportController {
   private final TwinService twins;
   private final ExportService exports;
   private final Clock clock;
+  private final ObjectMapper mapper;
 
-  public ExportController(TwinService twins, ExportService exports, Clock clock) {
+  public ExportController(TwinService twins, ExportService exports, Clock clock, ObjectMapper mapper) {
     this.twins = twins;
     this.exports = exports;
     this.clock = clock;
+    this.mapper = mapper;
+  }
+
+  /** The JSON body, rows written as DuckDB returns them rather than built as maps first. */
+  private byte[] json(String id, String table, Window window) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+    try (JsonGenerator out = mapper.createGenerator(bytes)) {
+      out.writeStartObject();
+      out.writeStringField("twin_id", id);
+      out.writeStringField("table", table);
+      out.writeStringField("from", window.from().toString());
+      out.writeStringField("to", window.to().toString());
+      out.writeFieldName("rows");
+      exports.writeJson(id, table, window, out);
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   public void export(Context ctx) {
@@ -50,15 +73,7 @@ public final class ExportController {
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + ".parquet\"");
         ctx.contentType("application/vnd.apache.parquet").result(exports.parquet(id, table, window));
       }
-      default -> {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("twin_id", id);
-        body.put("table", table);
-        body.put("from", window.from().toString());
-        body.put("to", window.to().toString());
-        body.put("rows", exports.rows(id, table, window).asMaps());
-        ctx.json(body);
-      }
+      default -> ctx.contentType("application/json").result(json(id, table, window));
     }
   }
 }

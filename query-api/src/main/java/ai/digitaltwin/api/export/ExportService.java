@@ -6,6 +6,7 @@ import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.schemas.Tables;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -44,13 +45,26 @@ public final class ExportService {
 
   public QueryResult rows(String twinId, String table, Window window) {
     QueryResult result =
-        history.query(select(table, "?", "?", "?"), params(twinId, window), MAX_TEXT_ROWS + 1);
+        history.query(select(relation(table, twinId, window), table, "?", "?", "?"), params(twinId, window), MAX_TEXT_ROWS + 1);
     if (result.rows().size() > MAX_TEXT_ROWS) {
-      throw new ApiException(
-          413, "payload_too_large",
-          "More than " + MAX_TEXT_ROWS + " rows: narrow from..to or ask for format=parquet", null);
+      throw tooMany();
     }
     return result;
+  }
+
+  /** The rows written to {@code out} as a JSON array as they are read; 413 beyond {@link #MAX_TEXT_ROWS}. */
+  public void writeJson(String twinId, String table, Window window, JsonGenerator out) {
+    int rows =
+        history.writeJson(
+            select(relation(table, twinId, window), table, "?", "?", "?"), params(twinId, window), MAX_TEXT_ROWS, out);
+    if (rows < 0) {
+      throw tooMany();
+    }
+  }
+
+  private static ApiException tooMany() {
+    return new ApiException(
+        413, "payload_too_large", "More than " + MAX_TEXT_ROWS + " rows: narrow from..to or ask for format=parquet", null);
   }
 
   /** A Parquet file of the rows; the stream deletes the file when closed. */
@@ -62,6 +76,7 @@ public final class ExportService {
       String sql =
           "COPY ("
               + select(
+                  relation(table, twinId, window),
                   table,
                   "'" + twinId + "'",
                   "TIMESTAMPTZ '" + window.from() + "'",
@@ -80,9 +95,17 @@ public final class ExportService {
     }
   }
 
-  /** The export query with the given SQL for the twin id and the window's ends ({@code ?} or literals). */
-  static String select(String table, String twin, String from, String to) {
+  /**
+   * What the export reads: the overlay view as it is, an Iceberg table through only the files that may
+   * hold the twin in the window.
+   */
+  private String relation(String table, String twinId, Window window) {
     String relation = TABLES.get(table);
+    return relation.equals(table) ? history.relation(table, twinId, window.from(), window.to()) : relation;
+  }
+
+  /** The export query over {@code relation} with the given SQL for the twin id and the window's ends. */
+  static String select(String relation, String table, String twin, String from, String to) {
     String columns = table.equals(Tables.HEALTH_EVENTS) ? "* EXCLUDE (kafka_partition, kafka_offset)" : "*";
     return "SELECT " + columns + " FROM " + relation + " WHERE twin_id = " + twin + " AND ts >= " + from
         + " AND ts < " + to + " ORDER BY ts";

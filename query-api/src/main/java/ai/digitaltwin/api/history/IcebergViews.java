@@ -1,6 +1,5 @@
 package ai.digitaltwin.api.history;
 
-import ai.digitaltwin.catalog.TwinCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.slf4j.Logger;
@@ -26,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one DuckDB view per Iceberg table pointing at the data files of the table's current snapshot.
  * DuckDB has no Iceberg extension offline, so Iceberg's Java API plans the files and DuckDB reads them
- * with {@code read_parquet}. A view is replaced only when its table's snapshot changed.
+ * with {@code read_parquet}. A view is replaced only when its table's snapshot changed; per-twin queries
+ * can ask for a {@link #relation} over only the files whose statistics can match.
  */
 public final class IcebergViews {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergViews.class);
@@ -36,21 +35,27 @@ public final class IcebergViews {
   /** What a view currently shows. */
   public record ViewState(String table, long snapshotId, Instant committedAt, int files, long snapshots) {}
 
-  private final TwinCatalog catalog;
+  private final IcebergTables iceberg;
   private final List<String> tables;
   private final Map<String, ViewState> states = new ConcurrentHashMap<>();
+  private final Map<String, IcebergTables.Current> shown = new ConcurrentHashMap<>();
 
-  public IcebergViews(TwinCatalog catalog, List<String> tables) {
-    this.catalog = catalog;
+  public IcebergViews(IcebergTables iceberg, List<String> tables) {
+    this.iceberg = iceberg;
     this.tables = List.copyOf(tables);
   }
 
   /** Brings every view up to its table's current snapshot; returns the tables whose view changed. */
-  public synchronized List<String> refresh(Connection connection) {
+  public List<String> refresh(Connection connection) {
+    return refresh(connection, false);
+  }
+
+  /** As {@link #refresh(Connection)}; {@code force} asks Iceberg even if the other database just did. */
+  public synchronized List<String> refresh(Connection connection, boolean force) {
     List<String> changed = new ArrayList<>();
     for (String name : tables) {
       try {
-        if (refreshOne(connection, name)) {
+        if (refreshOne(connection, name, force)) {
           changed.add(name);
         }
       } catch (RuntimeException | SQLException e) {
@@ -60,33 +65,34 @@ public final class IcebergViews {
     return changed;
   }
 
-  private boolean refreshOne(Connection connection, String name) throws SQLException {
-    Table table;
-    try {
-      table = catalog.table(name);
-    } catch (NoSuchTableException e) {
-      table = null;
-    }
-    Snapshot snapshot = table == null ? null : table.currentSnapshot();
-    long snapshotId = snapshot == null ? -1 : snapshot.snapshotId();
+  private boolean refreshOne(Connection connection, String name, boolean force) throws SQLException {
+    IcebergTables.Current current = iceberg.current(name, force);
     ViewState previous = states.get(name);
-    if (previous != null && previous.snapshotId() == snapshotId) {
+    if (previous != null && previous.snapshotId() == current.snapshotId()) {
       return false;
     }
-    List<String> files = snapshot == null ? List.of() : dataFiles(table, snapshot.snapshotId());
-    String sql =
-        ViewDefinitions.view(
-            name,
-            table == null ? ai.digitaltwin.catalog.TableDefinitions.of(name).schema() : table.schema(),
-            files,
-            evolved(table));
+    List<String> files = current.files().stream().map(PlannedFile::path).toList();
     try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
+      statement.execute(ViewDefinitions.view(name, current.schema(), files, current.oneSchema()));
     }
-    long snapshots = table == null ? 0 : count(table.snapshots());
-    Instant committedAt = snapshot == null ? null : Instant.ofEpochMilli(snapshot.timestampMillis());
-    states.put(name, new ViewState(name, snapshotId, committedAt, files.size(), snapshots));
+    shown.put(name, current);
+    states.put(
+        name, new ViewState(name, current.snapshotId(), current.committedAt(), files.size(), current.snapshots()));
     return true;
+  }
+
+  /**
+   * A parenthesised relation with the rows of the view {@code name} that may hold {@code twinId} in
+   * {@code from <= ts < to} (null ends: open): the view's snapshot, minus files whose partition and
+   * column bounds rule them out. Queries still filter on the twin and the time; this only reads less.
+   */
+  public String relation(String name, String twinId, Instant from, Instant to) {
+    IcebergTables.Current current = shown.get(name);
+    if (current == null) {
+      return ViewDefinitions.quote(name);
+    }
+    List<String> files = PlannedFile.matching(current.schema(), current.files(), twinId, from, to);
+    return "(" + ViewDefinitions.select(current.schema(), files, current.oneSchema()) + ")";
   }
 
   /** Local paths of the data files of one snapshot of a table (time travel uses older snapshot ids). */
@@ -117,19 +123,6 @@ public final class IcebergViews {
     return location;
   }
 
-  /** Whether the table has had more than one schema: then its files may differ in their columns. */
-  private static boolean evolved(Table table) {
-    return table != null && table.schemas().size() > 1;
-  }
-
-  private static long count(Iterable<?> items) {
-    long n = 0;
-    for (Object ignored : items) {
-      n++;
-    }
-    return n;
-  }
-
   /** A table as the system saw it at a wall-clock instant: the snapshot current then and its files. */
   public record AsOf(String table, Long snapshotId, Instant committedAt, String select) {}
 
@@ -138,7 +131,7 @@ public final class IcebergViews {
    * (an empty relation when the table had no snapshot yet). Iceberg time travel, read by DuckDB.
    */
   public AsOf asOf(String name, Instant systemTime) {
-    Table table = catalog.table(name);
+    Table table = iceberg.table(name);
     Snapshot chosen;
     try {
       chosen = table.snapshot(SnapshotUtil.snapshotIdAsOfTime(table, systemTime.toEpochMilli()));
@@ -146,13 +139,13 @@ public final class IcebergViews {
       chosen = null; // no snapshot that old
     }
     if (chosen == null) {
-      return new AsOf(name, null, null, ViewDefinitions.select(table.schema(), List.of(), false));
+      return new AsOf(name, null, null, ViewDefinitions.select(table.schema(), List.of(), true));
     }
     return new AsOf(
         name,
         chosen.snapshotId(),
         Instant.ofEpochMilli(chosen.timestampMillis()),
-        ViewDefinitions.select(table.schema(), dataFiles(table, chosen.snapshotId()), evolved(table)));
+        ViewDefinitions.select(table.schema(), dataFiles(table, chosen.snapshotId()), table.schemas().size() <= 1));
   }
 
   public Optional<ViewState> state(String table) {

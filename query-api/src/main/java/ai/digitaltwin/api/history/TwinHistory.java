@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TwinHistory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TwinHistory.class);
+  private static final int STATEMENTS_PER_THREAD = 64;
 
   /** Told of every query and of every view refresh (the API's metrics listen here). */
   public interface Listener {
@@ -44,6 +47,8 @@ public final class TwinHistory implements AutoCloseable {
   private final Listener listener;
   private final List<Connection> opened = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Connection> perThread;
+  private final ThreadLocal<StatementCache> statements;
+  private final AtomicLong writes = new AtomicLong();
   private final ScheduledExecutorService refresher;
 
   private TwinHistory(DuckDBConnection root, IcebergViews views, Duration queryTimeout, Listener listener) {
@@ -52,6 +57,7 @@ public final class TwinHistory implements AutoCloseable {
     this.queryTimeout = queryTimeout;
     this.listener = listener;
     this.perThread = ThreadLocal.withInitial(this::duplicate);
+    this.statements = ThreadLocal.withInitial(() -> new StatementCache(perThread.get(), STATEMENTS_PER_THREAD));
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -79,8 +85,7 @@ public final class TwinHistory implements AutoCloseable {
         s.execute("SET autoinstall_known_extensions = false");
         s.execute("SET autoload_known_extensions = false");
         s.execute("SET TimeZone = 'UTC'");
-        // every view reads all data files of its table, and every query opens their footers again unless
-        // they are cached; Iceberg data files never change once written, so the cache cannot go stale
+        // data files are immutable: their footers (schema, row-group statistics) are parsed once
         s.execute("SET parquet_metadata_cache = true");
       }
       TwinHistory history = new TwinHistory(root, views, queryTimeout, listener);
@@ -112,9 +117,26 @@ public final class TwinHistory implements AutoCloseable {
 
   /** Forces the views up to date now (tests, and right after a known commit). */
   public List<String> refreshNow() {
-    List<String> changed = views.refresh(root);
+    List<String> changed = views.refresh(root, true);
     listener.refreshed(changed);
     return changed;
+  }
+
+  /**
+   * How many statements changed this database's own tables so far (counted once done): an answer
+   * computed after reading this and the views' snapshot ids is current while neither changed.
+   */
+  public long writes() {
+    return writes.get();
+  }
+
+  /**
+   * The rows of table {@code table} that may belong to {@code twinId} with {@code from <= ts < to}
+   * (null: open), as a relation for a FROM clause: the view's snapshot read from only the files that
+   * can match. The query must still filter on the twin and the window.
+   */
+  public String relation(String table, String twinId, java.time.Instant from, java.time.Instant to) {
+    return views.relation(table, twinId, from, to);
   }
 
   public IcebergViews views() {
@@ -157,8 +179,9 @@ public final class TwinHistory implements AutoCloseable {
   private QueryResult run(String sql, List<?> params, int maxRows, Duration timeout, boolean jsonValues) {
     long start = System.nanoTime();
     boolean ok = false;
-    Connection connection = perThread.get();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    StatementCache cache = statements.get();
+    try {
+      PreparedStatement statement = cache.get(sql);
       statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
       bind(statement, params);
       try (ResultSet rs = statement.executeQuery()) {
@@ -167,7 +190,37 @@ public final class TwinHistory implements AutoCloseable {
         return result;
       }
     } catch (SQLException e) {
+      cache.drop(sql);
       throw new HistoryQueryException(e.getMessage(), e);
+    } finally {
+      listener.queried(ok, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /**
+   * Runs one parameterised query and writes its rows to {@code out} as a JSON array of objects, each
+   * value as {@link #jsonValue} makes it, without building the rows in memory first. Returns the number
+   * of rows written, or -1 after {@code maxRows} rows when there were more (the array is then incomplete
+   * and must not be sent).
+   */
+  public int writeJson(String sql, List<?> params, int maxRows, JsonGenerator out) {
+    long start = System.nanoTime();
+    boolean ok = false;
+    StatementCache cache = statements.get();
+    try {
+      PreparedStatement statement = cache.get(sql);
+      statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
+      bind(statement, params);
+      try (ResultSet rs = statement.executeQuery()) {
+        int written = JsonRows.write(rs, maxRows, out);
+        ok = true;
+        return written;
+      }
+    } catch (SQLException e) {
+      cache.drop(sql);
+      throw new HistoryQueryException(e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     } finally {
       listener.queried(ok, Duration.ofNanos(System.nanoTime() - start));
     }
@@ -180,8 +233,12 @@ public final class TwinHistory implements AutoCloseable {
       return statement.executeUpdate();
     } catch (SQLException e) {
       throw new HistoryQueryException(e.getMessage(), e);
+    } finally {
+      // after the change, so that whoever reads the new count also reads the change
+      writes.incrementAndGet();
     }
   }
+
 
   private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
     for (int i = 0; i < params.size(); i++) {

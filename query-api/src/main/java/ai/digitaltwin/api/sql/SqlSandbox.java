@@ -2,10 +2,10 @@ package ai.digitaltwin.api.sql;
 
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.history.HistoryQueryException;
+import ai.digitaltwin.api.history.IcebergTables;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
-import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,7 @@ public final class SqlSandbox implements AutoCloseable {
   }
 
   public static SqlSandbox open(
-      TwinCatalog catalog,
+      IcebergTables iceberg,
       Path warehouse,
       SqlConfig config,
       Duration poll,
@@ -47,7 +47,7 @@ public final class SqlSandbox implements AutoCloseable {
             "SET enable_external_access = false",
             "SET lock_configuration = true");
     TwinHistory database =
-        TwinHistory.open(new IcebergViews(catalog, Tables.ALL), config.timeout(), poll, listener, lockdown);
+        TwinHistory.open(new IcebergViews(iceberg, Tables.ALL), config.timeout(), poll, listener, lockdown);
     return new SqlSandbox(database, config, refused);
   }
 

@@ -3,6 +3,7 @@ package ai.digitaltwin.api.trends;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
+import ai.digitaltwin.schemas.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class TrendService {
     String sql =
         "SELECT date_trunc('" + bucket + "', ts) AS bucket, avg(" + metric + ") AS mean, min(" + metric
             + ") AS min, max(" + metric + ") AS max, sum(" + metric + ") AS sum, count(" + metric + ") AS n"
-            + " FROM health_events WHERE twin_id = ? AND ts >= ? AND ts < ? GROUP BY 1 ORDER BY 1";
+            + " FROM " + history.relation(Tables.HEALTH_EVENTS, twinId, window.from(), window.to()) + " WHERE twin_id = ? AND ts >= ? AND ts < ? GROUP BY 1 ORDER BY 1";
     List<Map<String, Object>> points =
         history.query(sql, List.of(twinId, window.fromParam(), window.toParam())).asMaps();
     Map<String, Object> out = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Read-your-writes for twin edits: a registry event this API sent to Kafka is also put in a DuckDB
@@ -32,8 +31,6 @@ public final class RecentRegistry {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TwinHistory history;
-  /** Counts changes to the overlay: a registry row read at one count is current until the next. */
-  private final AtomicLong version = new AtomicLong();
 
   public RecentRegistry(TwinHistory history) {
     this.history = history;
@@ -69,12 +66,6 @@ public final class RecentRegistry {
             event.getOwner(),
             event.getSeed(),
             event.getReason()));
-    version.incrementAndGet(); // after the insert: a reader that saw the old count reads again
-  }
-
-  /** How many edits this overlay has taken; see {@link TwinService#registry}. */
-  public long version() {
-    return version.get();
   }
 
   private static String json(List<String> values) {

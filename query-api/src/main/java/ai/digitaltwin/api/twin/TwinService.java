@@ -3,16 +3,13 @@ package ai.digitaltwin.api.twin;
 import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.error.NoSuchTwinException;
-import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.schemas.Tables;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads twins from history: the registry (plus this API's not yet committed edits) for who they are,
@@ -40,35 +37,24 @@ public final class TwinService {
 
   static final String COUNT = "SELECT count(*) FROM (" + CURRENT_REGISTRY + ") r" + FILTERS;
 
-  static final String ONE =
-      CURRENT_REGISTRY.replace(
-          "FROM " + RecentRegistry.LIVE_VIEW + ")", "FROM " + RecentRegistry.LIVE_VIEW + " WHERE twin_id = ?)");
-
+  /** Over {@code %s}: the twin's files of twin_state. */
   static final String LATEST_STATE =
-      "SELECT * FROM twin_state WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1";
+      "SELECT * FROM %s WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1";
 
+  /** Over {@code %s}: the twin's files of health_events. */
   static final String LATEST_READINGS =
       "SELECT ts, heart_rate, systolic_bp, diastolic_bp, spo2, body_temp_c, resp_rate, hrv_ms, steps,"
-          + " stress, energy, activity, source FROM health_events WHERE twin_id = ? ORDER BY ts DESC LIMIT ?";
+          + " stress, energy, activity, source FROM %s WHERE twin_id = ? ORDER BY ts DESC LIMIT ?";
 
   static final List<String> TRAITS =
       List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
 
-  /** A twin's registry row as of one registry snapshot and overlay version. */
-  private record Known(long snapshotId, long overlayVersion, Map<String, Object> row) {}
-
   private final TwinHistory history;
-  private final RecentRegistry recent;
-  /**
-   * Registry rows by twin, kept while neither the {@code twin_registry} snapshot nor this API's overlay
-   * changed: every request on a twin checks access through its row, and the answer of that query can
-   * only change with one of the two.
-   */
-  private final Map<String, Known> registryRows = new ConcurrentHashMap<>();
+  private final TwinCache cache;
 
-  public TwinService(TwinHistory history, RecentRegistry recent) {
+  public TwinService(TwinHistory history) {
     this.history = history;
-    this.recent = recent;
+    this.cache = new TwinCache(history);
   }
 
   public record Page(List<Map<String, Object>> items, long total, int limit, int offset) {}
@@ -121,8 +107,12 @@ public final class TwinService {
     return registry;
   }
 
-  /** Profile, personality and current state of one twin. */
+  /** Profile, personality and current state of one twin (whose current registry row is given). */
   public Map<String, Object> get(Map<String, Object> registry) {
+    return cache.twin((String) registry.get("twin_id"), id -> compute(registry(id)));
+  }
+
+  private Map<String, Object> compute(Map<String, Object> registry) {
     String twinId = (String) registry.get("twin_id");
     Map<String, Object> twin = new LinkedHashMap<>();
     twin.put("twin_id", twinId);
@@ -153,34 +143,32 @@ public final class TwinService {
     return out;
   }
 
-  /**
-   * The twin's current registry row. Snapshot and overlay version are read before the query: a change in
-   * between gives a newer row under older keys, which the next request simply reads again.
-   */
+  /** The twin's current registry row (deleted twins too); 404 for a twin never registered. */
   public Map<String, Object> registry(String twinId) {
-    long snapshotId =
-        history.views().state(Tables.TWIN_REGISTRY).map(IcebergViews.ViewState::snapshotId).orElse(Long.MIN_VALUE);
-    long overlayVersion = recent.version();
-    Known known = registryRows.get(twinId);
-    if (known != null && known.snapshotId() == snapshotId && known.overlayVersion() == overlayVersion) {
-      return known.row();
-    }
-    QueryResult rows = history.query(ONE, List.of(twinId));
-    if (rows.isEmpty()) {
+    Map<String, Object> row = cache.registry(this::currentRegistry).get(twinId);
+    if (row == null) {
       throw new NoSuchTwinException(twinId);
     }
-    Map<String, Object> row = Collections.unmodifiableMap(rows.asMaps().get(0)); // shared by requests
-    registryRows.put(twinId, new Known(snapshotId, overlayVersion, row));
     return row;
   }
 
+  private Map<String, Map<String, Object>> currentRegistry() {
+    Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+    for (Map<String, Object> row : history.query(CURRENT_REGISTRY, List.of()).asMaps()) {
+      rows.put((String) row.get("twin_id"), row);
+    }
+    return rows;
+  }
+
   private Map<String, Object> latestState(String twinId) {
-    QueryResult rows = history.query(LATEST_STATE, List.of(twinId));
+    QueryResult rows = history.query(
+        LATEST_STATE.formatted(history.relation(Tables.TWIN_STATE, twinId, null, null)), List.of(twinId));
     return rows.isEmpty() ? null : rows.asMaps().get(0);
   }
 
   private List<Map<String, Object>> readings(String twinId, int limit) {
-    return history.query(LATEST_READINGS, List.of(twinId, limit)).asMaps();
+    return history.query(
+            LATEST_READINGS.formatted(history.relation(Tables.HEALTH_EVENTS, twinId, null, null)), List.of(twinId, limit)).asMaps();
   }
 
   static Map<String, Object> pick(Map<String, Object> row, String... keys) {

@@ -27,7 +27,7 @@ class ViewDefinitionsTest {
   void filesOfOneSchemaAreReadAsTheyAre() throws Exception {
     String a = write("a.parquet", "SELECT 'a' AS twin_id, 61.0 AS bpm");
     String b = write("b.parquet", "SELECT 'b' AS twin_id, 72.0 AS bpm");
-    String select = ViewDefinitions.select(SCHEMA, List.of(a, b), false);
+    String select = ViewDefinitions.select(SCHEMA, List.of(a, b), true);
     assertThat(select).doesNotContain("union_by_name");
     assertThat(rows(select)).containsExactly("a 61.0", "b 72.0");
   }
@@ -36,14 +36,14 @@ class ViewDefinitionsTest {
   void aFileWrittenBeforeAColumnWasAddedLacksItWhenTheSchemaEvolved() throws Exception {
     String before = write("before.parquet", "SELECT 'a' AS twin_id");
     String after = write("after.parquet", "SELECT 'b' AS twin_id, 72.0 AS bpm");
-    String select = ViewDefinitions.select(SCHEMA, List.of(before, after), true);
+    String select = ViewDefinitions.select(SCHEMA, List.of(before, after), false);
     assertThat(select).contains("union_by_name = true");
     assertThat(rows(select)).containsExactly("a null", "b 72.0");
   }
 
   @Test
   void noFilesIsAnEmptyRelationOfTheTablesShape() throws Exception {
-    assertThat(rows(ViewDefinitions.select(SCHEMA, List.of(), false))).isEmpty();
+    assertThat(rows(ViewDefinitions.select(SCHEMA, List.of(), true))).isEmpty();
   }
 
   private String write(String name, String query) throws Exception {
