@@ -1,5 +1,6 @@
 package ai.digitaltwin.bench;
 
+import ai.digitaltwin.bench.detection.DetectionSize;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -12,10 +13,12 @@ import java.util.Set;
  * ran smaller says so.
  *
  * @param runs measured runs per side of each comparison (after one warm-up run)
- * @param sections which groups of figures to run: producer, stream, stack, memory, backfill
+ * @param sections which groups of figures to run: producer, stream, stack, memory, backfill, detection
+ * @param detection twins, days and seed of the detection-quality run
  */
-public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir, Set<String> sections) {
-  public static final Set<String> ALL = Set.of("producer", "stream", "stack", "memory", "backfill");
+public record BenchConfig(
+    boolean quick, int runs, Path resultsDir, Path workDir, Set<String> sections, DetectionSize detection) {
+  public static final Set<String> ALL = Set.of("producer", "stream", "stack", "memory", "backfill", "detection");
 
   public BenchConfig {
     if (runs < 1) {
@@ -29,13 +32,18 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
     sections = Set.copyOf(sections);
   }
 
-  /** {@code [--quick] [--runs N] [--only a,b] [--results DIR] [--work DIR]}. */
+  /**
+   * {@code [--quick] [--runs N] [--only a,b] [--results DIR] [--work DIR] [--detection-size TWINSxDAYS]
+   * [--seed N]}.
+   */
   public static BenchConfig parse(String[] args) {
     boolean quick = false;
     Integer runs = null;
     Path results = Path.of("bench-results");
     Path work = null;
     Set<String> sections = new LinkedHashSet<>(ALL);
+    String detectionSize = null;
+    long seed = DetectionSize.DEFAULT_SEED;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -43,11 +51,14 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
         case "--only" -> sections = new LinkedHashSet<>(Arrays.asList(value(args, ++i, "--only").split(",")));
         case "--results" -> results = Path.of(value(args, ++i, "--results"));
         case "--work" -> work = Path.of(value(args, ++i, "--work"));
+        case "--detection-size" -> detectionSize = value(args, ++i, "--detection-size");
+        case "--seed" -> seed = DetectionSize.seed(value(args, ++i, "--seed"));
         default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
       }
     }
     return new BenchConfig(quick, runs != null ? runs : (quick ? 3 : 5), results,
-        work != null ? work : results.resolve("work"), sections);
+        work != null ? work : results.resolve("work"), sections,
+        DetectionSize.parse(detectionSize != null ? detectionSize : (quick ? "200x7" : "1000x30"), seed));
   }
 
   private static String value(String[] args, int i, String flag) {

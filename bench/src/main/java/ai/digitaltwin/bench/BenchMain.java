@@ -1,5 +1,6 @@
 package ai.digitaltwin.bench;
 
+import ai.digitaltwin.bench.detection.DetectionBench;
 import ai.digitaltwin.bench.producer.BackfillBench;
 import ai.digitaltwin.bench.producer.ProducerBench;
 import ai.digitaltwin.bench.report.Figure;
@@ -29,7 +30,8 @@ public final class BenchMain {
       config = BenchConfig.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println("bench: " + e.getMessage());
-      System.err.println("Usage: ./twin bench [--quick] [--runs N] [--only producer,stream,stack,memory,backfill]");
+      System.err.println("Usage: ./twin bench [--quick] [--runs N] [--only producer,stream,stack,memory,backfill,detection]"
+          + " [--detection-size TWINSxDAYS] [--seed N]");
       System.exit(2);
       return;
     }
@@ -58,6 +60,10 @@ public final class BenchMain {
     if (config.runs("memory")) {
       figures.addAll(section(log, "embedded stack: peak memory",
           () -> MemoryBench.run(config, fresh(work.resolve("memory")), log)));
+    }
+    if (config.runs("detection")) {
+      figures.addAll(section(log, "detection quality vs the original fixed rules",
+          () -> DetectionBench.run(config, log)));
     }
     if (config.runs("backfill")) {
       figures.addAll(section(log, "backfill",

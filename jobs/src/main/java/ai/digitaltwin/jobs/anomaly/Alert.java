@@ -5,7 +5,7 @@ package ai.digitaltwin.jobs.anomaly;
  *
  * @param ts the reading's event time
  * @param since when the evidence began (earlier than {@code ts} for a flat line seen only after repeats)
- * @param score how far out: NEWS2 points, a z-score or a CUSUM statistic, by layer
+ * @param score how far out: NEWS2 points, a resting-HR rise in bpm or a sensor fault's size, by layer
  * @param severity low, medium or high
  * @param evidence JSON of the values that triggered it
  * @param decisive opens an episode alone, whatever the type's minimum (a long gap is already certain)

@@ -15,7 +15,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Runs the {@link Detectors} over each twin's readings and merges alerts into {@link Episodes}: an
- * anomaly record when an episode opens and another when it closes.
+ * anomaly record when an episode opens and another when it closes. The steps are {@link TwinDetector}'s;
+ * this class adds keyed state and the timers.
  *
  * <p>Episodes close on event time: by a later reading past the merge gap, or by a timer when readings
  * stop. A timer exists only while a track is pending or open, so a quiet twin costs no timers; the
@@ -44,11 +45,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed
     if (current == null) {
       current = new DetectorState();
     }
-    String twin = ctx.getCurrentKey();
-    emit(Episodes.expire(twin, current.tracks, current.closedUntil, in.ts()), out);
-    for (Alert alert : Detectors.evaluate(current, in.event(), in.ts())) {
-      emit(Episodes.alert(twin, current.tracks, current.closedUntil, alert), out);
-    }
+    emit(TwinDetector.reading(ctx.getCurrentKey(), current, in.event(), in.ts()), out);
     schedule(current, ctx);
     state.update(current);
   }
@@ -60,7 +57,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed
       return;
     }
     current.timer = Long.MAX_VALUE;
-    emit(Episodes.expire(ctx.getCurrentKey(), current.tracks, current.closedUntil, timestamp), out);
+    emit(TwinDetector.timer(ctx.getCurrentKey(), current, timestamp), out);
     schedule(current, ctx);
     state.update(current);
   }

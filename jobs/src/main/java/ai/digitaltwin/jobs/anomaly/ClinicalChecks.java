@@ -6,13 +6,17 @@ import java.util.List;
 /**
  * Clinical bands (NEWS2) made personal: a vital alerts when it is in an abnormal NEWS2 band and also far
  * from this person's own baseline for the current activity. Until a baseline has {@link #TRUSTED}
- * readings, only the extreme bands count. Readings that alert are kept out of the baselines, so an
+ * readings, only the extreme bands count. A high heart rate still falling after effort is recovery, not
+ * tachycardia ({@link Recovery}). Readings that alert are kept out of the baselines, so an
  * episode does not teach the detector that it is normal.
  */
 final class ClinicalChecks {
   /** ≈ 1.4 days of one-minute readings in one activity. */
   static final double ALPHA = 1.0 / 2000;
   static final long TRUSTED = 240;
+  static final double FEBRILE_BPM_PER_C = 10;
+  /** The lowest temperature the fever check considers (with a personal rise); below it no rate is febrile. */
+  static final double FEVERISH_C = 37.5;
 
   private ClinicalChecks() {}
 
@@ -23,12 +27,18 @@ final class ClinicalChecks {
     boolean hrAlert = false;
     boolean sysAlert = false;
     boolean tempAlert = false;
+    // fever speeds the heart by about 10 bpm per degree (Liebermeister's rule): that part is the fever's,
+    // and a febrile reading teaches the heart-rate baseline nothing about the person's normal rate
+    boolean feverish = v.temp() != null && v.temp() >= FEVERISH_C && s.temp.count >= TRUSTED;
+    double febrile = feverish ? FEBRILE_BPM_PER_C * Math.max(0, v.temp() - s.temp.mean) : 0;
     if (v.heartRate() != null) {
       double bpm = v.heartRate();
+      double own = bpm - febrile;
       boolean trusted = hr.count >= TRUSTED;
       // before the baseline is trusted, exercise may reach any rate short of a maximal one
       double untrusted = "exercise".equals(v.activity()) ? 190 : 131;
-      if (bpm >= 111 && (trusted ? bpm >= hr.mean + Math.max(4 * hr.sd(), 25) : bpm >= untrusted)) {
+      boolean high = trusted ? own >= hr.mean + Math.max(4 * hr.sd(), 25) : own >= untrusted;
+      if (bpm >= 111 && high && own > Recovery.explained(s, hr.mean, ts)) {
         alerts.add(alert(AnomalyType.TACHYCARDIA, ts, news, news.risk(), v, hr));
         hrAlert = true;
       } else if (bpm <= 50 && (trusted ? bpm <= hr.mean - Math.max(4 * hr.sd(), 12) : bpm <= 40)) {
@@ -50,13 +60,16 @@ final class ClinicalChecks {
     if (v.temp() != null) {
       double c = v.temp();
       boolean trusted = s.temp.count >= TRUSTED;
-      if (c >= 38.1 || (trusted && c >= 37.5 && c >= s.temp.mean + Math.max(4 * s.temp.sd(), 0.9))) {
+      if (c >= 38.1 || (trusted && c >= FEVERISH_C && c >= s.temp.mean + Math.max(4 * s.temp.sd(), 0.9))) {
         alerts.add(alert(AnomalyType.FEVER, ts, news, c >= 39.1 ? "high" : "medium", v, s.temp));
         tempAlert = true;
       }
     }
-    if (v.heartRate() != null && !hrAlert && !RestingHrCusum.suspicious(s)) {
-      hr.add(v.heartRate(), ALPHA);
+    if (v.heartRate() != null && !hrAlert) {
+      Recovery.accept(s, v.heartRate() - febrile, hr.mean, ts);
+      if (!feverish && !RestingHr.suspicious(s)) {
+        hr.add(v.heartRate(), ALPHA);
+      }
     }
     if (v.systolic() != null && !sysAlert) {
       sys.add(v.systolic(), ALPHA);

@@ -6,15 +6,20 @@ import java.util.Map;
 
 /**
  * What the detectors remember about one twin: personal baselines by activity (a heart rate of 130 is
- * normal on a run and alarming at a desk), the resting-HR CUSUM, the previous reading for sensor checks,
+ * normal on a run and alarming at a desk), the resting-HR windows, the previous reading for sensor checks,
  * and the episodes in progress. A Flink POJO in keyed state.
  */
 public class DetectorState {
   public Map<String, Ewma> heartRate = new HashMap<>();
   public Map<String, Ewma> systolic = new HashMap<>();
   public Ewma temp = new Ewma();
-  /** One-sided CUSUM of resting heart rate above its personal baseline, in standard deviations. */
-  public double cusum;
+  /** The resting-HR window in progress: summed rise over the baselines and readings (see {@link RestingHr}). */
+  public double restSum;
+  public int restCount;
+  /** Consecutive resting windows whose mean rise was high. */
+  public int restHigh;
+  /** The last reading with effort (steps or an active activity). */
+  public long lastEffortTs = Long.MIN_VALUE;
   public long lastTs = Long.MIN_VALUE;
   public Double lastHeartRate;
   public Double lastSpo2;
@@ -23,6 +28,9 @@ public class DetectorState {
   public Double lastDiastolic;
   public Double lastResp;
   public Double lastHrv;
+  /** The heart-rate recovery envelope's anchor (see {@link Recovery}); NaN before the first reading. */
+  public double recoveryHr = Double.NaN;
+  public long recoveryTs = Long.MIN_VALUE;
   public int flatRun;
   public long flatSince;
   public Map<String, Track> tracks = new HashMap<>();

@@ -16,7 +16,7 @@ public final class Detectors {
     List<Alert> alerts = new ArrayList<>(1);
     boolean untrusted = SensorChecks.check(state, v, ts, alerts);
     if (!untrusted) {
-      RestingHrCusum.check(state, v, ts, alerts);
+      RestingHr.check(state, v, ts, alerts);
       ClinicalChecks.check(state, v, ts, alerts);
     }
     if (ts > state.lastTs) {

@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -51,24 +49,17 @@ public final class Backtest {
             .name("detections")
             .uid("detections")
             .union(fixed.map(Found::of, found).name("fixed rule episodes").uid("fixed-rule-episodes"));
-    Map<String, Long> openedAt = new HashMap<>();
-    List<Found> closed = new ArrayList<>();
+    Detections detected = new Detections();
     List<Episode> baseline = new ArrayList<>();
     try (CloseableIterator<Found> results = all.executeAndCollect("twin-backtest")) {
       while (results.hasNext()) {
         Found f = results.next();
         if (f.fixedRule()) {
           baseline.add(f.episode(f.ts()));
-        } else if (f.end() == null) {
-          openedAt.put(f.episodeId(), f.ts());
         } else {
-          closed.add(f);
+          detected.add(f);
         }
       }
-    }
-    List<Episode> detected = new ArrayList<>();
-    for (Found f : closed) {
-      detected.add(f.episode(openedAt.getOrDefault(f.episodeId(), f.ts())));
     }
     long count;
     List<Episode> truth = new ArrayList<>();
@@ -85,7 +76,7 @@ public final class Backtest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new BacktestReport(count, Scoring.score(detected, truth), Scoring.score(baseline, truth));
+    return new BacktestReport(count, Scoring.score(detected.episodes(), truth), Scoring.score(baseline, truth));
   }
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -38,25 +39,33 @@ public final class FixedRules extends KeyedProcessFunction<String, Consumed<Heal
   @Override
   public void processElement(Consumed<HealthEvent> in, Context ctx, Collector<Episode> out) throws Exception {
     Open open = state.value() == null ? new Open() : state.value();
-    HealthEvent e = in.event();
-    long ts = in.ts();
-    close(open, ts, ctx.getCurrentKey(), out);
+    reading(open, ctx.getCurrentKey(), in.event(), in.ts(), out::collect);
+    if (!open.episodes.isEmpty()) {
+      ctx.timerService().registerEventTimeTimer(in.ts() + GAP);
+    }
+    state.update(open);
+  }
+
+  /** One reading of one twin, without Flink: closes what its time has expired, then applies the rules. */
+  public static void reading(Open open, String twin, HealthEvent e, long ts, Consumer<Episode> out) {
+    close(open, ts, twin, out);
     Double hr = e.getHeartRate();
     alert(open, hr != null && hr > 100, "tachycardia", ts);
     alert(open, hr != null && hr < 50, "bradycardia", ts);
     alert(open, e.getSystolicBp() != null && e.getSystolicBp() > 140, "hypertensive", ts);
     alert(open, e.getStress() != null && e.getStress() > 0.8, "high_stress", ts);
-    if (!open.episodes.isEmpty()) {
-      ctx.timerService().registerEventTimeTimer(ts + GAP);
-    }
-    state.update(open);
+  }
+
+  /** The end of a bounded input, as the final watermark fires the timers: every episode closes. */
+  public static void endOfInput(Open open, String twin, Consumer<Episode> out) {
+    close(open, Long.MAX_VALUE, twin, out);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Episode> out) throws Exception {
     Open open = state.value();
     if (open != null) {
-      close(open, timestamp, ctx.getCurrentKey(), out);
+      close(open, timestamp, ctx.getCurrentKey(), out::collect);
       if (open.episodes.isEmpty()) {
         state.clear();
       } else {
@@ -72,13 +81,13 @@ public final class FixedRules extends KeyedProcessFunction<String, Consumed<Heal
     }
   }
 
-  private static void close(Open open, long now, String twin, Collector<Episode> out) {
+  private static void close(Open open, long now, String twin, Consumer<Episode> out) {
     Iterator<Map.Entry<String, long[]>> it = open.episodes.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<String, long[]> entry = it.next();
       long[] episode = entry.getValue();
       if (episode[1] + GAP <= now) {
-        out.collect(new Episode(twin, entry.getKey(), episode[0], episode[1], episode[0]));
+        out.accept(new Episode(twin, entry.getKey(), episode[0], episode[1], episode[0]));
         it.remove();
       }
     }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * Scores detected episodes against injected ones, per type: a detection is correct when it overlaps an
  * injected episode of the same twin and type (with {@link #SLACK} either side, since an episode's edges
  * are blurred by the detector's merge gap); an injected episode is found when some correct detection
- * overlaps it. The delay is the first overlapping detection's time minus the true start.
+ * overlaps it. The delay is the first overlapping detection's time minus the true start, at least 0.
  */
 public final class Scoring {
   static final long SLACK = Duration.ofMinutes(10).toMillis();
@@ -44,7 +44,8 @@ public final class Scoring {
         }
         if (first != null) {
           typeFound++;
-          delays.add((first.detectedAt() - injected.start()) / 60_000.0);
+          // a detection already open when the episode began alarmed at once: 0, not a negative delay
+          delays.add(Math.max(0, first.detectedAt() - injected.start()) / 60_000.0);
         }
       }
       int typeCorrect = (int) d.stream().filter(e -> t.stream().anyMatch(x -> e.overlaps(x, SLACK))).count();

@@ -164,14 +164,92 @@ class AnomalyDetectorTest {
       feed(reading(TWIN, m, 62 + (m * 3) % 7 - 3));
     }
     assertThat(harness.extractOutputValues()).isEmpty();
-    for (int m = baselineMinutes; m < baselineMinutes + 120; m++) {
+    for (int m = baselineMinutes; m < baselineMinutes + 480; m++) {
       feed(reading(TWIN, m, 74 + (m * 3) % 7 - 3)); // +12 bpm: every NEWS2 band still says 0
     }
     List<Anomaly> out = harness.extractOutputValues();
     assertThat(out).extracting(Anomaly::getType).containsExactly("resting_hr_elevation");
     assertThat(out.get(0).getLayer()).isEqualTo("baseline");
+    assertThat(out.get(0).getScore()).isGreaterThanOrEqualTo(RestingHr.RISE_BPM);
     long delayMinutes = (out.get(0).getTs().toEpochMilli() - minute(baselineMinutes).toEpochMilli()) / 60_000;
-    assertThat(delayMinutes).isBetween(5L, 60L);
+    // two two-hour windows of resting readings in a row, the first of which may have begun before the rise
+    assertThat(delayMinutes).isBetween(120L, 360L);
+  }
+
+  @Test
+  void aRestingRiseOfHoursThatIsOnlyTheHourAfterExerciseIsNotAnElevation() throws Exception {
+    int m = 0;
+    for (; m < 2000; m++) {
+      feed(reading(TWIN, m, 62 + (m * 3) % 7 - 3));
+    }
+    for (int bout = 0; bout < 4; bout++) {
+      for (int i = 0; i < 30; i++, m++) {
+        feed(reading(TWIN, m, 140, e -> exercise(e)));
+      }
+      for (int i = 0; i < 60; i++, m++) {
+        feed(reading(TWIN, m, 80 + (m * 3) % 7 - 3)); // still raised by the run
+      }
+      for (int i = 0; i < 30; i++, m++) {
+        feed(reading(TWIN, m, 62 + (m * 3) % 7 - 3));
+      }
+    }
+    assertThat(harness.extractOutputValues()).extracting(Anomaly::getType).doesNotContain("resting_hr_elevation");
+  }
+
+  @Test
+  void aHighRateFallingAfterExerciseIsRecoveryButOneThatStaysHighIsTachycardia() throws Exception {
+    int m = 0;
+    for (; m < 300; m++) {
+      feed(calm(TWIN, m));
+    }
+    for (int i = 0; i < 30; i++, m++) {
+      feed(reading(TWIN, m, 135 + i % 3, e -> exercise(e)));
+    }
+    for (int i = 0; i < 10; i++, m++) {
+      feed(reading(TWIN, m, 70 + 65 * Math.exp(-(i + 1) / 3.0))); // back at the desk, slowing down
+    }
+    for (; m < 400; m++) {
+      feed(calm(TWIN, m));
+    }
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    for (int i = 0; i < 30; i++, m++) {
+      feed(reading(TWIN, m, 135 + i % 3, e -> exercise(e)));
+    }
+    int sat = m;
+    for (int i = 0; i < 10; i++, m++) {
+      feed(reading(TWIN, m, 135 + i % 3)); // at the desk, and the heart does not slow
+    }
+    List<Anomaly> out = harness.extractOutputValues();
+    assertThat(out).extracting(Anomaly::getType).containsExactly("tachycardia");
+    assertThat(out.get(0).getTs().toEpochMilli() - minute(sat).toEpochMilli()).isLessThanOrEqualTo(10 * 60_000L);
+  }
+
+  @Test
+  void theRateAFeverExplainsIsNotTachycardia() throws Exception {
+    int m = 0;
+    for (; m < 300; m++) {
+      feed(calm(TWIN, m));
+    }
+    for (int i = 0; i < 30; i++, m++) {
+      feed(reading(TWIN, m, 118 + i % 3, e -> fever(e, 39.6))); // +3 °C: about 30 bpm of it is the fever's
+    }
+    assertThat(harness.extractOutputValues()).extracting(Anomaly::getType).containsOnly("fever");
+    for (int i = 0; i < 5; i++, m++) {
+      feed(reading(TWIN, m, 140 + i % 3, e -> fever(e, 39.6))); // far beyond what the fever explains
+    }
+    assertThat(harness.extractOutputValues()).extracting(Anomaly::getType).contains("tachycardia");
+  }
+
+  private static HealthEvent exercise(HealthEvent e) {
+    e.setActivity("exercise");
+    e.setSteps(120);
+    return e;
+  }
+
+  private static HealthEvent fever(HealthEvent e, double celsius) {
+    e.setBodyTempC(celsius);
+    return e;
   }
 
   private static HealthEvent blank(HealthEvent e) {
