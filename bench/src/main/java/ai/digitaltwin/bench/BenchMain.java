@@ -24,14 +24,29 @@ import java.util.Locale;
 public final class BenchMain {
   private BenchMain() {}
 
+  private static final String USAGE =
+      """
+      Usage: ./twin bench [--quick] [--runs N] [--only SECTIONS] [--detection-size TWINSxDAYS] [--seed N]
+                          [--results DIR] [--work DIR]
+        --quick                  smaller datasets and fewer runs
+        --runs N                 measured runs per side of each comparison after one warm-up (default 5, quick 3)
+        --only SECTIONS          comma-separated: producer,stream,stack,memory,backfill,detection (default: all)
+        --detection-size TxD     twins x days of the detection-quality run (default 1000x30, quick 200x7)
+        --seed N                 seed of the detection-quality run (default 42)
+        --results DIR            where the JSON and Markdown results go (default bench-results)
+        --work DIR               where the seeded datasets are built (default RESULTS/work)""";
+
   public static void main(String[] args) throws Exception {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(USAGE);
+      return;
+    }
     BenchConfig config;
     try {
       config = BenchConfig.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println("bench: " + e.getMessage());
-      System.err.println("Usage: ./twin bench [--quick] [--runs N] [--only producer,stream,stack,memory,backfill,detection]"
-          + " [--detection-size TWINSxDAYS] [--seed N]");
+      System.err.println(USAGE);
       System.exit(2);
       return;
     }
