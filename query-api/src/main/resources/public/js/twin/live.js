@@ -20,7 +20,16 @@ export function connectLive(ctx, handlers) {
     const source = new EventSource(url);
     state.source = source;
     source.addEventListener('open', () => handlers.status('live (SSE)'));
-    source.addEventListener('state', (ev) => deliver('state', JSON.parse(ev.data)));
+    // a reading that changes the twin's status is shown at once, before the job folds it into its
+    // history; snapshots of earlier moments that arrive after it are history, not news, so not shown
+    let newest = -Infinity;
+    source.addEventListener('state', (ev) => {
+      const data = JSON.parse(ev.data);
+      const at = typeof data.ts === 'number' ? data.ts : Date.parse(data.ts);
+      if (at < newest) return;
+      newest = at;
+      deliver('state', data);
+    });
     source.addEventListener('anomaly', (ev) => deliver('anomaly', JSON.parse(ev.data)));
     source.addEventListener('error', () => {
       handlers.status(source.readyState === EventSource.CLOSED ? 'disconnected' : 'reconnecting');

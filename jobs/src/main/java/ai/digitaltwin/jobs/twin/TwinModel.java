@@ -149,6 +149,10 @@ public class TwinModel {
 
   /** The original system's status rules, most urgent first. */
   public String status() {
+    return status(heartRate, stress, energy);
+  }
+
+  static String status(Double heartRate, Double stress, Double energy) {
     if (heartRate != null && heartRate > 100) {
       return "elevated_hr";
     }

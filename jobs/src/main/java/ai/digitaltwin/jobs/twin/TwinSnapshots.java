@@ -1,5 +1,6 @@
 package ai.digitaltwin.jobs.twin;
 
+import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.TwinState;
 import java.time.Instant;
 
@@ -37,6 +38,25 @@ final class TwinSnapshots {
         .setActivityMix(m.patterns.activityMix())
         .setRoutine(m.patterns.routine())
         .setChatSentiment(m.chatSentiment.isEmpty() ? null : round(m.chatSentiment.mean))
+        .build();
+  }
+
+  /**
+   * The folded snapshot of {@code m} with a newer reading's vitals and the status they give, at the
+   * reading's time: what the live view shows before the watermark lets the reading be folded.
+   */
+  static TwinState live(String twinId, TwinModel m, HealthEvent reading, long ts, String status) {
+    return TwinState.newBuilder(of(twinId, m, m.mood()))
+        .setEventId(twinId + "@" + ts + "#live")
+        .setTs(Instant.ofEpochMilli(ts))
+        .setHeartRate(reading.getHeartRate())
+        .setSpo2(reading.getSpo2())
+        .setSystolicBp(reading.getSystolicBp())
+        .setBodyTempC(reading.getBodyTempC())
+        .setStress(reading.getStress() == null ? m.stress : reading.getStress())
+        .setEnergy(reading.getEnergy() == null ? m.energy : reading.getEnergy())
+        .setActivity(reading.getActivity() == null ? m.activity : reading.getActivity())
+        .setStatus(status)
         .build();
   }
 

@@ -1,5 +1,7 @@
 package ai.digitaltwin.jobs.twin;
 
+import ai.digitaltwin.jobs.types.AvroTypeInfo;
+import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.TwinState;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Evolves each twin's model and emits {@link TwinState} snapshots: once per {@code interval} of event
@@ -35,12 +38,19 @@ import org.apache.flink.util.Collector;
  * Should a stall come mid-stream all the same, stopping at the newest reading keeps behaviour read
  * ahead of the readings waiting for them; only inputs arriving later than that fold out of order.
  *
+ * <p>So that the live view does not wait for the watermark, a health reading that arrives ahead of it and
+ * would change the twin's status is sent at once on the side output {@link #LIVE} (for the hot path
+ * only, never the state history): the folded state with the reading's vitals and status, at the reading's
+ * time. The folded snapshot of that reading follows once the watermark passes it.
+ *
  * <p>State: one model per twin, cleared when a deletion is folded in, with a 30-day processing-time
  * TTL for twins that stop sending (each access checks one other twin's entry for expiry, not Flink's
  * default five); buffered inputs leave the buffer as they are folded (no TTL: the timer bounds it).
  */
 public final class TwinStateFunction extends KeyedProcessFunction<String, TwinInput, TwinState> {
   static final Duration IDLE_TTL = Duration.ofDays(30);
+  /** Live previews of readings still waiting for the watermark; see the class comment. */
+  public static final OutputTag<TwinState> LIVE = new OutputTag<>("live-state", AvroTypeInfo.forClass(TwinState.class));
 
   private final long intervalMillis;
   private final long stallMillis;
@@ -76,9 +86,27 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       if (in.ts() < wakeUpTime()) {
         wakeUpAt(in.ts(), timers);
       }
+      if (in.health() != null) {
+        preview(in, ctx);
+      }
     }
     if (stallCheck.value() == null) {
       armStallCheck(timers);
+    }
+  }
+
+  /** Sends a newer reading that changes the twin's status to the live view at once. */
+  private void preview(TwinInput in, Context ctx) throws Exception {
+    TwinModel current = model.value();
+    if (current == null || current.readings == 0 || in.ts() < current.latestReadingTs) {
+      return;
+    }
+    HealthEvent reading = in.health();
+    String status = TwinModel.status(reading.getHeartRate(),
+        reading.getStress() == null ? current.stress : reading.getStress(),
+        reading.getEnergy() == null ? current.energy : reading.getEnergy());
+    if (!status.equals(current.status())) {
+      ctx.output(LIVE, TwinSnapshots.live(ctx.getCurrentKey(), current, reading, in.ts(), status));
     }
   }
 

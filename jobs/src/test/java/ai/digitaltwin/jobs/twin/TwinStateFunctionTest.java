@@ -79,14 +79,22 @@ class TwinStateFunctionTest {
   }
 
   @Test
-  void aStatusFlipIsSentAsSoonAsTheWatermarkPassesIt() throws Exception {
+  void aStatusFlipGoesToTheLiveViewAtOnceAndIntoTheHistoryWhenTheWatermarkPassesIt() throws Exception {
     for (int m = 0; m < 20; m++) {
       health(calm(TWIN, m));
     }
     harness.processWatermark(minute(20).toEpochMilli());
     assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(harness.getSideOutput(TwinStateFunction.LIVE)).isNull(); // calm readings change no status
     health(reading(TWIN, 21, 118));
-    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(harness.extractOutputValues()).hasSize(1); // the history waits for the watermark
+    List<TwinState> live = harness.getSideOutput(TwinStateFunction.LIVE).stream().map(r -> r.getValue()).toList();
+    assertThat(live).singleElement().satisfies(s -> {
+      assertThat(s.getStatus()).isEqualTo("elevated_hr");
+      assertThat(s.getHeartRate()).isEqualTo(118.0);
+      assertThat(s.getTs()).isEqualTo(minute(21));
+      assertThat(s.getReadings()).isEqualTo(20); // the folded state's, with the new reading's vitals
+    });
     harness.processWatermark(minute(21).toEpochMilli());
     List<TwinState> out = harness.extractOutputValues();
     assertThat(out).hasSize(2);
