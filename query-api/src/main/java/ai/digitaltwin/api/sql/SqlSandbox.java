@@ -25,6 +25,7 @@ public final class SqlSandbox implements AutoCloseable {
   private final TwinHistory database;
   private final SqlConfig config;
   private final SqlGuard guard;
+  private final SharedMemory memory = new SharedMemory();
 
   private SqlSandbox(TwinHistory database, SqlConfig config, Consumer<String> refused) {
     this.database = database;
@@ -63,7 +64,7 @@ public final class SqlSandbox implements AutoCloseable {
     long start = System.nanoTime();
     QueryResult result;
     try {
-      result = database.query(wrapped, List.of(), limit + 1, config.timeout());
+      result = memory.run(left -> database.query(wrapped, List.of(), limit + 1, left), config.timeout());
     } catch (HistoryQueryException e) {
       long elapsed = System.nanoTime() - start;
       if (elapsed >= config.timeout().toNanos() || String.valueOf(e.getMessage()).contains("Interrupt")) {

@@ -1,0 +1,100 @@
+package ai.digitaltwin.api.sql;
+
+import ai.digitaltwin.api.history.HistoryQueryException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Every user query shares the sandbox's one DuckDB memory limit, so a query that takes all of it makes
+ * the queries running beside it fail with an out-of-memory error they did not cause. Such a query is
+ * run once more within its time limit, when no other query runs, one such retry at a time. A query
+ * that runs out of memory with nothing beside it caused it, and its error stands.
+ */
+final class SharedMemory {
+  private final Object lock = new Object();
+  private final ReentrantLock retries = new ReentrantLock();
+  private int running; // guarded by lock
+
+  /** Runs {@code query} with the time it has left; {@code timeout} is its whole budget. */
+  <T> T run(Function<Duration, T> query, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HistoryQueryException crowdedOut;
+    int beside;
+    enter();
+    try {
+      return query.apply(timeout);
+    } catch (HistoryQueryException e) {
+      synchronized (lock) {
+        beside = running - 1;
+      }
+      if (beside == 0 || !outOfMemory(e)) {
+        throw e;
+      }
+      crowdedOut = e;
+    } finally {
+      leave();
+    }
+    try {
+      if (!retries.tryLock(remaining(deadline), TimeUnit.NANOSECONDS)) {
+        throw crowdedOut;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw crowdedOut;
+    }
+    try {
+      if (!awaitAlone(deadline)) {
+        throw crowdedOut;
+      }
+      enter();
+      try {
+        return query.apply(Duration.ofNanos(Math.max(remaining(deadline), TimeUnit.SECONDS.toNanos(1))));
+      } finally {
+        leave();
+      }
+    } finally {
+      retries.unlock();
+    }
+  }
+
+  static boolean outOfMemory(HistoryQueryException e) {
+    return String.valueOf(e.getMessage()).contains("Out of Memory");
+  }
+
+  private boolean awaitAlone(long deadline) {
+    synchronized (lock) {
+      while (running > 0) {
+        long left = remaining(deadline);
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private void enter() {
+    synchronized (lock) {
+      running++;
+    }
+  }
+
+  private void leave() {
+    synchronized (lock) {
+      running--;
+      lock.notifyAll();
+    }
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+}

@@ -1,0 +1,84 @@
+package ai.digitaltwin.api.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.digitaltwin.api.history.HistoryQueryException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SharedMemoryTest {
+  static final Duration BUDGET = Duration.ofSeconds(5);
+
+  final SharedMemory memory = new SharedMemory();
+
+  @Test
+  void aQueryOutOfMemoryBesideAnotherRunsAgainOnceThatOneIsDone() throws Exception {
+    CountDownLatch hogRunning = new CountDownLatch(1);
+    CountDownLatch hogMayEnd = new CountDownLatch(1);
+    CompletableFuture<String> hog = CompletableFuture.supplyAsync(() -> memory.run(left -> {
+      hogRunning.countDown();
+      await(hogMayEnd);
+      return "hog";
+    }, BUDGET));
+    await(hogRunning);
+    AtomicInteger attempts = new AtomicInteger();
+    CompletableFuture<String> crowded = CompletableFuture.supplyAsync(() -> memory.run(left -> {
+      if (attempts.incrementAndGet() == 1) {
+        // the hog holds on a while after this query failed beside it (the failure is counted at once)
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(hogMayEnd::countDown);
+        throw outOfMemory();
+      }
+      return "answer";
+    }, BUDGET));
+    assertThat(crowded.get(5, TimeUnit.SECONDS)).isEqualTo("answer");
+    assertThat(attempts).hasValue(2);
+    assertThat(hog.get(5, TimeUnit.SECONDS)).isEqualTo("hog");
+  }
+
+  @Test
+  void aQueryOutOfMemoryAloneCausedItAndFails() {
+    AtomicInteger attempts = new AtomicInteger();
+    assertThatThrownBy(() -> memory.run(left -> {
+      attempts.incrementAndGet();
+      throw outOfMemory();
+    }, BUDGET)).isInstanceOf(HistoryQueryException.class).hasMessageContaining("Out of Memory");
+    assertThat(attempts).hasValue(1);
+  }
+
+  @Test
+  void otherErrorsAreNotRetried() throws Exception {
+    CountDownLatch otherRunning = new CountDownLatch(1);
+    CountDownLatch otherMayEnd = new CountDownLatch(1);
+    CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> memory.run(left -> {
+      otherRunning.countDown();
+      await(otherMayEnd);
+      return "other";
+    }, BUDGET));
+    await(otherRunning);
+    AtomicInteger attempts = new AtomicInteger();
+    assertThatThrownBy(() -> memory.run(left -> {
+      attempts.incrementAndGet();
+      throw new HistoryQueryException("Binder Error: no such column", null);
+    }, BUDGET)).hasMessageContaining("Binder Error");
+    assertThat(attempts).hasValue(1);
+    otherMayEnd.countDown();
+    assertThat(other.get(5, TimeUnit.SECONDS)).isEqualTo("other");
+  }
+
+  private static HistoryQueryException outOfMemory() {
+    return new HistoryQueryException("Out of Memory Error: failed to allocate data of size 32.0 KiB", null);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
