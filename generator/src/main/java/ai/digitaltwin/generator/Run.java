@@ -11,6 +11,7 @@ import ai.digitaltwin.generator.sim.Emitter;
 import ai.digitaltwin.generator.sim.SimSettings;
 import ai.digitaltwin.generator.sim.Simulation;
 import ai.digitaltwin.schemas.GeneratorProgress;
+import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import java.time.Clock;
@@ -97,12 +98,21 @@ final class Run {
         registryOffsets = feed.offsets();
         twins = sim.size();
         try (TickSource source = new TickSource(config, clock, stop, sim, feed, appliedIds,
-            toReplay.subList(replayed, toReplay.size()), lastTick + 1)) {
+            toReplay.subList(replayed, toReplay.size()), lastTick + 1, partitions(producer))) {
           source.start();
           send(settings, source);
         }
       }
     }
+  }
+
+  /** Partitions of each event topic, as the producer's metadata has them now. */
+  private static Map<String, Integer> partitions(KafkaProducer<byte[], byte[]> producer) {
+    Map<String, Integer> partitions = new HashMap<>();
+    for (Topic<?> topic : List.of(Topics.HEALTH, Topics.BEHAVIOR, Topics.GROUND_TRUTH)) {
+      partitions.put(topic.name(), producer.partitionsFor(topic.name()).size());
+    }
+    return partitions;
   }
 
   private SimSettings settings(GeneratorProgress p) {

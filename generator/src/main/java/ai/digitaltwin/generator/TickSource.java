@@ -52,9 +52,10 @@ final class TickSource implements AutoCloseable {
   /**
    * @param toReplay registry changes from the checkpoint not applied yet, in tick order
    * @param firstTick the first tick to simulate
+   * @param partitions partitions of each event topic by name
    */
   TickSource(GeneratorConfig config, Clock clock, CountDownLatch stop, Simulation sim, RegistryFeed feed,
-      Set<String> appliedIds, List<Checkpoint.Applied> toReplay, long firstTick) {
+      Set<String> appliedIds, List<Checkpoint.Applied> toReplay, long firstTick, Map<String, Integer> partitions) {
     this.config = config;
     this.clock = clock;
     this.stop = stop;
@@ -63,7 +64,7 @@ final class TickSource implements AutoCloseable {
     this.appliedIds = appliedIds;
     this.toReplay = toReplay;
     this.firstTick = firstTick;
-    this.emitter = new ChunkingEmitter(config.generatorId(), CHUNK_RECORDS, this::put);
+    this.emitter = new ChunkingEmitter(config.generatorId(), CHUNK_RECORDS, partitions, this::put);
     this.thread = new Thread(this::run, Thread.currentThread().getName() + "-simulation");
     this.thread.setDaemon(true);
   }

@@ -3,6 +3,9 @@ package ai.digitaltwin.generator.kafka;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Topics;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,14 +18,22 @@ import java.util.Arrays;
 public final class WireEncoder {
   private static final byte[] HEALTH_HEADER = header(Topics.HEALTH.codec().encode(sampleHealth()));
   private static final byte[] BEHAVIOR_HEADER = header(Topics.BEHAVIOR.codec().encode(sampleBehavior()));
+  private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** Room for every field but the strings: header, timestamp, numbers and union branches. */
+  private static final int FIXED_FIELDS_MAX = 160;
 
-  private byte[] buf = new byte[512];
+  private byte[] buf = new byte[4 * FIXED_FIELDS_MAX]; // only grows, so always holds the fixed fields
   private int pos;
 
   public byte[] health(HealthEvent e) {
+    return health(e, e.getTwinId().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** @param twinId the event's twin id in UTF-8 (the record key: cached per twin by the caller) */
+  public byte[] health(HealthEvent e, byte[] twinId) {
     start(HEALTH_HEADER);
     string(e.getEventId());
-    string(e.getTwinId());
+    bytes(twinId);
     varlong(e.getTs().toEpochMilli());
     optional(e.getHeartRate());
     optional(e.getSystolicBp());
@@ -40,9 +51,14 @@ public final class WireEncoder {
   }
 
   public byte[] behavior(BehaviorEvent e) {
+    return behavior(e, e.getTwinId().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** @param twinId the event's twin id in UTF-8 (the record key: cached per twin by the caller) */
+  public byte[] behavior(BehaviorEvent e, byte[] twinId) {
     start(BEHAVIOR_HEADER);
     string(e.getEventId());
-    string(e.getTwinId());
+    bytes(twinId);
     varlong(e.getTs().toEpochMilli());
     string(e.getKind());
     string(e.getActivity());
@@ -54,49 +70,72 @@ public final class WireEncoder {
     return Arrays.copyOf(buf, pos);
   }
 
+  /** Starts a message; the fixed-size fields need no bounds checks after this (strings check their own). */
   private void start(byte[] header) {
-    pos = 0;
     System.arraycopy(header, 0, buf, 0, header.length);
     pos = header.length;
   }
 
+  /** A union with null first: branch 0 (zig-zag 0) for null, branch 1 (zig-zag 2) and the value otherwise. */
   private void optional(Double d) {
     if (d == null) {
-      varlong(0);
+      buf[pos++] = 0;
     } else {
-      varlong(1);
+      buf[pos++] = 2;
       dbl(d);
     }
   }
 
   private void optional(String s) {
     if (s == null) {
-      varlong(0);
+      buf[pos++] = 0;
     } else {
-      varlong(1);
+      buf[pos++] = 2;
       string(s);
     }
   }
 
+  /**
+   * A short ASCII string (event ids, activity names) is copied char by char after a one-byte length,
+   * without the intermediate array {@code getBytes} makes; anything else goes through UTF-8 encoding.
+   */
   private void string(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    int n = s.length();
+    if (n < 64) { // zig-zag of n fits one varint byte
+      ensure(1 + n + FIXED_FIELDS_MAX);
+      int at = pos + 1;
+      int i = 0;
+      while (i < n) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          break;
+        }
+        buf[at + i++] = (byte) c;
+      }
+      if (i == n) {
+        buf[pos] = (byte) (n << 1);
+        pos = at + n;
+        return;
+      }
+    }
+    bytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Avro bytes or string: length, then the bytes. */
+  private void bytes(byte[] b) {
+    ensure(10 + b.length + FIXED_FIELDS_MAX);
     varlong(b.length);
-    ensure(b.length);
     System.arraycopy(b, 0, buf, pos, b.length);
     pos += b.length;
   }
 
   private void dbl(double d) {
-    ensure(8);
-    long bits = Double.doubleToRawLongBits(d);
-    for (int i = 0; i < 8; i++) {
-      buf[pos++] = (byte) (bits >>> (8 * i));
-    }
+    LE_LONG.set(buf, pos, Double.doubleToRawLongBits(d));
+    pos += 8;
   }
 
-  /** Avro int and long: zig-zag, then base-128 varint. */
+  /** Avro int and long: zig-zag, then base-128 varint. Room is ensured by the caller. */
   private void varlong(long n) {
-    ensure(10);
     long z = (n << 1) ^ (n >> 63);
     while ((z & ~0x7FL) != 0) {
       buf[pos++] = (byte) ((z & 0x7F) | 0x80);
