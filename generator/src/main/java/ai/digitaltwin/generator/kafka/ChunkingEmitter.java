@@ -1,6 +1,7 @@
 package ai.digitaltwin.generator.kafka;
 
 import ai.digitaltwin.generator.sim.Emitter;
+import ai.digitaltwin.generator.sim.HealthReading;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GeneratorProgress;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
@@ -53,6 +54,12 @@ public final class ChunkingEmitter implements Emitter {
   public void health(HealthEvent e) {
     TwinKeys.Key key = keys.of(e.getTwinId());
     add(Topics.HEALTH.name(), 0, key, wire.health(e, key.utf8()));
+  }
+
+  @Override
+  public void health(HealthReading r) {
+    TwinKeys.Key key = keys.of(r.twinId());
+    add(Topics.HEALTH.name(), 0, key, wire.health(r, key.utf8()));
   }
 
   @Override
