@@ -117,7 +117,9 @@ public final class ProducerBench {
   private static Tool tool(String topic, long records, int size, Map<String, String> props, CpuMeter cpu)
       throws Exception {
     String caller = Thread.currentThread().getName();
-    Predicate<String> own = name -> name.equals(caller) || name.contains("| producer-performance-producer-");
+    // the tool names its producer's client "perf-producer-client"; no other producer is open while it runs
+    Predicate<String> own = name -> name.equals(caller)
+        || name.startsWith("kafka-producer-network-thread") && !name.contains("digital-twin-generator");
     long ownBefore = cpu.nanos(own);
     long processBefore = CpuMeter.processNanos();
     double rate = PerfTool.run(topic, records, size, props);
