@@ -62,7 +62,7 @@ public final class BenchMain {
     List<Figure> figures = new ArrayList<>();
     if (config.runs("producer")) {
       figures.addAll(section(log, "generator vs ProducerPerformance",
-          () -> List.of(ProducerBench.run(config, fresh(work.resolve("producer")), log))));
+          () -> ProducerBench.run(config, fresh(work.resolve("producer")), log)));
     }
     if (config.runs("stream")) {
       figures.addAll(section(log, "stream job vs pass-through",

@@ -23,8 +23,9 @@ public enum ConfigKey {
   GENERATOR_DUPLICATE_RATE("--duplicate-rate", "0", "share of health events sent twice with the same event id"),
   GENERATOR_BEHAVIOR_STEP_MINUTES("--behavior-step-minutes", "15",
       "simulated minutes between behaviour step events (0: transitions only)"),
-  GENERATOR_BATCH_RECORDS("--batch-records", "50000",
-      "most records in one Kafka transaction while catching up (a live tick is always one transaction)");
+  GENERATOR_BATCH_RECORDS("--batch-records", "1000000",
+      "most records in one Kafka transaction while catching up; a transaction also ends after 1 s (a live tick "
+          + "is always one transaction)");
 
   private final String flag;
   private final String defaultValue;

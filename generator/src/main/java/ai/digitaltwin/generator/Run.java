@@ -11,6 +11,7 @@ import ai.digitaltwin.generator.sim.Emitter;
 import ai.digitaltwin.generator.sim.SimSettings;
 import ai.digitaltwin.generator.sim.Simulation;
 import ai.digitaltwin.schemas.GeneratorProgress;
+import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import java.time.Clock;
@@ -36,6 +37,13 @@ import org.slf4j.LoggerFactory;
  */
 final class Run {
   private static final Logger LOG = LoggerFactory.getLogger(Run.class);
+  /**
+   * While catching up a transaction ends after a second (or GENERATOR_BATCH_RECORDS records, by default
+   * far more than a second's worth). Each commit flushes unfilled batches and waits for the coordinator
+   * while the sending thread stands still, and costs the broker its markers: committing every 50,000
+   * records (the old default, several commits a second) made backfills measurably slower (generator
+   * README). A longer transaction only delays what read_committed consumers see, by at most this second.
+   */
   private static final long COMMIT_EVERY_NANOS = 1_000_000_000L;
   private static final long TAKE_TIMEOUT_MILLIS = 100;
 
@@ -97,12 +105,21 @@ final class Run {
         registryOffsets = feed.offsets();
         twins = sim.size();
         try (TickSource source = new TickSource(config, clock, stop, sim, feed, appliedIds,
-            toReplay.subList(replayed, toReplay.size()), lastTick + 1)) {
+            toReplay.subList(replayed, toReplay.size()), lastTick + 1, partitions(producer))) {
           source.start();
           send(settings, source);
         }
       }
     }
+  }
+
+  /** Partitions of each event topic, as the producer's metadata has them now. */
+  private static Map<String, Integer> partitions(KafkaProducer<byte[], byte[]> producer) {
+    Map<String, Integer> partitions = new HashMap<>();
+    for (Topic<?> topic : List.of(Topics.HEALTH, Topics.BEHAVIOR, Topics.GROUND_TRUTH)) {
+      partitions.put(topic.name(), producer.partitionsFor(topic.name()).size());
+    }
+    return partitions;
   }
 
   private SimSettings settings(GeneratorProgress p) {

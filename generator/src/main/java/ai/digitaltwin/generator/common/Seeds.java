@@ -45,11 +45,19 @@ public final class Seeds {
 
   /** A version-4-shaped UUID that is a pure function of its inputs: event ids survive a replay. */
   public static String eventId(long twinSeed, long tick, int kind, int n) {
+    return new UUID(eventIdHigh(twinSeed, tick, kind, n), eventIdLow(twinSeed, tick, kind, n)).toString();
+  }
+
+  /** The most significant 64 bits of {@link #eventId}, for writers that format it themselves. */
+  public static long eventIdHigh(long twinSeed, long tick, int kind, int n) {
     long hi = mix(twinSeed + GOLDEN * tick, kind * 31L + n);
+    return (hi & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
+  }
+
+  /** The least significant 64 bits of {@link #eventId}. */
+  public static long eventIdLow(long twinSeed, long tick, int kind, int n) {
     long lo = mix(mix(twinSeed ^ 0x5DEECE66DL) ^ tick, ((long) n << 8) | kind);
-    hi = (hi & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
-    lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    return new UUID(hi, lo).toString();
+    return (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
   }
 
   public static double gaussian(SplittableRandom r, double mean, double sd) {

@@ -1,13 +1,14 @@
 package ai.digitaltwin.generator.kafka;
 
 import ai.digitaltwin.generator.sim.Emitter;
+import ai.digitaltwin.generator.sim.HealthReading;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GeneratorProgress;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,20 +16,27 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Encodes a tick's events into chunks on the simulating thread, so the sending thread only sends. Records
  * keep the order the simulation emitted them in; a chunk is handed over when full and at the end of each
- * tick. Not thread-safe: one per simulating thread.
+ * tick. Each record carries its partition (see {@link TwinKeys}). Not thread-safe: one per simulating thread.
  */
 public final class ChunkingEmitter implements Emitter {
   private final String generatorId;
   private final int chunkRecords;
   private final Consumer<Chunk> handOff;
   private final WireEncoder wire = new WireEncoder();
+  private final TwinKeys keys;
   private Chunk current;
 
-  /** @param handOff receives each chunk; it may block (a bounded queue) */
-  public ChunkingEmitter(String generatorId, int chunkRecords, Consumer<Chunk> handOff) {
+  /**
+   * @param partitions partitions of each event topic by name (a topic missing from it is partitioned by
+   *     the producer, by key)
+   * @param handOff receives each chunk; it may block (a bounded queue)
+   */
+  public ChunkingEmitter(String generatorId, int chunkRecords, Map<String, Integer> partitions,
+      Consumer<Chunk> handOff) {
     this.generatorId = generatorId;
     this.chunkRecords = chunkRecords;
     this.handOff = handOff;
+    this.keys = new TwinKeys(List.of(Topics.HEALTH, Topics.BEHAVIOR, Topics.GROUND_TRUTH), partitions);
   }
 
   public void beginTick(long tick) {
@@ -44,17 +52,25 @@ public final class ChunkingEmitter implements Emitter {
 
   @Override
   public void health(HealthEvent e) {
-    add(Topics.HEALTH.name(), 0, e.getTwinId(), wire.health(e));
+    TwinKeys.Key key = keys.of(e.getTwinId());
+    add(Topics.HEALTH.name(), 0, key, wire.health(e, key.utf8()));
+  }
+
+  @Override
+  public void health(HealthReading r) {
+    TwinKeys.Key key = keys.of(r.twinId());
+    add(Topics.HEALTH.name(), 0, key, wire.health(r, key.utf8()));
   }
 
   @Override
   public void behavior(BehaviorEvent e) {
-    add(Topics.BEHAVIOR.name(), 1, e.getTwinId(), wire.behavior(e));
+    TwinKeys.Key key = keys.of(e.getTwinId());
+    add(Topics.BEHAVIOR.name(), 1, key, wire.behavior(e, key.utf8()));
   }
 
   @Override
   public void groundTruth(GroundTruthEpisode e) {
-    add(Topics.GROUND_TRUTH.name(), 2, e.getTwinId(), Topics.GROUND_TRUTH.codec().encode(e));
+    add(Topics.GROUND_TRUTH.name(), 2, keys.of(e.getTwinId()), Topics.GROUND_TRUTH.codec().encode(e));
   }
 
   /** The marker that a registry change took effect before {@code marker.tick}, as the sink writes it. */
@@ -62,8 +78,9 @@ public final class ChunkingEmitter implements Emitter {
     append(Checkpoint.appliedRecord(generatorId, marker, event), Chunk.UNCOUNTED);
   }
 
-  private void add(String topic, int counter, String twinId, byte[] value) {
-    append(new ProducerRecord<>(topic, twinId.getBytes(StandardCharsets.UTF_8), value), (byte) counter);
+  /** @param counter the topic's counter, also its index in the key's partitions */
+  private void add(String topic, int counter, TwinKeys.Key key, byte[] value) {
+    append(new ProducerRecord<>(topic, key.partitions()[counter], key.utf8(), value), (byte) counter);
   }
 
   private void append(ProducerRecord<byte[], byte[]> record, byte counter) {

@@ -8,6 +8,11 @@ import ai.digitaltwin.schemas.HealthEvent;
 public interface Emitter {
   void health(HealthEvent event);
 
+  /** What the simulation calls for each health reading; an emitter that encodes it directly overrides it. */
+  default void health(HealthReading reading) {
+    health(reading.toEvent());
+  }
+
   void behavior(BehaviorEvent event);
 
   void groundTruth(GroundTruthEpisode event);
@@ -17,6 +22,9 @@ public interface Emitter {
       new Emitter() {
         @Override
         public void health(HealthEvent event) {}
+
+        @Override
+        public void health(HealthReading reading) {}
 
         @Override
         public void behavior(BehaviorEvent event) {}

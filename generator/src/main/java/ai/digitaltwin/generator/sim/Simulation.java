@@ -17,6 +17,8 @@ import java.util.TreeMap;
 public final class Simulation {
   private final SimSettings settings;
   private final Map<String, TwinSim> twins = new TreeMap<>();
+  /** The twins in id order, made again after a change: a tick walks an array rather than the tree. */
+  private TwinSim[] order;
 
   public Simulation(SimSettings settings) {
     this.settings = settings;
@@ -35,21 +37,29 @@ public final class Simulation {
         TwinSim existing = twins.get(id);
         if (existing == null) {
           twins.put(id, new TwinSim(person, settings));
+          order = null;
         } else {
           existing.update(person);
         }
       }
-      case "deleted" -> twins.remove(id);
+      case "deleted" -> {
+        twins.remove(id);
+        order = null;
+      }
       default -> { } // an action this version does not know changes nothing here
     }
   }
 
   public void add(Person person) {
     twins.put(person.twinId(), new TwinSim(person, settings));
+    order = null;
   }
 
   public void step(long tick, Emitter out) {
-    for (TwinSim twin : twins.values()) {
+    if (order == null) {
+      order = twins.values().toArray(TwinSim[]::new);
+    }
+    for (TwinSim twin : order) {
       twin.step(tick, out);
     }
   }

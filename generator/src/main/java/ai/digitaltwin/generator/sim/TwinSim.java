@@ -11,7 +11,6 @@ import ai.digitaltwin.generator.vitals.Reading;
 import ai.digitaltwin.generator.vitals.Vitals;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
-import ai.digitaltwin.schemas.HealthEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ final class TwinSim {
   private long offsetValidFrom = Long.MAX_VALUE;
   private long offsetValidUntil = Long.MIN_VALUE;
 
-  private record Held(long releaseTick, HealthEvent event) {}
+  private record Held(long releaseTick, HealthReading event) {}
 
   TwinSim(Person person, SimSettings settings) {
     this.person = person;
@@ -56,7 +55,6 @@ final class TwinSim {
 
   void step(long tick, Emitter out) {
     long ts = settings.tickMillis(tick) + phaseMillis;
-    Instant at = Instant.ofEpochMilli(ts);
     double minutes = settings.minutes();
     SplittableRandom r = Seeds.at(person.seed(), tick, 0);
     Moment now = Moment.at(ts, offset(ts));
@@ -69,15 +67,16 @@ final class TwinSim {
     anomalies.apply(tick, reading, r);
     String id = person.twinId();
     if (previous != null) {
-      out.behavior(new BehaviorEvent(Seeds.eventId(person.seed(), tick, EventKind.TRANSITION, 0), id, at,
+      out.behavior(new BehaviorEvent(Seeds.eventId(person.seed(), tick, EventKind.TRANSITION, 0), id, Instant.ofEpochMilli(ts),
           "transition", behavior.activity().wire(), previous.wire(), 0.0, reading.steps, round(behavior.energy(), 3),
           round(behavior.stress(), 3)));
     }
-    HealthEvent health = Readings.toEvent(Seeds.eventId(person.seed(), tick, EventKind.HEALTH, 0), id, at, reading, behavior);
+    HealthReading health = Readings.toHealth(Seeds.eventIdHigh(person.seed(), tick, EventKind.HEALTH, 0),
+        Seeds.eventIdLow(person.seed(), tick, EventKind.HEALTH, 0), id, ts, reading, behavior);
     emitHealth(tick, health, r, out);
     stepsSinceStep += reading.steps;
     if (settings.behaviorStepTicks() > 0 && ++ticksSinceStep >= settings.behaviorStepTicks()) {
-      out.behavior(new BehaviorEvent(Seeds.eventId(person.seed(), tick, EventKind.STEP, 0), id, at, "step",
+      out.behavior(new BehaviorEvent(Seeds.eventId(person.seed(), tick, EventKind.STEP, 0), id, Instant.ofEpochMilli(ts), "step",
           behavior.activity().wire(), null, round(behavior.minutesIn(), 1), stepsSinceStep,
           round(behavior.energy(), 3), round(behavior.stress(), 3)));
       ticksSinceStep = 0;
@@ -85,7 +84,7 @@ final class TwinSim {
     }
   }
 
-  private void emitHealth(long tick, HealthEvent health, SplittableRandom r, Emitter out) {
+  private void emitHealth(long tick, HealthReading health, SplittableRandom r, Emitter out) {
     boolean late = settings.lateRate() > 0 && r.nextDouble() < settings.lateRate();
     boolean duplicate = settings.duplicateRate() > 0 && r.nextDouble() < settings.duplicateRate();
     if (late) {
