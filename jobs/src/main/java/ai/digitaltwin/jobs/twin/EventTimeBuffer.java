@@ -10,8 +10,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * One twin's inputs waiting for the watermark, kept in {@link TwinInput#EVENT_TIME_ORDER} (keyed state of
- * the calling operator). Taken out from the front: everything the watermark has passed, or up to the
- * newest reading when the watermark stands still.
+ * the calling operator). Taken out from the front: everything the watermark has passed, or all but the
+ * trailing behaviour when the watermark stands still.
  *
  * <p>One list value per twin, sized for the heap state backend the job runs on: the list is updated in
  * place, and inputs arrive nearly in order, so an insertion is an append or close to it. No state TTL:
@@ -61,13 +61,14 @@ final class EventTimeBuffer {
   }
 
   /**
-   * Every input up to the newest health reading waiting, in {@link TwinInput#EVENT_TIME_ORDER}; what
-   * lies beyond it (behaviour read ahead of the readings) stays.
+   * Every input waiting but the behaviour after the last input of another kind, in {@link
+   * TwinInput#EVENT_TIME_ORDER}: behaviour read ahead of the readings stays; readings, chat messages
+   * and registry changes (which people send when they send them, with no stream to wait for) do not.
    */
-  List<TwinInput> takeThroughLastReading() throws Exception {
+  List<TwinInput> takeAllButTrailingBehaviour() throws Exception {
     List<TwinInput> inputs = waiting.value();
     int end = inputs == null ? 0 : inputs.size();
-    while (end > 0 && inputs.get(end - 1).health() == null) {
+    while (end > 0 && inputs.get(end - 1).behavior() != null) {
       end--;
     }
     return takeFirst(inputs, end);

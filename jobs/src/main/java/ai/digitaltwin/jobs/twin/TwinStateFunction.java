@@ -32,10 +32,11 @@ import org.apache.flink.util.OutputTag;
  * watermark moves in steps, so one firing folds many inputs) and the next one is set.
  *
  * <p>When the watermark stops moving for {@code stall} of processing time (every input idle: the data
- * ended), the inputs up to the newest waiting reading are folded anyway and the state sent, so the
- * last readings are not held back until more data comes. {@code stall} should exceed the sources'
- * idleness timeout: at start-up idle topics hold the watermark back until they are declared idle.
- * Should a stall come mid-stream all the same, stopping at the newest reading keeps behaviour read
+ * ended, or a chat message came while the twin sends no readings), what waits is folded anyway but for
+ * trailing behaviour, and the state sent: the last readings are not held back until more data comes,
+ * and a conversation changes the twin even when no wearable reports. {@code stall} should exceed the
+ * sources' idleness timeout: at start-up idle topics hold the watermark back until they are declared
+ * idle. Should a stall come mid-stream all the same, leaving trailing behaviour keeps behaviour read
  * ahead of the readings waiting for them; only inputs arriving later than that fold out of order.
  *
  * <p>So that the live view does not wait for the watermark, a health reading that arrives ahead of it and
@@ -168,8 +169,8 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
   }
 
   /**
-   * The watermark has not moved since the check was armed: every input is idle. Folds what waits up
-   * to the newest reading and sends what is unsent, including the last interval whose cadence timer
+   * The watermark has not moved since the check was armed: every input is idle. Folds what waits but
+   * trailing behaviour and sends what is unsent, including the last interval whose cadence timer
    * the watermark will not reach; otherwise checks again later.
    */
   private void checkStall(TimerService timers, String twin, Collector<TwinState> out) throws Exception {
@@ -184,7 +185,7 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       armStallCheck(timers);
       return;
     }
-    fold(buffer.takeThroughLastReading(), twin, out);
+    fold(buffer.takeAllButTrailingBehaviour(), twin, out);
     current = model.value();
     if (current != null && current.readings > 0 && current.changedSinceEmit()) {
       out.collect(current.snapshot(twin));

@@ -179,6 +179,23 @@ class TwinStateFunctionTest {
   }
 
   @Test
+  void aChatMessageAfterTheLastReadingIsFoldedWhenTheWatermarkStandsStill() throws Exception {
+    for (int m = 0; m < 10; m++) {
+      health(calm(TWIN, m));
+    }
+    harness.processWatermark(minute(9).toEpochMilli());
+    harness.extractOutputValues().clear();
+    // the wearable went quiet; the person talks to the twin
+    input(TwinInput.chat(consumed(Events.chat(TWIN, minute(30), "I feel awful", -0.8))));
+    harness.setProcessingTime(STALL.toMillis());
+    harness.setProcessingTime(2 * STALL.toMillis()); // the watermark has not moved: nothing else comes
+    List<TwinState> out = harness.extractOutputValues();
+    assertThat(out).isNotEmpty();
+    assertThat(out.get(out.size() - 1).getChatSentiment()).isEqualTo(-0.8);
+    assertThat(out.get(out.size() - 1).getReadings()).isEqualTo(10L);
+  }
+
+  @Test
   void aWaitingInputIsACopySoThatAReusedEventObjectCannotChangeIt() throws Exception {
     Consumed<ai.digitaltwin.schemas.HealthEvent> first = reading(TWIN, 0, 70);
     health(first);
