@@ -132,7 +132,11 @@ class ChatStackTest {
     String healthKept = "SELECT count(DISTINCT event_id) FROM health_events WHERE source = 'generator'";
     String behaviorKept = "SELECT count(DISTINCT event_id) FROM behavior_events";
     await(Duration.ofSeconds(90), () -> count(healthKept) == health && count(behaviorKept) == behavior,
-        "every simulated event folded in");
+        "every simulated event in the tables");
+    // the state folds readings once the watermark passes them, or once it stands still: wait for the last
+    String readings = "SELECT count(*) FROM health_events WHERE twin_id = '" + terse + "'";
+    String folded = "SELECT coalesce(max(readings), 0) FROM twin_state WHERE twin_id = '" + terse + "'";
+    await(Duration.ofSeconds(90), () -> count(folded) == count(readings), "every reading of the twin folded into its state");
 
     assertThat(chat(terse, "Thank you so much, you are wonderful and I really love talking with you!")
         .get("sentiment").get("score").asDouble()).isGreaterThan(0.3);
