@@ -90,6 +90,9 @@ class ChatStackTest {
     String sent = "SELECT count(*) FROM health_events WHERE source = 'wearable' AND twin_id IN ('" + effusive + "', '"
         + terse + "')";
     await(Duration.ofSeconds(90), () -> count(sent) == 2L * BPM.length, "the readings in Iceberg");
+    // the chat reads through the API's own database, whose views follow the snapshots on their own poll
+    await(Duration.ofSeconds(30), () -> ((Number) stack.history().query(sent, List.of()).rows().get(0).get(0)).longValue()
+        == 2L * BPM.length, "the readings in the API's views");
     await(Duration.ofSeconds(90), () -> speaksWith(effusive, EFFUSIVE_WORRIER) && speaksWith(terse, TERSE_STOIC),
         "the patched traits in the twins' state");
 
