@@ -9,12 +9,15 @@ import java.util.Map;
 /**
  * The prepared statements of one connection (one thread), by SQL text, least recently used dropped
  * beyond {@code capacity}: the API asks the same few questions over and over, and preparing is a fair
- * share of a small query. DuckDB re-binds a prepared statement by itself when a view it reads was
- * replaced. A statement whose execution failed is dropped, since the driver may have closed it.
+ * share of a small query. They are dropped whenever the views were replaced (a new Iceberg snapshot):
+ * DuckDB does not always re-bind a prepared statement to a replaced view (one prepared over a table's
+ * empty view kept answering from it after the first commit). A statement whose execution failed is
+ * dropped, since the driver may have closed it.
  */
 final class StatementCache {
   private final Connection connection;
   private final Map<String, PreparedStatement> statements;
+  private long viewsVersion = -1;
 
   StatementCache(Connection connection, int capacity) {
     this.connection = connection;
@@ -31,7 +34,13 @@ final class StatementCache {
         };
   }
 
-  PreparedStatement get(String sql) throws SQLException {
+  /** The statement for {@code sql}, prepared against the views of {@code viewsVersion} or later. */
+  PreparedStatement get(String sql, long viewsVersion) throws SQLException {
+    if (viewsVersion != this.viewsVersion) {
+      statements.values().forEach(StatementCache::close);
+      statements.clear();
+      this.viewsVersion = viewsVersion;
+    }
     PreparedStatement statement = statements.get(sql);
     if (statement == null || statement.isClosed()) {
       statement = connection.prepareStatement(sql);

@@ -49,6 +49,8 @@ public final class TwinHistory implements AutoCloseable {
   private final ThreadLocal<Connection> perThread;
   private final ThreadLocal<StatementCache> statements;
   private final AtomicLong writes = new AtomicLong();
+  /** Counts view replacements; prepared statements are kept only within one version. */
+  private final AtomicLong viewsVersion = new AtomicLong();
   private final ScheduledExecutorService refresher;
 
   private TwinHistory(DuckDBConnection root, IcebergViews views, Duration queryTimeout, Listener listener) {
@@ -105,7 +107,7 @@ public final class TwinHistory implements AutoCloseable {
 
   private void refreshQuietly() {
     try {
-      List<String> changed = views.refresh(root);
+      List<String> changed = replaced(views.refresh(root));
       listener.refreshed(changed);
       if (!changed.isEmpty()) {
         LOG.debug("views refreshed: {}", changed);
@@ -117,8 +119,15 @@ public final class TwinHistory implements AutoCloseable {
 
   /** Forces the views up to date now (tests, and right after a known commit). */
   public List<String> refreshNow() {
-    List<String> changed = views.refresh(root, true);
+    List<String> changed = replaced(views.refresh(root, true));
     listener.refreshed(changed);
+    return changed;
+  }
+
+  private List<String> replaced(List<String> changed) {
+    if (!changed.isEmpty()) {
+      viewsVersion.incrementAndGet();
+    }
     return changed;
   }
 
@@ -181,7 +190,7 @@ public final class TwinHistory implements AutoCloseable {
     boolean ok = false;
     StatementCache cache = statements.get();
     try {
-      PreparedStatement statement = cache.get(sql);
+      PreparedStatement statement = cache.get(sql, viewsVersion.get());
       statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
       bind(statement, params);
       try (ResultSet rs = statement.executeQuery()) {
@@ -208,7 +217,7 @@ public final class TwinHistory implements AutoCloseable {
     boolean ok = false;
     StatementCache cache = statements.get();
     try {
-      PreparedStatement statement = cache.get(sql);
+      PreparedStatement statement = cache.get(sql, viewsVersion.get());
       statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
       bind(statement, params);
       try (ResultSet rs = statement.executeQuery()) {
