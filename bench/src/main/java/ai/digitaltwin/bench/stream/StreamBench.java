@@ -74,7 +74,7 @@ public final class StreamBench {
           boolean isFull = (side == 0) == fullFirst;
           double cpuBefore = processCpuSeconds();
           double rate = records / job(kafka.bootstrapServers(), dir.resolve("run-" + run + (isFull ? "-full" : "-pass")),
-              isFull, health);
+              isFull, health, log);
           double cpu = processCpuSeconds() - cpuBefore;
           if (isFull) {
             f = rate;
@@ -103,7 +103,7 @@ public final class StreamBench {
   }
 
   /** Runs one job to its end; returns its net runtime in seconds after checking the health table. */
-  private static double job(String bootstrap, Path dir, boolean full, long health) throws Exception {
+  private static double job(String bootstrap, Path dir, boolean full, long health, PrintStream log) throws Exception {
     CatalogConfig catalog = CatalogConfig.local(dir.resolve("warehouse"));
     JobConfig config = JobConfig.defaults(catalog).withKafka(bootstrap, "bench-" + dir.getFileName());
     Configuration conf = Checkpoints.localConfiguration(dir.resolve("checkpoints"));
@@ -121,7 +121,11 @@ public final class StreamBench {
       PassThroughJob.define(env, config);
     }
     JobExecutionResult result = env.execute(full ? "bench-full" : "bench-pass-through");
-    long rows = healthRows(catalog);
+    long rows = rows(catalog, Tables.HEALTH_EVENTS);
+    if (full) {
+      log.printf("    full job wrote %,d twin_state rows and %,d anomalies rows%n", rows(catalog, Tables.TWIN_STATE),
+          rows(catalog, Tables.ANOMALIES));
+    }
     if (rows != health) {
       throw new IllegalStateException((full ? "full job" : "pass-through") + " wrote " + rows + " health rows, expected "
           + health);
@@ -135,9 +139,9 @@ public final class StreamBench {
         / 1e9;
   }
 
-  private static long healthRows(CatalogConfig catalog) throws Exception {
+  private static long rows(CatalogConfig catalog, String name) throws Exception {
     try (TwinCatalog c = TwinCatalog.open(catalog)) {
-      Table table = c.table(Tables.HEALTH_EVENTS);
+      Table table = c.table(name);
       table.refresh();
       Snapshot s = table.currentSnapshot();
       return s == null ? 0 : Long.parseLong(s.summary().getOrDefault("total-records", "0"));

@@ -1,6 +1,7 @@
 package ai.digitaltwin.jobs.kafka;
 
 import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.jobs.decode.EventHeader;
 import ai.digitaltwin.schemas.AvroCodec;
 import ai.digitaltwin.schemas.PoisonRecordException;
 import ai.digitaltwin.schemas.Topic;
@@ -15,9 +16,10 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * see all partitions of a subtask, and the partition read fastest (hours of event time ahead in a
  * backfill) would make every record of the others late.
  *
- * <p>The event time is the {@code ts} of the event inside the record, so each record is decoded here
- * and once more by the decode step, which keeps poison records out of the source: one that cannot be
- * decoded gets no event time and moves no watermark.
+ * <p>The event time is the {@code ts} of the event inside the record. A record of the current schema has
+ * it read from its leading fields ({@link EventHeader}) without a decode; any other is decoded whole,
+ * which keeps poison records out of the source: one that cannot be decoded gets no event time and moves
+ * no watermark.
  */
 public final class EventTimeWatermarks {
   private EventTimeWatermarks() {}
@@ -32,6 +34,7 @@ public final class EventTimeWatermarks {
   private static final class EventTime implements SerializableTimestampAssigner<KafkaRecord> {
     private final Class<? extends SpecificRecordBase> type;
     private transient AvroCodec<? extends SpecificRecordBase> codec;
+    private transient EventHeader header;
     private transient int tsField;
 
     EventTime(Class<? extends SpecificRecordBase> type) {
@@ -42,13 +45,18 @@ public final class EventTimeWatermarks {
     public long extractTimestamp(KafkaRecord record, long previous) {
       if (codec == null) {
         codec = AvroCodec.of(type);
+        header = EventHeader.of(codec.schema());
         tsField = codec.schema().getField("ts").pos();
       }
       if (record.value() == null) {
         return Long.MIN_VALUE;
       }
+      long ts = header.ts(record.value());
+      if (ts != Long.MIN_VALUE) {
+        return ts;
+      }
       try {
-        return codec.decode(record.value()).get(tsField) instanceof Instant ts ? ts.toEpochMilli() : Long.MIN_VALUE;
+        return codec.decode(record.value()).get(tsField) instanceof Instant time ? time.toEpochMilli() : Long.MIN_VALUE;
       } catch (PoisonRecordException e) {
         return Long.MIN_VALUE; // a dead letter: the decode step reports it
       }

@@ -4,19 +4,23 @@ import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.decode.DeadLetter;
 import ai.digitaltwin.jobs.decode.DecodeFunction;
+import ai.digitaltwin.jobs.decode.TwinOfRecord;
 import ai.digitaltwin.jobs.kafka.KafkaRecord;
 import ai.digitaltwin.jobs.twin.Dedup;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The front of every input: decode (poison to dead letters) and de-duplication by event id. Event-time
- * timestamps and watermarks come with the raw records, from the source ({@link
+ * The front of every input: the raw records partitioned by twin ({@link TwinOfRecord}, which reads the
+ * twin from the message without decoding it, so the shuffle moves bytes rather than events Flink would
+ * encode and decode again), then decode (poison to dead letters) and de-duplication by event id on the
+ * same subtask. Event-time timestamps and watermarks come with the raw records, from the source ({@link
  * ai.digitaltwin.jobs.kafka.EventTimeWatermarks}), where they are tracked per partition. The result is
- * keyed by twin upstream, so what follows can stay on the same subtask.
+ * keyed by twin, so what follows can stay on the same subtask.
  */
 final class Consume<T extends SpecificRecordBase> {
   private final Class<T> type;
@@ -32,10 +36,13 @@ final class Consume<T extends SpecificRecordBase> {
   /** Decoded and de-duplicated events, and the dead letters of this input. */
   Result<T> apply(DataStream<KafkaRecord> raw, JobConfig config) {
     SingleOutputStreamOperator<Consumed<T>> decoded =
-        raw.process(new DecodeFunction<>(type), typeInfo).name("decode " + name).uid("decode-" + name);
+        raw.keyBy(new TwinOfRecord(type), Types.STRING)
+            .process(new DecodeFunction<>(type), typeInfo)
+            .name("decode " + name)
+            .uid("decode-" + name);
+    // partitioned by the twin of the raw record, which is the decoded event's twin: no second shuffle
     DataStream<Consumed<T>> unique =
-        decoded
-            .keyBy(Consumed::twinId, Types.STRING)
+        DataStreamUtils.reinterpretAsKeyedStream(decoded, Consumed::twinId, Types.STRING)
             .process(new Dedup<T>(config.dedupHorizon()), typeInfo)
             .name("dedup " + name)
             .uid("dedup-" + name);

@@ -14,7 +14,9 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * trailing behaviour when the watermark stands still.
  *
  * <p>One list value per twin, sized for the heap state backend the job runs on: the list is updated in
- * place, and inputs arrive nearly in order, so an insertion is an append or close to it. No state TTL:
+ * place; an input that arrives in order is appended, one read behind another topic's is placed by a
+ * binary search (behaviour read hours ahead of the readings would otherwise be walked past by each
+ * reading). No state TTL:
  * inputs leave as the watermark passes them (or the stall check takes them), and Flink's TTL would visit
  * other twins' lists and copy every input in them on each access.
  */
@@ -42,12 +44,29 @@ final class EventTimeBuffer {
     if (inputs == null) {
       inputs = new ArrayList<>();
     }
-    int at = inputs.size();
-    while (at > 0 && TwinInput.EVENT_TIME_ORDER.compare(inputs.get(at - 1), in) > 0) {
-      at--;
-    }
-    inputs.add(at, copier.copy(in));
+    inputs.add(insertionPoint(inputs, in), copier.copy(in));
     waiting.update(inputs);
+  }
+
+  /**
+   * Where {@code in} goes: after the last input that does not sort after it. Usually the end; when one
+   * topic is read ahead of another (hours of behaviour waiting for the readings), a binary search.
+   */
+  private static int insertionPoint(List<TwinInput> inputs, TwinInput in) {
+    int low = 0;
+    int high = inputs.size();
+    if (high == 0 || TwinInput.EVENT_TIME_ORDER.compare(inputs.get(high - 1), in) <= 0) {
+      return high;
+    }
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (TwinInput.EVENT_TIME_ORDER.compare(inputs.get(mid), in) <= 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   /** Every input of time {@code watermark} or earlier, in {@link TwinInput#EVENT_TIME_ORDER}, removed from the buffer. */

@@ -84,8 +84,9 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       fold(List.of(in), ctx.getCurrentKey(), out); // late: the inputs around it are folded already
     } else {
       buffer.add(in);
-      if (in.ts() < wakeUpTime()) {
-        wakeUpAt(in.ts(), timers);
+      Long pending = wakeUp.value();
+      if (pending == null || in.ts() < pending) {
+        wakeUpAt(in.ts(), pending, timers);
       }
       if (in.health() != null) {
         preview(in, ctx);
@@ -136,7 +137,7 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       next = Math.min(next, intervalEnd(current.lastTs)); // the cadence snapshot of the open interval
     }
     if (next != Long.MAX_VALUE) {
-      wakeUpAt(next, timers);
+      wakeUpAt(next, null, timers); // cleared above
     }
   }
 
@@ -193,14 +194,11 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     }
   }
 
-  private long wakeUpTime() throws Exception {
-    Long at = wakeUp.value();
-    return at == null ? Long.MAX_VALUE : at;
-  }
-
-  /** Keeps exactly one event-time timer per twin, at the earliest time something waits for. */
-  private void wakeUpAt(long time, TimerService timers) throws Exception {
-    Long pending = wakeUp.value();
+  /**
+   * Keeps exactly one event-time timer per twin, at the earliest time something waits for; {@code
+   * pending} is the one registered now ({@code null} for none), as the caller just read it.
+   */
+  private void wakeUpAt(long time, Long pending, TimerService timers) throws Exception {
     if (pending != null) {
       timers.deleteEventTimeTimer(pending);
     }

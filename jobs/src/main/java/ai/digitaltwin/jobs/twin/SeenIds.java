@@ -1,0 +1,104 @@
+package ai.digitaltwin.jobs.twin;
+
+import java.util.Arrays;
+
+/**
+ * One twin's recent event ids with the event time at which each may be forgotten: an open-addressing
+ * hash table in two arrays, so that the whole set is one keyed value (a Flink POJO of arrays, no Kryo)
+ * and a lookup costs one state access and a probe or two, where a map state costs a state access, a
+ * hash map lookup and an entry per id. Also the expiry times that have a timer, so that a timer is
+ * registered once per bucket rather than looked up once per event.
+ */
+public class SeenIds {
+  private static final int MIN_CAPACITY = 16;
+
+  /** The table: an id per slot ({@code null} for a free slot), capacity a power of two, at most half full. */
+  public String[] ids = new String[MIN_CAPACITY];
+  /** The expiry time of the id in the same slot. */
+  public long[] expiries = new long[MIN_CAPACITY];
+  public int size;
+  /** The distinct expiry times, each with one event-time timer registered. */
+  public long[] timers = new long[0];
+
+  public SeenIds() {}
+
+  public boolean contains(String id) {
+    int mask = ids.length - 1;
+    for (int at = slot(id, mask); ids[at] != null; at = (at + 1) & mask) {
+      if (ids[at].equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds an id not yet in the set. */
+  public void add(String id, long expiry) {
+    if (2 * (size + 1) > ids.length) {
+      rebuild(ids.length * 2, Long.MIN_VALUE);
+    }
+    place(id, expiry);
+    size++;
+  }
+
+  /** True, once, for an expiry time that has no timer yet: the caller registers one. */
+  public boolean needsTimer(long expiry) {
+    for (long t : timers) {
+      if (t == expiry) {
+        return false;
+      }
+    }
+    timers = Arrays.copyOf(timers, timers.length + 1);
+    timers[timers.length - 1] = expiry;
+    return true;
+  }
+
+  /** Forgets the ids and timers whose expiry is {@code time} or earlier. */
+  public void expire(long time) {
+    timers = Arrays.stream(timers).filter(t -> t > time).toArray();
+    int capacity = MIN_CAPACITY;
+    int kept = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] != null && expiries[i] > time) {
+        kept++;
+      }
+    }
+    while (2 * kept > capacity) {
+      capacity *= 2;
+    }
+    rebuild(capacity, time);
+  }
+
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  private void rebuild(int capacity, long expiredThrough) {
+    String[] oldIds = ids;
+    long[] oldExpiries = expiries;
+    ids = new String[capacity];
+    expiries = new long[capacity];
+    size = 0;
+    for (int i = 0; i < oldIds.length; i++) {
+      if (oldIds[i] != null && oldExpiries[i] > expiredThrough) {
+        place(oldIds[i], oldExpiries[i]);
+        size++;
+      }
+    }
+  }
+
+  private void place(String id, long expiry) {
+    int mask = ids.length - 1;
+    int at = slot(id, mask);
+    while (ids[at] != null) {
+      at = (at + 1) & mask;
+    }
+    ids[at] = id;
+    expiries[at] = expiry;
+  }
+
+  private static int slot(String id, int mask) {
+    int h = id.hashCode();
+    return (h ^ (h >>> 16)) & mask;
+  }
+}
