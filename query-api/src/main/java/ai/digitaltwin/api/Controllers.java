@@ -63,7 +63,7 @@ record Controllers(
         new Authenticator(tokens, s.users()),
         new AuthController(s.users(), tokens, limiter, mapper),
         new TwinController(twins, writer, mapper),
-        new TwinViewsController(twins, views, s.clock()),
+        new TwinViewsController(twins, views, s.clock(), mapper),
         new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock(), mapper),
         new IngestController(twins, s.events(), mapper, s.clock()),
         new StreamController(twins, s.live(), mapper),

@@ -4,7 +4,8 @@ import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.schemas.Tables;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,21 +43,24 @@ public final class TrendService {
     this.history = history;
   }
 
-  public Map<String, Object> trend(String twinId, String metric, String bucket, Window window) {
+  /**
+   * Writes the trend to {@code out} as one JSON object: the question, then {@code points}, written from
+   * DuckDB's result set as it is read (no row is built as a map first).
+   */
+  public void write(String twinId, String metric, String bucket, Window window, JsonGenerator out) throws IOException {
     if (!METRICS.contains(metric) || !BUCKETS.contains(bucket)) {
       throw ApiException.badRequest("unknown metric or bucket", "metric");
     }
     String sql =
         TREND.formatted(history.relation(Tables.HEALTH_EVENTS, twinId, window.from(), window.to()), metric, WIDTHS.get(bucket));
-    List<Map<String, Object>> points =
-        history.query(sql, List.of(twinId, window.fromParam(), window.toParam())).asMaps();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("twin_id", twinId);
-    out.put("metric", metric);
-    out.put("bucket", bucket);
-    out.put("from", window.from().toString());
-    out.put("to", window.to().toString());
-    out.put("points", points);
-    return out;
+    out.writeStartObject();
+    out.writeStringField("twin_id", twinId);
+    out.writeStringField("metric", metric);
+    out.writeStringField("bucket", bucket);
+    out.writeStringField("from", window.from().toString());
+    out.writeStringField("to", window.to().toString());
+    out.writeFieldName("points");
+    history.writeJson(sql, List.of(twinId, window.fromParam(), window.toParam()), Integer.MAX_VALUE, out);
+    out.writeEndObject();
   }
 }
