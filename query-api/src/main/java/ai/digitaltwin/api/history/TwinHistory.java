@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
