@@ -97,18 +97,25 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     }
   }
 
-  /** Sends a newer reading that changes the twin's status to the live view at once. */
+  /**
+   * Sends a newer reading that changes the status the live view shows to it at once: compared with the
+   * last preview, not only the folded state, which lags by the watermark (a flip and a flip back within
+   * that lag are both shown).
+   */
   private void preview(TwinInput in, Context ctx) throws Exception {
     TwinModel current = model.value();
-    if (current == null || current.readings == 0 || in.ts() < current.latestReadingTs) {
+    if (current == null || current.readings == 0 || in.ts() < Math.max(current.latestReadingTs, current.liveTs)) {
       return;
     }
     HealthEvent reading = in.health();
     String status = TwinModel.status(reading.getHeartRate(),
         reading.getStress() == null ? current.stress : reading.getStress(),
         reading.getEnergy() == null ? current.energy : reading.getEnergy());
-    if (!status.equals(current.status())) {
+    if (!status.equals(current.liveStatus())) {
       ctx.output(LIVE, TwinSnapshots.live(ctx.getCurrentKey(), current, reading, in.ts(), status));
+      current.liveStatus = status;
+      current.liveTs = in.ts();
+      model.update(current);
     }
   }
 
