@@ -58,8 +58,17 @@ public final class HttpApi {
     return token == null ? b : b.header("Authorization", "Bearer " + token);
   }
 
+  /**
+   * GET, sent a second time when the first attempt's connection was closed without an answer: a pooled
+   * keep-alive connection idle since the 64-connection load can have been closed by the server's idle
+   * timeout just as it is reused (a GET is safe to repeat, as browsers do).
+   */
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    try {
+      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException closed) {
+      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   public HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
