@@ -36,15 +36,16 @@ final class EventTimeBuffer {
   }
 
   /**
-   * Keeps a deep copy: the job reuses objects, so the network input deserializes the next record into
-   * the Avro event of this one, and a heap state backend keeps references, not bytes.
+   * Keeps the input itself, but a registry change as a deep copy: readings, behaviour and chat are
+   * immutable values, while a registry event is a mutable Avro object that an input reusing objects could
+   * deserialize the next record into (a heap state backend keeps references, not bytes).
    */
   void add(TwinInput in) throws Exception {
     List<TwinInput> inputs = waiting.value();
     if (inputs == null) {
       inputs = new ArrayList<>();
     }
-    inputs.add(insertionPoint(inputs, in), copier.copy(in));
+    inputs.add(insertionPoint(inputs, in), in.registry() == null ? in : copier.copy(in));
     waiting.update(inputs);
   }
 

@@ -1,7 +1,6 @@
 package ai.digitaltwin.jobs.twin;
 
 import ai.digitaltwin.jobs.types.AvroTypeInfo;
-import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.TwinState;
 import java.time.Duration;
 import java.util.List;
@@ -39,10 +38,12 @@ import org.apache.flink.util.OutputTag;
  * idle. Should a stall come mid-stream all the same, leaving trailing behaviour keeps behaviour read
  * ahead of the readings waiting for them; only inputs arriving later than that fold out of order.
  *
- * <p>So that the live view does not wait for the watermark, a health reading that arrives ahead of it and
- * would change the twin's status is sent at once on the side output {@link #LIVE} (for the hot path
- * only, never the state history): the folded state with the reading's vitals and status, at the reading's
- * time. The folded snapshot of that reading follows once the watermark passes it.
+ * <p>The side output {@link #HOT_PATH} carries every snapshot of the main output and, so that the live
+ * view does not wait for the watermark, a preview of each health reading that arrives ahead of it and
+ * would change the twin's status (never in the state history): the folded state with the reading's
+ * vitals and status, at the reading's time, event id {@code twin@ts#live}. The folded snapshot of that
+ * reading follows once the watermark passes it. One side output rather than the main output united with
+ * a side output: a sink with one input is chained to this operator, with no network hop between them.
  *
  * <p>State: one model per twin, cleared when a deletion is folded in, with a 30-day processing-time
  * TTL for twins that stop sending (each access checks one other twin's entry for expiry, not Flink's
@@ -50,8 +51,9 @@ import org.apache.flink.util.OutputTag;
  */
 public final class TwinStateFunction extends KeyedProcessFunction<String, TwinInput, TwinState> {
   static final Duration IDLE_TTL = Duration.ofDays(30);
-  /** Live previews of readings still waiting for the watermark; see the class comment. */
-  public static final OutputTag<TwinState> LIVE = new OutputTag<>("live-state", AvroTypeInfo.forClass(TwinState.class));
+  /** Every snapshot and the live previews of readings still waiting for the watermark; see the class comment. */
+  public static final OutputTag<TwinState> HOT_PATH =
+      new OutputTag<>("hot-path-state", AvroTypeInfo.forClass(TwinState.class));
 
   private final long intervalMillis;
   private final long stallMillis;
@@ -81,7 +83,7 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
   public void processElement(TwinInput in, Context ctx, Collector<TwinState> out) throws Exception {
     TimerService timers = ctx.timerService();
     if (in.ts() <= timers.currentWatermark()) {
-      fold(List.of(in), ctx.getCurrentKey(), out); // late: the inputs around it are folded already
+      fold(List.of(in), ctx, out); // late: the inputs around it are folded already
     } else {
       buffer.add(in);
       Long pending = wakeUp.value();
@@ -103,12 +105,12 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     if (current == null || current.readings == 0 || in.ts() < current.latestReadingTs) {
       return;
     }
-    HealthEvent reading = in.health();
-    String status = TwinModel.status(reading.getHeartRate(),
-        reading.getStress() == null ? current.stress : reading.getStress(),
-        reading.getEnergy() == null ? current.energy : reading.getEnergy());
+    Reading reading = in.health();
+    String status = TwinModel.status(reading.heartRate(),
+        reading.stress() == null ? current.stress : reading.stress(),
+        reading.energy() == null ? current.energy : reading.energy());
     if (!status.equals(current.status())) {
-      ctx.output(LIVE, TwinSnapshots.live(ctx.getCurrentKey(), current, reading, in.ts(), status));
+      ctx.output(HOT_PATH, TwinSnapshots.live(ctx.getCurrentKey(), current, reading, in.ts(), status));
     }
   }
 
@@ -121,15 +123,15 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     String twin = ctx.getCurrentKey();
     TimerService timers = ctx.timerService();
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-      checkStall(timers, twin, out);
+      checkStall(ctx, out);
       return;
     }
     wakeUp.clear(); // the one event-time timer of this twin has fired
     long watermark = timers.currentWatermark();
-    fold(buffer.takeThrough(watermark), twin, out);
+    fold(buffer.takeThrough(watermark), ctx, out);
     TwinModel current = model.value();
     if (current != null && cadenceDue(current, watermark)) {
-      out.collect(current.snapshot(twin));
+      emit(current.snapshot(twin), ctx, out);
       model.update(current);
     }
     long next = buffer.firstTs();
@@ -142,10 +144,11 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
   }
 
   /** Folds inputs given in event-time order, snapshotting as their times cross interval ends. */
-  private void fold(List<TwinInput> inputs, String twin, Collector<TwinState> out) throws Exception {
+  private void fold(List<TwinInput> inputs, Context ctx, Collector<TwinState> out) throws Exception {
     if (inputs.isEmpty()) {
       return;
     }
+    String twin = ctx.getCurrentKey();
     TwinModel current = model.value();
     for (TwinInput in : inputs) {
       if (in.isDeletion()) {
@@ -155,11 +158,11 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       if (current == null) {
         current = new TwinModel();
       } else if (cadenceDue(current, in.ts())) {
-        out.collect(current.snapshot(twin));
+        emit(current.snapshot(twin), ctx, out);
       }
       current.fold(in);
       if (current.readings > 0 && current.significantChange()) {
-        out.collect(current.snapshot(twin));
+        emit(current.snapshot(twin), ctx, out);
       }
     }
     if (current == null) {
@@ -174,7 +177,9 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
    * trailing behaviour and sends what is unsent, including the last interval whose cadence timer
    * the watermark will not reach; otherwise checks again later.
    */
-  private void checkStall(TimerService timers, String twin, Collector<TwinState> out) throws Exception {
+  private void checkStall(Context ctx, Collector<TwinState> out) throws Exception {
+    TimerService timers = ctx.timerService();
+    String twin = ctx.getCurrentKey();
     Long armedAt = stallCheck.value();
     stallCheck.clear();
     TwinModel current = model.value();
@@ -186,12 +191,18 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       armStallCheck(timers);
       return;
     }
-    fold(buffer.takeAllButTrailingBehaviour(), twin, out);
+    fold(buffer.takeAllButTrailingBehaviour(), ctx, out);
     current = model.value();
     if (current != null && current.readings > 0 && current.changedSinceEmit()) {
-      out.collect(current.snapshot(twin));
+      emit(current.snapshot(twin), ctx, out);
       model.update(current);
     }
+  }
+
+  /** A snapshot to the state history and the hot path. */
+  private static void emit(TwinState snapshot, Context ctx, Collector<TwinState> out) {
+    out.collect(snapshot);
+    ctx.output(HOT_PATH, snapshot);
   }
 
   /**

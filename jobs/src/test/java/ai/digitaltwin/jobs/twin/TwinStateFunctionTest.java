@@ -70,7 +70,7 @@ class TwinStateFunctionTest {
 
     TwinRegistryEvent deleted = Events.created(TWIN, minute(61), 0.5);
     deleted.setAction("deleted");
-    input(new TwinInput(TWIN, minute(61).toEpochMilli(), null, null, null, deleted));
+    input(TwinInput.registry(consumed(deleted)));
     harness.processWatermark(minute(61).toEpochMilli());
     harness.setProcessingTime(2 * STALL.toMillis());
     assertThat(harness.numKeyedStateEntries()).isZero();
@@ -85,11 +85,13 @@ class TwinStateFunctionTest {
     }
     harness.processWatermark(minute(20).toEpochMilli());
     assertThat(harness.extractOutputValues()).hasSize(1);
-    assertThat(harness.getSideOutput(TwinStateFunction.LIVE)).isNull(); // calm readings change no status
+    assertThat(hotPath()).isEqualTo(harness.extractOutputValues()); // calm readings change no status
     health(reading(TWIN, 21, 118));
     assertThat(harness.extractOutputValues()).hasSize(1); // the history waits for the watermark
-    List<TwinState> live = harness.getSideOutput(TwinStateFunction.LIVE).stream().map(r -> r.getValue()).toList();
-    assertThat(live).singleElement().satisfies(s -> {
+    List<TwinState> hot = hotPath();
+    assertThat(hot).hasSize(2).startsWith(harness.extractOutputValues().get(0));
+    assertThat(hot.get(1)).satisfies(s -> {
+      assertThat(s.getEventId()).isEqualTo(TWIN + "@" + minute(21).toEpochMilli() + "#live");
       assertThat(s.getStatus()).isEqualTo("elevated_hr");
       assertThat(s.getHeartRate()).isEqualTo(118.0);
       assertThat(s.getTs()).isEqualTo(minute(21));
@@ -202,7 +204,7 @@ class TwinStateFunctionTest {
     var reused = first.event(); // what object reuse does: the next record deserialized into the same event
     reused.setHeartRate(118.0);
     reused.setTs(minute(16));
-    input(new TwinInput(TWIN, minute(16).toEpochMilli(), reused, null, null, null));
+    input(TwinInput.health(consumed(reused)));
     harness.processWatermark(minute(15).toEpochMilli());
     List<TwinState> out = harness.extractOutputValues();
     assertThat(out).extracting(TwinState::getHeartRate).containsExactly(70.0);
@@ -277,6 +279,12 @@ class TwinStateFunctionTest {
     assertThat(closed.getDriftCause()).isEqualTo("social activity 90 min on 2026-03-02: extraversion +0.0010");
     assertThat(closed.getTs()).isEqualTo(minute(900));
     assertThat(closed.getPersonality().getExtraversion()).isEqualTo(0.501);
+  }
+
+  /** What the hot path got: every snapshot of the history and the live previews, in order. */
+  private List<TwinState> hotPath() {
+    var hot = harness.getSideOutput(TwinStateFunction.HOT_PATH);
+    return hot == null ? List.of() : hot.stream().map(StreamRecord::getValue).toList();
   }
 
   private static <T> Consumed<T> consumed(T event) {
