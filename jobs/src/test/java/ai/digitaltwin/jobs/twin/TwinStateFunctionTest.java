@@ -66,7 +66,7 @@ class TwinStateFunctionTest {
     assertThat(harness.numEventTimeTimers()).isZero();
     harness.setProcessingTime(STALL.toMillis()); // the stall check finds nothing waiting
     assertThat(harness.numProcessingTimeTimers()).isZero();
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the model; the buffer is empty
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the slot, with the model alone
 
     TwinRegistryEvent deleted = Events.created(TWIN, minute(61), 0.5);
     deleted.setAction("deleted");
@@ -168,8 +168,8 @@ class TwinStateFunctionTest {
     assertThat(out.get(0).getTs()).isEqualTo(minute(9));
     assertThat(out.get(0).getActivity()).isEqualTo("work");
     assertThat(harness.numProcessingTimeTimers()).isZero();
-    // the model, the behaviour still waiting, and the time of the twin's timer
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
+    // one slot: the model, the behaviour still waiting (folded below), and the time of the twin's timer
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     harness.processWatermark(minute(30).toEpochMilli());
