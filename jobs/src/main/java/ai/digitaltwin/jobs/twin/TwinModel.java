@@ -3,7 +3,6 @@ package ai.digitaltwin.jobs.twin;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import ai.digitaltwin.schemas.TwinState;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -38,6 +37,7 @@ public class TwinModel {
   public String emittedMood;
   public boolean driftPending;
   private transient ZoneId zoneId;
+  private transient LocalClock clock;
 
   public TwinModel() {}
 
@@ -76,7 +76,7 @@ public class TwinModel {
       activity = e.activity() == null ? activity : e.activity();
     }
     baseline.add(e);
-    patterns.addReading(e.activity(), e.steps(), ts, zoneId());
+    patterns.addReading(e.activity(), e.steps(), ts, clock(ts));
   }
 
   void addBehavior(BehaviorChange b, long ts) {
@@ -134,7 +134,14 @@ public class TwinModel {
   }
 
   private long localDay(long ts) {
-    return Instant.ofEpochMilli(ts).atZone(zoneId()).toLocalDate().toEpochDay();
+    return clock(ts).epochDay();
+  }
+
+  private LocalClock clock(long ts) {
+    if (clock == null) {
+      clock = new LocalClock();
+    }
+    return clock.at(ts, zoneId());
   }
 
   ZoneId zoneId() {
