@@ -80,8 +80,9 @@ public final class GeneratorMain {
   }
 
   private static int live(GeneratorService service) throws InterruptedException {
-    while (service.failure().isEmpty()) {
-      Thread.sleep(1000); // the service works on its own thread; this one only waits for a failure
+    service.awaitTermination();
+    if (service.failure().isEmpty()) {
+      return 0; // stopped by the shutdown hook
     }
     System.err.println("generator: " + service.failure().get().getMessage());
     return 1;

@@ -106,6 +106,11 @@ public final class GeneratorService implements AutoCloseable {
     return Optional.ofNullable(status.failure);
   }
 
+  /** Waits until the generator's thread ends: after a failure it cannot recover from, or after {@link #close()}. */
+  public void awaitTermination() throws InterruptedException {
+    thread.join();
+  }
+
   /** Stops after the current tick, commits what was produced, and waits for the thread to end. */
   @Override
   public void close() {

@@ -47,8 +47,9 @@ record Controllers(
     Tokens tokens = new Tokens(config.auth().jwtSecret(), config.auth().tokenTtl(), s.clock());
     LoginLimiter limiter =
         new LoginLimiter(config.auth().loginMaxFailures(), config.auth().loginWindow(), s.clock());
-    TwinService twins = new TwinService(s.history());
-    TwinWriter writer = new TwinWriter(s.events(), new RecentRegistry(s.history()), s.clock());
+    RecentRegistry recent = new RecentRegistry(s.history());
+    TwinService twins = new TwinService(s.history(), recent);
+    TwinWriter writer = new TwinWriter(s.events(), recent, s.clock());
     TwinViewsController.Views views =
         new TwinViewsController.Views(
             new TrendService(s.history()),
@@ -62,12 +63,12 @@ record Controllers(
         new Authenticator(tokens, s.users()),
         new AuthController(s.users(), tokens, limiter, mapper),
         new TwinController(twins, writer, mapper),
-        new TwinViewsController(twins, views, s.clock()),
+        new TwinViewsController(twins, views, s.clock(), mapper),
         new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock(), mapper),
         new IngestController(twins, s.events(), mapper, s.clock()),
         new StreamController(twins, s.live(), mapper),
         new ChatController(
-            twins, new ChatExchange(s.chat(), s.history(), s.events(), chatLog, s.clock()), chatLog, mapper),
+            twins, new ChatExchange(s.chat(), twins, s.events(), chatLog, s.clock()), chatLog, mapper),
         new SqlController(s.sql(), mapper),
         new HealthController(s.checks()),
         new SystemController(config.describe(), s.history(), s.metrics(), s.clock()),

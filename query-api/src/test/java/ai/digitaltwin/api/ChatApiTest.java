@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChatApiTest {
   static final String TWIN = "twin-chat";
   static final String LOG_TWIN = "twin-chat-log";
+  static final String MOOD_TWIN = "twin-chat-mood";
 
   @TempDir static Path dir;
   static TwinCatalog catalog;
@@ -44,6 +45,7 @@ class ChatApiTest {
     catalog = TestApi.catalog(dir);
     ChatData.write(catalog, TWIN, "chloe");
     ChatData.write(catalog, LOG_TWIN, "chloe");
+    ChatData.write(catalog, MOOD_TWIN, "chloe");
     api = TestApi.start(dir, catalog, Map.of(), new StartedClock(T0));
     chloe = api.userToken("chloe");
   }
@@ -87,6 +89,17 @@ class ChatApiTest {
     assertThat(offTopic.get("intent").asText()).isEqualTo("unknown");
     assertThat(offTopic.get("reply").asText()).doesNotContainPattern("[0-9]");
     assertThat(offTopic.get("evidence")).isEmpty();
+  }
+
+  @Test
+  void theMoodFollowsTheNewestStateOnceItIsCommitted() throws Exception {
+    assertThat(ok(chat(MOOD_TWIN, chloe, "How are you feeling?")).get("mood").asText()).isEqualTo("low");
+    Map<String, Object> brighter = ChatData.lowState(MOOD_TWIN, T0.minusSeconds(600));
+    brighter.put("mood", "content");
+    brighter.put("mood_score", 0.5);
+    TableWriter.append(catalog, Tables.TWIN_STATE, List.of(brighter));
+    api.runtime.history().refreshNow();
+    assertThat(ok(chat(MOOD_TWIN, chloe, "How are you feeling?")).get("mood").asText()).isEqualTo("content");
   }
 
   @Test

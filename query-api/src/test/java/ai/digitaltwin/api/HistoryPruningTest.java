@@ -2,8 +2,6 @@ package ai.digitaltwin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.digitaltwin.api.history.IcebergTables;
-import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.schemas.Tables;
@@ -36,11 +34,7 @@ class HistoryPruningTest {
     }
     rows.add(TwinApiTest.reading("twin-a", T0.plus(Duration.ofDays(2)), 75));
     TableWriter.append(catalog, Tables.HEALTH_EVENTS, rows); // one file per row
-    history =
-        TwinHistory.open(
-            new IcebergViews(new IcebergTables(catalog, Duration.ZERO), Tables.ALL),
-            Duration.ofSeconds(5),
-            Duration.ofHours(1));
+    history = TestApi.history(catalog);
   }
 
   @AfterAll

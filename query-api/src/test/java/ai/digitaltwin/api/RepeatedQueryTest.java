@@ -2,13 +2,10 @@ package ai.digitaltwin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.digitaltwin.api.history.IcebergTables;
-import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,11 +28,7 @@ class RepeatedQueryTest {
   @BeforeEach
   void open() {
     catalog = TestApi.catalog(dir);
-    history =
-        TwinHistory.open(
-            new IcebergViews(new IcebergTables(catalog, Duration.ZERO), Tables.ALL),
-            Duration.ofSeconds(5),
-            Duration.ofHours(1));
+    history = TestApi.history(catalog);
   }
 
   @AfterEach

@@ -135,6 +135,8 @@ class SqlApiTest {
       "EXPORT DATABASE '" + dir.resolve("dump") + "'",
       "CHECKPOINT",
       "DETACH memory",
+      "WITH RECURSIVE r(s) AS (SELECT 'x' UNION ALL SELECT s || s FROM r) SELECT max(length(s)) FROM r",
+      "SELECT * FROM (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r) t",
     };
     for (String attack : attacks) {
       refused(attack);

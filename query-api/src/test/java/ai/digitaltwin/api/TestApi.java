@@ -41,6 +41,15 @@ final class TestApi implements AutoCloseable {
     return catalog;
   }
 
+  /** DuckDB over every table of {@code catalog}, refreshed only when a test asks ({@code refreshNow}). */
+  static ai.digitaltwin.api.history.TwinHistory history(TwinCatalog catalog) {
+    return ai.digitaltwin.api.history.TwinHistory.open(
+        new ai.digitaltwin.api.history.IcebergViews(
+            new ai.digitaltwin.api.history.IcebergTables(catalog, java.time.Duration.ZERO), ai.digitaltwin.schemas.Tables.ALL),
+        java.time.Duration.ofSeconds(5),
+        java.time.Duration.ofHours(1));
+  }
+
   static TestApi start(Path dir, TwinCatalog catalog, Map<String, String> extraEnv) {
     return start(dir, catalog, extraEnv, java.time.Clock.systemUTC());
   }

@@ -15,7 +15,7 @@ import java.util.Map;
  *   <li>{@code KAFKA_PARTITIONS} — partitions per topic, default 2
  *   <li>{@code MAINTENANCE_INTERVAL_MS} — table maintenance (compaction, snapshot expiry) every so often,
  *       default 300000 (5 min); 0 turns it off
- *   <li>{@code COMPACT_MIN_FILES} — a day partition with fewer data files is not rewritten, default 4
+ *   <li>{@code COMPACT_MIN_FILES} — a day partition with fewer data files is not rewritten unless one is not yet sorted, default 4
  *   <li>{@code SNAPSHOT_RETENTION_MS} — snapshots younger than this are never expired, default 3600000
  *   <li>{@code SNAPSHOT_RETAIN_LAST} — the newest snapshots kept whatever their age, default 20
  * </ul>

@@ -30,9 +30,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Freshness of a running stack, by probe: a reading stamped "now" is sent to the health topic for a twin
  * the generator simulates, then the bench waits until (a) the API returns that reading and (b) a twin
- * state of that twin at least as new arrives on the hot-path topic. Probes alternate a heart rate of 152
- * and 68 so the twin's status flips each time: the state function emits at once on a significant change,
- * otherwise only at its event-time cadence, which a probe could not tell apart from the path's latency.
+ * state of that twin at least as new arrives on the hot-path topic. Each probe flips the status the live
+ * view last showed for its twin (a heart rate of 152 after "normal", 68 after "elevated_hr"): the state
+ * function sends a status change at once, other readings only at its event-time cadence, which a probe
+ * could not tell apart from the path's latency.
  */
 final class FreshnessBench {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -41,17 +42,18 @@ final class FreshnessBench {
 
   static List<Figure> run(HttpApi api, String bootstrap, List<String> twins, int probes, PrintStream log) throws Exception {
     Map<String, List<long[]>> states = new ConcurrentHashMap<>(); // twin -> [event time, arrival nanos]
+    Map<String, String> shown = new ConcurrentHashMap<>(); // twin -> status of its newest state seen
     List<Double> queryable = new ArrayList<>();
     List<Double> hot = new ArrayList<>();
     int missedHot = 0;
-    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap); StateWatch watch = new StateWatch(bootstrap, states)) {
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap); StateWatch watch = new StateWatch(bootstrap, states, shown)) {
       for (int i = 0; i < probes; i++) {
         String twin = twins.get(i % twins.size());
         Instant ts = Instant.ofEpochMilli(System.currentTimeMillis()); // event times are milliseconds
         if (ts.toEpochMilli() % 1000 == 0) {
           ts = ts.plusMillis(1); // generator readings fall on whole seconds: a probe never does
         }
-        HealthEvent probe = new HealthEvent(UUID.randomUUID().toString(), twin, ts, i % 2 == 0 ? 152.0 : 68.0, 121.0, 79.0,
+        HealthEvent probe = new HealthEvent(UUID.randomUUID().toString(), twin, ts, "elevated_hr".equals(shown.get(twin)) ? 68.0 : 152.0, 121.0, 79.0,
             97.0, 36.8, 15.0, 48.0, 0, 0.3, 0.6, "leisure", "bench-probe");
         long sent = System.nanoTime();
         producer.send(new ProducerRecord<>(Topics.HEALTH.name(), twin.getBytes(StandardCharsets.UTF_8),
@@ -132,7 +134,7 @@ final class FreshnessBench {
     private final Thread thread;
     private volatile boolean running = true;
 
-    StateWatch(String bootstrap, Map<String, List<long[]>> states) {
+    StateWatch(String bootstrap, Map<String, List<long[]>> states, Map<String, String> shown) {
       Properties p = new Properties();
       p.put("bootstrap.servers", bootstrap);
       p.put("key.deserializer", ByteArrayDeserializer.class.getName());
@@ -149,8 +151,12 @@ final class FreshnessBench {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
               long arrived = System.nanoTime();
               TwinState s = Topics.STATE.codec().decode(r.value());
-              states.computeIfAbsent(s.getTwinId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                  .add(new long[] {s.getTs().toEpochMilli(), arrived});
+              List<long[]> seen = states.computeIfAbsent(s.getTwinId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+              long newest = seen.stream().mapToLong(e -> e[0]).max().orElse(Long.MIN_VALUE);
+              seen.add(new long[] {s.getTs().toEpochMilli(), arrived});
+              if (s.getTs().toEpochMilli() >= newest) {
+                shown.put(s.getTwinId(), s.getStatus()); // as the dashboard, which ignores older states
+              }
             }
           }
         }

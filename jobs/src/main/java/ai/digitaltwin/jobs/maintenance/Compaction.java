@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -24,6 +25,7 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.SerializableTable;
@@ -38,7 +40,9 @@ import org.apache.iceberg.flink.source.IcebergSource;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * Rewrites the small files of day partitions into few files sorted by (twin, time), in one atomic
+ * Rewrites the small files of day partitions, and day partitions holding a file not yet sorted (as the
+ * stream job writes them: a backfilled day is often one such file), into few files sorted by (twin, time)
+ * and marked with the table's sort order, in one atomic
  * {@code RewriteFiles} commit: readers see the old files or the new ones, never both or neither.
  * Streams may keep appending meanwhile: a rewrite only conflicts with deletes of the files it replaces,
  * and the tables are append-only, so files added after the planned snapshot are left as they are.
@@ -55,7 +59,10 @@ public final class Compaction {
 
   private Compaction() {}
 
-  /** The day partitions holding at least {@code minFiles} files in the current snapshot. */
+  /**
+   * The day partitions holding at least {@code minFiles} files in the current snapshot, or a file not
+   * marked with the table's sort order (written by a stream; the rewrite marks what it writes).
+   */
   public static CompactionPlan plan(Table table, int minFiles) {
     table.refresh();
     Snapshot snapshot = table.currentSnapshot();
@@ -75,7 +82,7 @@ public final class Compaction {
     Set<DataFile> files = new HashSet<>();
     Expression filter = Expressions.alwaysFalse();
     for (Map.Entry<Integer, List<DataFile>> e : byDay.entrySet()) {
-      if (e.getValue().size() >= minFiles) {
+      if (e.getValue().size() >= minFiles || e.getValue().stream().anyMatch(file -> !sorted(table, file))) {
         days.add(e.getKey());
         files.addAll(e.getValue());
         long start = e.getKey() * DAY_MICROS;
@@ -83,6 +90,11 @@ public final class Compaction {
       }
     }
     return new CompactionPlan(table, snapshot.snapshotId(), snapshot.sequenceNumber(), days, files, filter);
+  }
+
+  /** Whether {@code file} is marked as sorted by the table's order; always true for a table with none. */
+  static boolean sorted(Table table, DataFile file) {
+    return table.sortOrder().isUnsorted() || Objects.equals(file.sortOrderId(), table.sortOrder().orderId());
   }
 
   /** Reads the planned partitions as of the planned snapshot and writes them sorted (a BATCH job). */
@@ -115,7 +127,8 @@ public final class Compaction {
             .transform("sorted files", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO, new SortedFileWriter(files))
             .executeAndCollect("compact " + name)) {
       while (out.hasNext()) {
-        written.add(deserialize(out.next()));
+        // each file is sorted by (twin, time) within itself, which is what an Iceberg sort order promises
+        written.add(DataFiles.builder(table.spec()).copy(deserialize(out.next())).withSortOrder(table.sortOrder()).build());
       }
     }
     return written;

@@ -9,7 +9,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs {@link TableMaintenance} once. Environment: {@code COMPACT_MIN_FILES} (default 4: a partition
- * with fewer files is left alone), {@code SNAPSHOT_RETENTION_MS} (default 3600000), {@code
+ * with fewer files is left alone unless one is not yet sorted), {@code SNAPSHOT_RETENTION_MS} (default 3600000), {@code
  * SNAPSHOT_RETAIN_LAST} (default 20), and the catalog's {@code ICEBERG_*} keys.
  */
 public final class MaintenanceJob {

@@ -36,6 +36,12 @@ public class TwinModel {
   public String emittedStatus;
   public String emittedMood;
   public boolean driftPending;
+  /**
+   * The status last sent to the live view ahead of the fold (see TwinStateFunction's preview), and the
+   * reading time it was sent for; the folded status counts again once the fold has passed that time.
+   */
+  public String liveStatus;
+  public long liveTs = Long.MIN_VALUE;
   private transient ZoneId zoneId;
   private transient LocalClock clock;
 
@@ -171,6 +177,11 @@ public class TwinModel {
 
   public Mood mood() {
     return Mood.of(stress, energy, patterns.lastSleepHours, chatSentiment.isEmpty() ? null : chatSentiment.mean);
+  }
+
+  /** The status the live view shows: the last preview's until the fold has passed it, then the folded one. */
+  public String liveStatus() {
+    return liveTs > latestReadingTs ? liveStatus : status();
   }
 
   public boolean changedSinceEmit() {

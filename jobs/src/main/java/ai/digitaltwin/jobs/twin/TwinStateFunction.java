@@ -95,17 +95,23 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     store(slot);
   }
 
-  /** Sends a newer reading that changes the twin's status to the live view at once. */
+  /**
+   * Sends a newer reading that changes the status the live view shows to it at once: compared with the
+   * last preview, not only the folded state, which lags by the watermark (a flip and a flip back within
+   * that lag are both shown). The caller stores the slot, with the preview's status in its model.
+   */
   private void preview(TwinModel current, TwinInput in, Context ctx) {
-    if (current == null || current.readings == 0 || in.ts() < current.latestReadingTs) {
+    if (current == null || current.readings == 0 || in.ts() < Math.max(current.latestReadingTs, current.liveTs)) {
       return;
     }
     Reading reading = in.health();
     String status = TwinModel.status(reading.heartRate(),
         reading.stress() == null ? current.stress : reading.stress(),
         reading.energy() == null ? current.energy : reading.energy());
-    if (!status.equals(current.status())) {
+    if (!status.equals(current.liveStatus())) {
       ctx.output(HOT_PATH, TwinSnapshots.live(ctx.getCurrentKey(), current, reading, in.ts(), status));
+      current.liveStatus = status;
+      current.liveTs = in.ts();
     }
   }
 

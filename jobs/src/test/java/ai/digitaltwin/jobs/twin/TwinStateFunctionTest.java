@@ -106,6 +106,24 @@ class TwinStateFunctionTest {
   }
 
   @Test
+  void aFlipBackBeforeTheWatermarkGoesToTheLiveViewToo() throws Exception {
+    for (int m = 0; m < 20; m++) {
+      health(calm(TWIN, m));
+    }
+    harness.processWatermark(minute(20).toEpochMilli());
+    health(reading(TWIN, 21, 118));
+    health(reading(TWIN, 22, 119)); // still elevated: nothing new to show
+    health(calm(TWIN, 23)); // back to normal while the fold still stands at minute 19
+    List<TwinState> live = previews();
+    assertThat(live).extracting(TwinState::getStatus).containsExactly("elevated_hr", "normal");
+    assertThat(live).extracting(TwinState::getTs).containsExactly(minute(21), minute(23));
+    harness.processWatermark(minute(24).toEpochMilli()); // the fold passes the previews
+    health(reading(TWIN, 25, 120));
+    live = previews();
+    assertThat(live).extracting(TwinState::getStatus).containsExactly("elevated_hr", "normal", "elevated_hr");
+  }
+
+  @Test
   void personalityStartsFromTheRegistryAndDriftsWithNegativeChatRecordingWhy() throws Exception {
     input(TwinInput.registry(consumed(Events.created(TWIN, minute(0), 0.5))));
     health(calm(TWIN, 1));
@@ -279,6 +297,11 @@ class TwinStateFunctionTest {
     assertThat(closed.getDriftCause()).isEqualTo("social activity 90 min on 2026-03-02: extraversion +0.0010");
     assertThat(closed.getTs()).isEqualTo(minute(900));
     assertThat(closed.getPersonality().getExtraversion()).isEqualTo(0.501);
+  }
+
+  /** The live previews the hot path got, in order. */
+  private List<TwinState> previews() {
+    return hotPath().stream().filter(s -> s.getEventId().toString().endsWith("#live")).toList();
   }
 
   /** What the hot path got: every snapshot of the history and the live previews, in order. */

@@ -48,7 +48,6 @@ public final class TwinHistory implements AutoCloseable {
   private final List<Connection> opened = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Connection> perThread;
   private final ThreadLocal<StatementCache> statements;
-  private final AtomicLong writes = new AtomicLong();
   /** Counts view replacements; prepared statements are kept only within one version. */
   private final AtomicLong viewsVersion = new AtomicLong();
   private final ScheduledExecutorService refresher;
@@ -129,14 +128,6 @@ public final class TwinHistory implements AutoCloseable {
       viewsVersion.incrementAndGet();
     }
     return changed;
-  }
-
-  /**
-   * How many statements changed this database's own tables so far (counted once done): an answer
-   * computed after reading this and the views' snapshot ids is current while neither changed.
-   */
-  public long writes() {
-    return writes.get();
   }
 
   /**
@@ -242,9 +233,6 @@ public final class TwinHistory implements AutoCloseable {
       return statement.executeUpdate();
     } catch (SQLException e) {
       throw new HistoryQueryException(e.getMessage(), e);
-    } finally {
-      // after the change, so that whoever reads the new count also reads the change
-      writes.incrementAndGet();
     }
   }
 

@@ -73,6 +73,11 @@ final class SqlGuard {
     if (statements != 1) {
       throw refuse("statements", "Exactly one SELECT statement is accepted, got " + statements);
     }
+    if (tree.findValues("type").stream().anyMatch(type -> type.asText().equals("RECURSIVE_CTE_NODE"))) {
+      // each step can double a value (s || s): the step that builds a gigabyte is one call, and ran
+      // seconds past the time limit on a busy machine
+      throw refuse("recursive", "WITH RECURSIVE is not allowed here: each step can grow a value without bound, which no time limit interrupts");
+    }
     String denied = deniedFunction(tree, false);
     if (denied != null) {
       throw refuse("function", "Function " + denied + " is not allowed here: one call can build a value of any size, which no time limit interrupts");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Read-your-writes for twin edits: a registry event this API sent to Kafka is also put in a DuckDB
@@ -31,6 +32,7 @@ public final class RecentRegistry {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TwinHistory history;
+  private final AtomicLong edits = new AtomicLong();
 
   public RecentRegistry(TwinHistory history) {
     this.history = history;
@@ -41,7 +43,25 @@ public final class RecentRegistry {
     return OverlayTable.ddl(Tables.TWIN_REGISTRY, TableDefinitions.TWIN_REGISTRY, OVERLAY, LIVE_VIEW);
   }
 
+  /**
+   * How many edits went into the overlay so far (counted once done): a registry answer computed after
+   * reading this and the registry's snapshot id is current while neither changed. Pruning does not
+   * count, since it only drops rows Iceberg already shows.
+   */
+  public long edits() {
+    return edits.get();
+  }
+
   public void add(TwinRegistryEvent event) {
+    try {
+      insert(event);
+    } finally {
+      // after the change, so that whoever reads the new count also reads the change
+      edits.incrementAndGet();
+    }
+  }
+
+  private void insert(TwinRegistryEvent event) {
     history.update(OverlayTable.prune(Tables.TWIN_REGISTRY, OVERLAY), List.of());
     Profile p = event.getProfile();
     Personality t = event.getPersonality();

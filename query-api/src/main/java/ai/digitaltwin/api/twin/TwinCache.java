@@ -7,45 +7,54 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Answers about current twins kept in memory for as long as what they were computed from is unchanged:
- * the snapshots the views show of the tables read, and the API's own not yet committed writes (the
- * registry overlay). Every twin endpoint first looks up the twin's registry row, and {@code GET
- * /twins/{id}} asks the same three questions between two commits; this answers them from memory and
- * asks DuckDB again only after a commit or an edit, so it returns exactly what DuckDB would, including
- * this API's own edits the moment they are made. Concurrent askers of a stale answer wait for one of
- * them to recompute it.
+ * the snapshots the views show of the tables read, and the API's own not yet committed twin edits (the
+ * registry overlay). Every twin endpoint first looks up the twin's registry row, {@code GET /twins/{id}}
+ * asks the same three questions between two commits, and every chat message needs the twin's newest
+ * state; this answers them from memory and asks DuckDB again only after a commit of a table the answer
+ * read or an edit, so it returns exactly what DuckDB would, including this API's own edits the moment
+ * they are made. Concurrent askers of a stale answer wait for one of them to recompute it.
  */
 final class TwinCache {
-  /** What an answer was computed from: snapshot ids of the tables read and the count of own writes. */
-  record Version(long registry, long state, long health, long writes) {}
+  /** What an answer was computed from: snapshot ids of the tables read and the count of own edits. */
+  record Version(long registry, long state, long health, long edits) {}
 
   private record Cached<T>(Version version, T value) {}
 
+  private static final BiPredicate<Version, Version> SAME_REGISTRY =
+      (a, b) -> a.registry() == b.registry() && a.edits() == b.edits();
+  private static final BiPredicate<Version, Version> SAME_STATE = (a, b) -> a.state() == b.state();
+
   private final TwinHistory history;
+  private final LongSupplier edits;
   private final Object registryLock = new Object();
   private volatile Cached<Map<String, Map<String, Object>>> registry;
   private final Map<String, Cached<Map<String, Object>>> twins = new ConcurrentHashMap<>();
+  private final Map<String, Cached<Map<String, Object>>> states = new ConcurrentHashMap<>();
   private final Map<String, Object> twinLocks = new ConcurrentHashMap<>();
 
-  TwinCache(TwinHistory history) {
+  /** {@code edits}: how many twin edits went into the registry overlay so far. */
+  TwinCache(TwinHistory history, LongSupplier edits) {
     this.history = history;
+    this.edits = edits;
   }
 
   /** The current registry rows by twin id, recomputed by {@code load} when the registry changed. */
   Map<String, Map<String, Object>> registry(Supplier<Map<String, Map<String, Object>>> load) {
-    Version now = version();
     Cached<Map<String, Map<String, Object>>> cached = registry;
-    if (cached != null && sameRegistry(cached.version(), now)) {
+    if (cached != null && SAME_REGISTRY.test(cached.version(), version())) {
       return cached.value();
     }
     synchronized (registryLock) {
       cached = registry;
-      now = version();
-      if (cached != null && sameRegistry(cached.version(), now)) {
+      Version now = version();
+      if (cached != null && SAME_REGISTRY.test(cached.version(), now)) {
         return cached.value();
       }
       Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
@@ -57,30 +66,44 @@ final class TwinCache {
 
   /** One twin's answer over registry, state and readings, recomputed by {@code load} when one changed. */
   Map<String, Object> twin(String twinId, Function<String, Map<String, Object>> load) {
-    Cached<Map<String, Object>> cached = twins.get(twinId);
-    if (cached != null && cached.version().equals(version())) {
+    return perTwin(twins, twinId, Version::equals, load);
+  }
+
+  /**
+   * One twin's newest state row (empty when it has none), recomputed by {@code load} only after a commit
+   * of {@code twin_state}: readings and edits do not change it.
+   */
+  Map<String, Object> state(String twinId, Function<String, Map<String, Object>> load) {
+    return perTwin(states, twinId, SAME_STATE, load);
+  }
+
+  private Map<String, Object> perTwin(
+      Map<String, Cached<Map<String, Object>>> answers,
+      String twinId,
+      BiPredicate<Version, Version> same,
+      Function<String, Map<String, Object>> load) {
+    Cached<Map<String, Object>> cached = answers.get(twinId);
+    if (cached != null && same.test(cached.version(), version())) {
       return cached.value();
     }
+    // one lock per twin for both kinds of answer: computing the twin reads its state through here
     synchronized (twinLocks.computeIfAbsent(twinId, k -> new Object())) {
       Version now = version();
-      cached = twins.get(twinId);
-      if (cached != null && cached.version().equals(now)) {
+      cached = answers.get(twinId);
+      if (cached != null && same.test(cached.version(), now)) {
         return cached.value();
       }
       Map<String, Object> value = Collections.unmodifiableMap(load.apply(twinId));
-      twins.put(twinId, new Cached<>(now, value));
+      answers.put(twinId, new Cached<>(now, value));
       return value;
     }
-  }
-
-  private static boolean sameRegistry(Version a, Version b) {
-    return a.registry() == b.registry() && a.writes() == b.writes();
   }
 
   /** Read before the queries run: a change during them makes the next asker recompute. */
   private Version version() {
     return new Version(
-        snapshot(Tables.TWIN_REGISTRY), snapshot(Tables.TWIN_STATE), snapshot(Tables.HEALTH_EVENTS), history.writes());
+        snapshot(Tables.TWIN_REGISTRY), snapshot(Tables.TWIN_STATE), snapshot(Tables.HEALTH_EVENTS),
+        edits.getAsLong());
   }
 
   private long snapshot(String table) {

@@ -52,9 +52,10 @@ public final class TwinService {
   private final TwinHistory history;
   private final TwinCache cache;
 
-  public TwinService(TwinHistory history) {
+  /** {@code recent}: this API's twin edits not yet committed, which every registry read includes. */
+  public TwinService(TwinHistory history, RecentRegistry recent) {
     this.history = history;
-    this.cache = new TwinCache(history);
+    this.cache = new TwinCache(history, recent::edits);
   }
 
   public record Page(List<Map<String, Object>> items, long total, int limit, int offset) {}
@@ -121,7 +122,7 @@ public final class TwinService {
     twin.put("updated_at", registry.get("ts"));
     twin.put("profile", pick(registry, "name", "age", "sex", "occupation", "interests", "timezone"));
     Map<String, Object> personality = pick(registry, TRAITS.toArray(String[]::new));
-    Map<String, Object> state = latestState(twinId);
+    Map<String, Object> state = state(twinId);
     if (state != null && state.get("openness") != null) {
       personality = pick(state, TRAITS.toArray(String[]::new));
     }
@@ -160,10 +161,19 @@ public final class TwinService {
     return rows;
   }
 
+  /**
+   * The twin's newest {@code twin_state} row, or null while it has none: from memory until the next
+   * commit of {@code twin_state}.
+   */
+  public Map<String, Object> state(String twinId) {
+    Map<String, Object> state = cache.state(twinId, this::latestState);
+    return state.isEmpty() ? null : state;
+  }
+
   private Map<String, Object> latestState(String twinId) {
     QueryResult rows = history.query(
         LATEST_STATE.formatted(history.relation(Tables.TWIN_STATE, twinId, null, null)), List.of(twinId));
-    return rows.isEmpty() ? null : rows.asMaps().get(0);
+    return rows.isEmpty() ? Map.of() : rows.asMaps().get(0);
   }
 
   private List<Map<String, Object>> readings(String twinId, int limit) {

@@ -10,7 +10,12 @@ import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.personality.PersonalityService;
 import ai.digitaltwin.api.timetravel.StateAsOf;
 import ai.digitaltwin.api.trends.TrendService;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +39,13 @@ public final class TwinViewsController {
   private final TwinService twins;
   private final Views views;
   private final Clock clock;
+  private final ObjectMapper mapper;
 
-  public TwinViewsController(TwinService twins, Views views, Clock clock) {
+  public TwinViewsController(TwinService twins, Views views, Clock clock, ObjectMapper mapper) {
     this.twins = twins;
     this.views = views;
     this.clock = clock;
+    this.mapper = mapper;
   }
 
   private String readable(Context ctx) {
@@ -56,7 +63,14 @@ public final class TwinViewsController {
     metric = Params.oneOf(ctx, "metric", null, TrendService.METRICS);
     String bucket = Params.oneOf(ctx, "bucket", "hour", TrendService.BUCKETS);
     Duration span = bucket.equals("hour") ? Duration.ofDays(7) : Duration.ofDays(30);
-    ctx.json(views.trends().trend(id, metric, bucket, Window.of(ctx, clock, span, MAX_WINDOW)));
+    Window window = Window.of(ctx, clock, span, MAX_WINDOW);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * 1024);
+    try (JsonGenerator out = mapper.createGenerator(bytes)) {
+      views.trends().write(id, metric, bucket, window, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.contentType("application/json").result(bytes.toByteArray());
   }
 
   public void personality(Context ctx) {

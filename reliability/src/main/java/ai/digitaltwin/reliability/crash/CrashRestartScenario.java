@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public final class CrashRestartScenario implements Scenario {
   static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
-  /** twin_state is final once the last snapshots are committed: a few checkpoints after the last event. */
+  /** How often the settle loop reads twin_state again. */
   static final Duration SETTLE = Duration.ofSeconds(3);
   /**
    * Columns the job computes per local day or at its end (TwinModel.rollDay): the day rolls over when the
@@ -83,22 +83,39 @@ public final class CrashRestartScenario implements Scenario {
   }
 
   /**
-   * twin_state once every twin has a row and the rows stop changing. A started job emits no cadence
-   * snapshot until its idle inputs (chat) are marked idle, so a fresh process shows none for a while; the
-   * last snapshots arrive with the checkpoints after the last event.
+   * twin_state once every twin's newest row has folded all of that twin's readings, and the rows stop
+   * changing. After a restart, input partitions with nothing left to read hold the watermark back until
+   * they are marked idle ({@code SOURCE_IDLENESS_MS}), so the newest rows can stand still for a while
+   * short of the end; only the reading count tells that they are final.
    */
   private static Map<String, Map<String, String>> settled(ChildStack stack, String token, int twins) throws InterruptedException {
-    Map<String, Map<String, String>> states = TableStats.finalStates(stack.api(), token);
+    Map<String, Long> readings = TableStats.readingsByTwin(stack.api(), token);
+    readings.remove(WatermarkFlush.TWIN);
+    Map<String, Map<String, String>> states = Map.of();
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
-      Thread.sleep(SETTLE.toMillis()); // polling interval of a condition with a deadline
       Map<String, Map<String, String>> again = TableStats.finalStates(stack.api(), token);
-      if (again.size() >= twins && again.equals(states)) {
+      if (again.size() >= twins && again.equals(states) && foldedAll(again, readings)) {
         return again;
       }
       states = again;
+      Thread.sleep(SETTLE.toMillis()); // polling interval of a condition with a deadline
     }
-    throw new IllegalStateException("twin_state did not settle with " + twins + " twins within 180 s (has " + states.size() + ")");
+    List<String> behind = new ArrayList<>();
+    for (Map.Entry<String, Long> e : readings.entrySet()) {
+      Map<String, String> state = states.get(e.getKey());
+      if (state == null || !String.valueOf(e.getValue()).equals(state.get("readings"))) {
+        String folded = state == null ? "no state" : state.get("readings") + " at " + state.get("ts");
+        behind.add(e.getKey() + " " + folded + " of " + e.getValue());
+      }
+    }
+    throw new IllegalStateException("twin_state did not settle with " + twins + " twins within 180 s (has " + states.size()
+        + "; newest state behind its readings: " + behind + ")");
+  }
+
+  private static boolean foldedAll(Map<String, Map<String, String>> states, Map<String, Long> readings) {
+    return readings.entrySet().stream()
+        .allMatch(e -> states.containsKey(e.getKey()) && String.valueOf(e.getValue()).equals(states.get(e.getKey()).get("readings")));
   }
 
   private static Outcome exactlyOnce(String done, CrashRun run, Result r) {

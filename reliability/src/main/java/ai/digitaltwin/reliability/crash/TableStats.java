@@ -58,6 +58,15 @@ record TableStats(String table, long rows, long distinctIds, String fingerprint)
     return states;
   }
 
+  /** Health readings per twin in health_events. */
+  static Map<String, Long> readingsByTwin(Api api, String token) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (JsonNode r : api.sql(token, "SELECT twin_id, count(*) FROM health_events GROUP BY twin_id ORDER BY twin_id").get("rows")) {
+      counts.put(r.get(0).asText(), r.get(1).asLong());
+    }
+    return counts;
+  }
+
   /** Counts the generator committed, by table; filled from its checkpoint once it has finished. */
   static final class Expected {
     private final Map<String, Long> byTable = new LinkedHashMap<>();

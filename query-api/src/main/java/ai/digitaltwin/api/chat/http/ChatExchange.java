@@ -2,8 +2,8 @@ package ai.digitaltwin.api.chat.http;
 
 import ai.digitaltwin.api.chat.ChatReply;
 import ai.digitaltwin.api.chat.ChatService;
-import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.kafka.EventProducer;
+import ai.digitaltwin.api.twin.TwinService;
 import ai.digitaltwin.schemas.ChatMessage;
 import ai.digitaltwin.schemas.Topics;
 import java.time.Clock;
@@ -27,9 +27,9 @@ public final class ChatExchange {
   private final ChatLog log;
   private final Clock clock;
 
-  public ChatExchange(ChatService chat, TwinHistory history, EventProducer events, ChatLog log, Clock clock) {
+  public ChatExchange(ChatService chat, TwinService twins, EventProducer events, ChatLog log, Clock clock) {
     this.chat = chat;
-    this.personas = new Personas(history, clock);
+    this.personas = new Personas(twins, clock);
     this.events = events;
     this.log = log;
     this.clock = clock;

@@ -2,43 +2,27 @@ package ai.digitaltwin.api.chat.http;
 
 import ai.digitaltwin.api.chat.BigFive;
 import ai.digitaltwin.api.chat.TwinPersona;
-import ai.digitaltwin.api.history.IcebergViews;
-import ai.digitaltwin.api.history.QueryResult;
-import ai.digitaltwin.api.history.TwinHistory;
-import ai.digitaltwin.schemas.Tables;
+import ai.digitaltwin.api.twin.TwinService;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who the twin is when a message arrives: name, age, occupation and time zone from its registry row
  * (including this API's not yet committed edits), traits and mood from its newest state. The state's
  * traits win over the registry's because they include the drift the stream job applied; a twin with no
- * state yet speaks with its registry traits and no mood.
+ * state yet speaks with its registry traits and no mood. The state comes from {@link TwinService#state},
+ * which keeps it in memory between commits of {@code twin_state}, as for {@code GET /twins/{id}}.
  */
 final class Personas {
-  static final String LATEST_STATE =
-      "SELECT ts, mood, mood_score, openness, conscientiousness, extraversion, agreeableness, neuroticism FROM "
-          + Tables.TWIN_STATE + " WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1";
-
-  /** A twin's newest state row as of one snapshot of {@code twin_state}. */
-  private record Latest(long snapshotId, Map<String, Object> state) {}
-
-  private final TwinHistory history;
+  private final TwinService twins;
   private final Clock clock;
-  /**
-   * The newest state per twin, kept while the {@code twin_state} view shows the same snapshot: the
-   * query's answer can only change with a new commit, and this saves a query on every message.
-   */
-  private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
-  Personas(TwinHistory history, Clock clock) {
-    this.history = history;
+  Personas(TwinService twins, Clock clock) {
+    this.twins = twins;
     this.clock = clock;
   }
 
@@ -51,7 +35,10 @@ final class Personas {
 
   Speaker of(Map<String, Object> registry) {
     String twinId = (String) registry.get("twin_id");
-    Map<String, Object> state = latestState(twinId);
+    Map<String, Object> state = twins.state(twinId);
+    if (state == null) {
+      state = Map.of();
+    }
     BigFive traits = traits(state);
     if (traits == null) {
       traits = traits(registry);
@@ -73,23 +60,6 @@ final class Personas {
       now = Instant.parse(ts);
     }
     return new Speaker(persona, now);
-  }
-
-  /**
-   * The twin's newest state, or an empty map. The snapshot is read before the query: a view replaced in
-   * between gives newer rows under the older id, which the next message simply reads again.
-   */
-  private Map<String, Object> latestState(String twinId) {
-    long snapshotId =
-        history.views().state(Tables.TWIN_STATE).map(IcebergViews.ViewState::snapshotId).orElse(Long.MIN_VALUE);
-    Latest known = latest.get(twinId);
-    if (known != null && known.snapshotId() == snapshotId) {
-      return known.state();
-    }
-    QueryResult rows = history.query(LATEST_STATE, List.of(twinId));
-    Map<String, Object> state = rows.isEmpty() ? Map.of() : rows.asMaps().get(0);
-    latest.put(twinId, new Latest(snapshotId, state));
-    return state;
   }
 
   /** The five traits of a row, or null when any is missing. */

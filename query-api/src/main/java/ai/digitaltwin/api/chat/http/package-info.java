@@ -5,7 +5,7 @@
  * traits, so it is a change, like ingesting readings) → body check (not blank, at most
  * {@link ai.digitaltwin.api.chat.http.ChatController#MAX_MESSAGE_CHARS} characters) → the persona from the
  * registry (name, age, occupation, time zone) and the latest twin state (current traits, mood)
- * ({@code Personas}) → {@link ai.digitaltwin.api.chat.ChatService#reply} → the user's message (with its
+ * ({@code Personas}, through {@code TwinService.state}) → {@link ai.digitaltwin.api.chat.ChatService#reply} → the user's message (with its
  * sentiment and intent) and the twin's reply as two {@code ChatMessage} events on the chat topic,
  * acknowledged by every in-sync replica before anything is answered ({@code ChatMessages}) → the same
  * two rows in an in-memory overlay so the history shows them at once ({@code ChatLog}) → the answer.
