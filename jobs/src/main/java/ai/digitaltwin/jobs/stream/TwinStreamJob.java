@@ -149,9 +149,8 @@ public final class TwinStreamJob {
             Tables.TWIN_STATE, rows(states, new StateRows(), Tables.TWIN_STATE),
             Tables.ANOMALIES, rows(anomalies, new AnomalyRows(), Tables.ANOMALIES),
             Tables.DEAD_LETTERS, rows(deadLetters, new DeadLetterRows(), Tables.DEAD_LETTERS));
-    // the hot path shows a reading that changes a twin's status before the watermark lets it be folded
-    DataStream<TwinState> live = states.union(states.getSideOutput(TwinStateFunction.LIVE));
-    return new StreamOutputs(tables, live, anomalies);
+    // every snapshot, and a reading that changes a twin's status before the watermark lets it be folded
+    return new StreamOutputs(tables, states.getSideOutput(TwinStateFunction.HOT_PATH), anomalies);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +38,7 @@ public class BehaviorPatterns {
     socialMinutesToday = 0;
   }
 
-  public void addReading(String activity, int steps, long ts, ZoneId zone) {
+  public void addReading(String activity, int steps, long ts, LocalClock clock) {
     stepsToday += steps;
     if (ts <= lastReadingTs) {
       return; // a late reading: its time was already counted for the activity then
@@ -51,9 +52,7 @@ public class BehaviorPatterns {
     if (activity.equals("social")) {
       socialMinutesToday += span;
     }
-    ZonedDateTime local = Instant.ofEpochMilli(ts).atZone(zone);
-    boolean weekend = local.getDayOfWeek().getValue() >= 6;
-    (weekend ? weekendHours : weekdayHours).computeIfAbsent(activity, a -> new long[24])[local.getHour()]++;
+    (clock.weekend() ? weekendHours : weekdayHours).computeIfAbsent(activity, a -> new long[24])[clock.hour()]++;
   }
 
   /** A transition: into sleep starts the clock, out of sleep records its length. */
@@ -107,19 +106,32 @@ public class BehaviorPatterns {
     return "{\"weekday\":" + usual(weekdayHours) + ",\"weekend\":" + usual(weekendHours) + "}";
   }
 
+  /** The most frequent activity of each hour, by name on a tie; one pass over the names per hour. */
   private static String usual(Map<String, long[]> hours) {
-    TreeMap<String, long[]> byName = new TreeMap<>(hours); // ties go to the first name
-    StringBuilder json = new StringBuilder("[");
+    String[] names = hours.keySet().toArray(new String[0]);
+    Arrays.sort(names); // ties go to the first name
+    long[][] counts = new long[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      counts[i] = hours.get(names[i]);
+    }
+    StringBuilder json = new StringBuilder(24 * 12).append('[');
     for (int h = 0; h < 24; h++) {
-      String best = null;
+      int best = -1;
       long most = 0;
-      for (Map.Entry<String, long[]> e : byName.entrySet()) {
-        if (e.getValue()[h] > most) {
-          most = e.getValue()[h];
-          best = e.getKey();
+      for (int i = 0; i < names.length; i++) {
+        if (counts[i][h] > most) {
+          most = counts[i][h];
+          best = i;
         }
       }
-      json.append(h == 0 ? "" : ",").append(best == null ? "null" : "\"" + best + "\"");
+      if (h > 0) {
+        json.append(',');
+      }
+      if (best < 0) {
+        json.append("null");
+      } else {
+        json.append('"').append(names[best]).append('"');
+      }
     }
     return json.append(']').toString();
   }

@@ -2,50 +2,31 @@ package ai.digitaltwin.jobs.twin;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * One twin's inputs waiting for the watermark, kept in {@link TwinInput#EVENT_TIME_ORDER} (keyed state of
- * the calling operator). Taken out from the front: everything the watermark has passed, or all but the
- * trailing behaviour when the watermark stands still.
+ * One twin's inputs waiting for the watermark ({@link TwinSlot#waiting}), kept in {@link
+ * TwinInput#EVENT_TIME_ORDER}. Taken out from the front: everything the watermark has passed, or all but
+ * the trailing behaviour when the watermark stands still.
  *
- * <p>One list value per twin, sized for the heap state backend the job runs on: the list is updated in
- * place; an input that arrives in order is appended, one read behind another topic's is placed by a
- * binary search (behaviour read hours ahead of the readings would otherwise be walked past by each
- * reading). No state TTL:
- * inputs leave as the watermark passes them (or the stall check takes them), and Flink's TTL would visit
- * other twins' lists and copy every input in them on each access.
+ * <p>Sized for the heap state backend the job runs on: the list is changed in place; an input that
+ * arrives in order is appended, one read behind another topic's is placed by a binary search (behaviour
+ * read hours ahead of the readings would otherwise be walked past by each reading).
  */
 final class EventTimeBuffer {
-  private final ValueState<List<TwinInput>> waiting;
   private final TypeSerializer<TwinInput> copier;
 
-  private EventTimeBuffer(ValueState<List<TwinInput>> waiting, TypeSerializer<TwinInput> copier) {
-    this.waiting = waiting;
+  EventTimeBuffer(TypeSerializer<TwinInput> copier) {
     this.copier = copier;
   }
 
-  static EventTimeBuffer open(RuntimeContext context) {
-    ValueStateDescriptor<List<TwinInput>> descriptor =
-        new ValueStateDescriptor<>("inputs-in-event-time-order", Types.LIST(TwinInput.TYPE));
-    return new EventTimeBuffer(context.getState(descriptor), context.createSerializer(TwinInput.TYPE));
-  }
-
   /**
-   * Keeps a deep copy: the job reuses objects, so the network input deserializes the next record into
-   * the Avro event of this one, and a heap state backend keeps references, not bytes.
+   * Keeps the input itself, but a registry change as a deep copy: readings, behaviour and chat are
+   * immutable values, while a registry event is a mutable Avro object that an input reusing objects could
+   * deserialize the next record into (a heap state backend keeps references, not bytes).
    */
-  void add(TwinInput in) throws Exception {
-    List<TwinInput> inputs = waiting.value();
-    if (inputs == null) {
-      inputs = new ArrayList<>();
-    }
-    inputs.add(insertionPoint(inputs, in), copier.copy(in));
-    waiting.update(inputs);
+  void add(List<TwinInput> inputs, TwinInput in) {
+    inputs.add(insertionPoint(inputs, in), in.registry() == null ? in : copier.copy(in));
   }
 
   /**
@@ -69,11 +50,10 @@ final class EventTimeBuffer {
     return low;
   }
 
-  /** Every input of time {@code watermark} or earlier, in {@link TwinInput#EVENT_TIME_ORDER}, removed from the buffer. */
-  List<TwinInput> takeThrough(long watermark) throws Exception {
-    List<TwinInput> inputs = waiting.value();
+  /** Every input of time {@code watermark} or earlier, in {@link TwinInput#EVENT_TIME_ORDER}, removed from {@code inputs}. */
+  static List<TwinInput> takeThrough(List<TwinInput> inputs, long watermark) {
     int end = 0;
-    while (inputs != null && end < inputs.size() && inputs.get(end).ts() <= watermark) {
+    while (end < inputs.size() && inputs.get(end).ts() <= watermark) {
       end++;
     }
     return takeFirst(inputs, end);
@@ -84,9 +64,8 @@ final class EventTimeBuffer {
    * TwinInput#EVENT_TIME_ORDER}: behaviour read ahead of the readings stays; readings, chat messages
    * and registry changes (which people send when they send them, with no stream to wait for) do not.
    */
-  List<TwinInput> takeAllButTrailingBehaviour() throws Exception {
-    List<TwinInput> inputs = waiting.value();
-    int end = inputs == null ? 0 : inputs.size();
+  static List<TwinInput> takeAllButTrailingBehaviour(List<TwinInput> inputs) {
+    int end = inputs.size();
     while (end > 0 && inputs.get(end - 1).behavior() != null) {
       end--;
     }
@@ -94,27 +73,17 @@ final class EventTimeBuffer {
   }
 
   /** The event time of the earliest input waiting, or {@link Long#MAX_VALUE} when none waits. */
-  long firstTs() throws Exception {
-    List<TwinInput> inputs = waiting.value();
-    return inputs == null || inputs.isEmpty() ? Long.MAX_VALUE : inputs.get(0).ts();
+  static long firstTs(List<TwinInput> inputs) {
+    return inputs.isEmpty() ? Long.MAX_VALUE : inputs.get(0).ts();
   }
 
-  boolean isEmpty() throws Exception {
-    return firstTs() == Long.MAX_VALUE;
-  }
-
-  private List<TwinInput> takeFirst(List<TwinInput> inputs, int end) throws Exception {
+  private static List<TwinInput> takeFirst(List<TwinInput> inputs, int end) {
     if (end == 0) {
       return List.of();
     }
     List<TwinInput> front = inputs.subList(0, end);
     List<TwinInput> taken = new ArrayList<>(front);
     front.clear();
-    if (inputs.isEmpty()) {
-      waiting.clear();
-    } else {
-      waiting.update(inputs);
-    }
     return taken;
   }
 }

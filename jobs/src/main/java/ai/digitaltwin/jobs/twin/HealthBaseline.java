@@ -1,6 +1,5 @@
 package ai.digitaltwin.jobs.twin;
 
-import ai.digitaltwin.schemas.HealthEvent;
 import java.util.Set;
 
 /**
@@ -22,8 +21,8 @@ public class HealthBaseline {
 
   public HealthBaseline() {}
 
-  public void add(HealthEvent e) {
-    Double bpm = e.getHeartRate();
+  public void add(Reading e) {
+    Double bpm = e.heartRate();
     if (bpm == null || bpm.isNaN() || bpm < 20 || bpm > 230) {
       return; // a missing or impossible value says nothing about the person
     }
@@ -49,7 +48,7 @@ public class HealthBaseline {
   }
 
   /** Low activity: few steps and not exercising or travelling. */
-  static boolean isResting(HealthEvent e) {
-    return e.getSteps() <= 10 && (e.getActivity() == null || !ACTIVE.contains(e.getActivity()));
+  static boolean isResting(Reading e) {
+    return e.steps() <= 10 && (e.activity() == null || !ACTIVE.contains(e.activity()));
   }
 }

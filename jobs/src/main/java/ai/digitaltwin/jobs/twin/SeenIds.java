@@ -53,18 +53,22 @@ public class SeenIds {
     return true;
   }
 
-  /** Forgets the ids and timers whose expiry is {@code time} or earlier. */
+  /**
+   * Forgets the ids and timers whose expiry is {@code time} or earlier. The table keeps its capacity
+   * unless it would be less than an eighth full: a twin sends about as many ids in the next horizon as
+   * in the last, and a table shrunk to the ids kept would have to grow again.
+   */
   public void expire(long time) {
     timers = Arrays.stream(timers).filter(t -> t > time).toArray();
-    int capacity = MIN_CAPACITY;
     int kept = 0;
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] != null && expiries[i] > time) {
         kept++;
       }
     }
-    while (2 * kept > capacity) {
-      capacity *= 2;
+    int capacity = ids.length;
+    while (capacity > MIN_CAPACITY && 8 * kept < capacity) {
+      capacity /= 2;
     }
     rebuild(capacity, time);
   }

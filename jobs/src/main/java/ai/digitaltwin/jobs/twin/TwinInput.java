@@ -14,14 +14,17 @@ import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * Everything that changes a twin, in one type so that one keyed operator can fold it all in event-time
- * order. Exactly one of the event fields is set.
+ * order. Exactly one of the event fields is set. Readings, behaviour and chat are carried as the few
+ * immutable values the twin state reads ({@link Reading}, {@link BehaviorChange}, {@link ChatSentiment}):
+ * they cross the shuffle cheaply and a waiting input needs no copy. Registry changes, rare, stay events.
  */
 public record TwinInput(
     String twinId,
     long ts,
-    HealthEvent health,
-    BehaviorEvent behavior,
-    ChatMessage chat,
+    String eventId,
+    Reading health,
+    BehaviorChange behavior,
+    ChatSentiment chat,
     TwinRegistryEvent registry) {
 
   public static final TypeInformation<TwinInput> TYPE =
@@ -30,9 +33,10 @@ public record TwinInput(
           Map.of(
               "twinId", Types.STRING,
               "ts", Types.LONG,
-              "health", AvroTypeInfo.forClass(HealthEvent.class),
-              "behavior", AvroTypeInfo.forClass(BehaviorEvent.class),
-              "chat", AvroTypeInfo.forClass(ChatMessage.class),
+              "eventId", Types.STRING,
+              "health", Reading.TYPE,
+              "behavior", BehaviorChange.TYPE,
+              "chat", ChatSentiment.TYPE,
               "registry", AvroTypeInfo.forClass(TwinRegistryEvent.class)));
 
   /**
@@ -43,19 +47,19 @@ public record TwinInput(
       Comparator.comparingLong(TwinInput::ts).thenComparingInt(TwinInput::rank).thenComparing(TwinInput::eventId);
 
   public static TwinInput health(Consumed<HealthEvent> in) {
-    return new TwinInput(in.twinId(), in.ts(), in.event(), null, null, null);
+    return new TwinInput(in.twinId(), in.ts(), in.eventId(), Reading.of(in.event()), null, null, null);
   }
 
   public static TwinInput behavior(Consumed<BehaviorEvent> in) {
-    return new TwinInput(in.twinId(), in.ts(), null, in.event(), null, null);
+    return new TwinInput(in.twinId(), in.ts(), in.eventId(), null, BehaviorChange.of(in.event()), null, null);
   }
 
   public static TwinInput chat(Consumed<ChatMessage> in) {
-    return new TwinInput(in.twinId(), in.ts(), null, null, in.event(), null);
+    return new TwinInput(in.twinId(), in.ts(), in.eventId(), null, null, ChatSentiment.of(in.event()), null);
   }
 
   public static TwinInput registry(Consumed<TwinRegistryEvent> in) {
-    return new TwinInput(in.twinId(), in.ts(), null, null, null, in.event());
+    return new TwinInput(in.twinId(), in.ts(), in.eventId(), null, null, null, in.event());
   }
 
   boolean isDeletion() {
@@ -64,12 +68,5 @@ public record TwinInput(
 
   private int rank() {
     return registry != null ? 0 : health != null ? 1 : behavior != null ? 2 : 3;
-  }
-
-  private String eventId() {
-    return registry != null ? registry.getEventId()
-        : health != null ? health.getEventId()
-        : behavior != null ? behavior.getEventId()
-        : chat.getEventId();
   }
 }

@@ -1,12 +1,8 @@
 package ai.digitaltwin.jobs.twin;
 
-import ai.digitaltwin.schemas.BehaviorEvent;
-import ai.digitaltwin.schemas.ChatMessage;
-import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import ai.digitaltwin.schemas.TwinState;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -47,6 +43,7 @@ public class TwinModel {
   public String liveStatus;
   public long liveTs = Long.MIN_VALUE;
   private transient ZoneId zoneId;
+  private transient LocalClock clock;
 
   public TwinModel() {}
 
@@ -71,40 +68,40 @@ public class TwinModel {
   }
 
   /** Latest values follow event time, so a late reading never overwrites newer ones. */
-  void addHealth(HealthEvent e, long ts) {
+  void addHealth(Reading e, long ts) {
     readings++;
     readingsToday++;
     if (ts >= latestReadingTs) {
       latestReadingTs = ts;
-      heartRate = e.getHeartRate();
-      spo2 = e.getSpo2();
-      systolicBp = e.getSystolicBp();
-      bodyTempC = e.getBodyTempC();
-      stress = e.getStress() == null ? stress : e.getStress();
-      energy = e.getEnergy() == null ? energy : e.getEnergy();
-      activity = e.getActivity() == null ? activity : e.getActivity();
+      heartRate = e.heartRate();
+      spo2 = e.spo2();
+      systolicBp = e.systolicBp();
+      bodyTempC = e.bodyTempC();
+      stress = e.stress() == null ? stress : e.stress();
+      energy = e.energy() == null ? energy : e.energy();
+      activity = e.activity() == null ? activity : e.activity();
     }
     baseline.add(e);
-    patterns.addReading(e.getActivity(), e.getSteps(), ts, zoneId());
+    patterns.addReading(e.activity(), e.steps(), ts, clock(ts));
   }
 
-  void addBehavior(BehaviorEvent b, long ts) {
-    if ("transition".equals(b.getKind())) {
-      patterns.transition(b.getActivity(), b.getPreviousActivity(), ts, zoneId());
+  void addBehavior(BehaviorChange b, long ts) {
+    if ("transition".equals(b.kind())) {
+      patterns.transition(b.activity(), b.previousActivity(), ts, zoneId());
     }
     if (ts >= latestReadingTs) {
-      activity = b.getActivity();
-      stress = b.getStress();
-      energy = b.getEnergy();
+      activity = b.activity();
+      stress = b.stress();
+      energy = b.energy();
     }
   }
 
-  void addChat(ChatMessage m) {
-    if (!"user".equals(m.getRole()) || m.getSentimentScore() == null) {
+  void addChat(ChatSentiment m) {
+    if (!"user".equals(m.role()) || m.score() == null) {
       return; // the twin's own replies say nothing about the person
     }
-    chatSentiment.add(m.getSentimentScore(), CHAT_ALPHA);
-    driftPending |= traits.chat(m.getSentimentScore());
+    chatSentiment.add(m.score(), CHAT_ALPHA);
+    driftPending |= traits.chat(m.score());
   }
 
   void addRegistry(TwinRegistryEvent r) {
@@ -143,7 +140,14 @@ public class TwinModel {
   }
 
   private long localDay(long ts) {
-    return Instant.ofEpochMilli(ts).atZone(zoneId()).toLocalDate().toEpochDay();
+    return clock(ts).epochDay();
+  }
+
+  private LocalClock clock(long ts) {
+    if (clock == null) {
+      clock = new LocalClock();
+    }
+    return clock.at(ts, zoneId());
   }
 
   ZoneId zoneId() {

@@ -1,6 +1,5 @@
 package ai.digitaltwin.jobs.twin;
 
-import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.TwinState;
 import java.time.Instant;
 
@@ -45,17 +44,17 @@ final class TwinSnapshots {
    * The folded snapshot of {@code m} with a newer reading's vitals and the status they give, at the
    * reading's time: what the live view shows before the watermark lets the reading be folded.
    */
-  static TwinState live(String twinId, TwinModel m, HealthEvent reading, long ts, String status) {
+  static TwinState live(String twinId, TwinModel m, Reading reading, long ts, String status) {
     return TwinState.newBuilder(of(twinId, m, m.mood()))
         .setEventId(twinId + "@" + ts + "#live")
         .setTs(Instant.ofEpochMilli(ts))
-        .setHeartRate(reading.getHeartRate())
-        .setSpo2(reading.getSpo2())
-        .setSystolicBp(reading.getSystolicBp())
-        .setBodyTempC(reading.getBodyTempC())
-        .setStress(reading.getStress() == null ? m.stress : reading.getStress())
-        .setEnergy(reading.getEnergy() == null ? m.energy : reading.getEnergy())
-        .setActivity(reading.getActivity() == null ? m.activity : reading.getActivity())
+        .setHeartRate(reading.heartRate())
+        .setSpo2(reading.spo2())
+        .setSystolicBp(reading.systolicBp())
+        .setBodyTempC(reading.bodyTempC())
+        .setStress(reading.stress() == null ? m.stress : reading.stress())
+        .setEnergy(reading.energy() == null ? m.energy : reading.energy())
+        .setActivity(reading.activity() == null ? m.activity : reading.activity())
         .setStatus(status)
         .build();
   }

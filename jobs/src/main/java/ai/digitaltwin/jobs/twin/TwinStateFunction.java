@@ -1,7 +1,6 @@
 package ai.digitaltwin.jobs.twin;
 
 import ai.digitaltwin.jobs.types.AvroTypeInfo;
-import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.TwinState;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +8,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -39,26 +37,29 @@ import org.apache.flink.util.OutputTag;
  * idle. Should a stall come mid-stream all the same, leaving trailing behaviour keeps behaviour read
  * ahead of the readings waiting for them; only inputs arriving later than that fold out of order.
  *
- * <p>So that the live view does not wait for the watermark, a health reading that arrives ahead of it and
- * would change the twin's status is sent at once on the side output {@link #LIVE} (for the hot path
- * only, never the state history): the folded state with the reading's vitals and status, at the reading's
- * time. The folded snapshot of that reading follows once the watermark passes it.
+ * <p>The side output {@link #HOT_PATH} carries every snapshot of the main output and, so that the live
+ * view does not wait for the watermark, a preview of each health reading that arrives ahead of it and
+ * would change the twin's status (never in the state history): the folded state with the reading's
+ * vitals and status, at the reading's time, event id {@code twin@ts#live}. The folded snapshot of that
+ * reading follows once the watermark passes it. One side output rather than the main output united with
+ * a side output: a sink with one input is chained to this operator, with no network hop between them.
  *
- * <p>State: one model per twin, cleared when a deletion is folded in, with a 30-day processing-time
- * TTL for twins that stop sending (each access checks one other twin's entry for expiry, not Flink's
- * default five); buffered inputs leave the buffer as they are folded (no TTL: the timer bounds it).
+ * <p>State: one {@link TwinSlot} per twin (model, waiting inputs, wake-up time, stall check), read once
+ * and written once per input or timer. The model is dropped when a deletion is folded in, waiting inputs
+ * leave as they are folded, and the slot is cleared once nothing is left in it; a 30-day processing-time
+ * TTL since its last write drops the slot of a twin that stops sending (each access checks one other
+ * twin's entry for expiry, not Flink's default five).
  */
 public final class TwinStateFunction extends KeyedProcessFunction<String, TwinInput, TwinState> {
   static final Duration IDLE_TTL = Duration.ofDays(30);
-  /** Live previews of readings still waiting for the watermark; see the class comment. */
-  public static final OutputTag<TwinState> LIVE = new OutputTag<>("live-state", AvroTypeInfo.forClass(TwinState.class));
+  /** Every snapshot and the live previews of readings still waiting for the watermark; see the class comment. */
+  public static final OutputTag<TwinState> HOT_PATH =
+      new OutputTag<>("hot-path-state", AvroTypeInfo.forClass(TwinState.class));
 
   private final long intervalMillis;
   private final long stallMillis;
-  private transient ValueState<TwinModel> model;
+  private transient ValueState<TwinSlot> slots;
   private transient EventTimeBuffer buffer;
-  private transient ValueState<Long> stallCheck;
-  private transient ValueState<Long> wakeUp;
 
   public TwinStateFunction(Duration interval, Duration stall) {
     this.intervalMillis = interval.toMillis();
@@ -67,55 +68,50 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
 
   @Override
   public void open(OpenContext context) {
-    ValueStateDescriptor<TwinModel> descriptor = new ValueStateDescriptor<>("twin-model", TwinModel.class);
+    ValueStateDescriptor<TwinSlot> descriptor = new ValueStateDescriptor<>("twin-slot", TwinSlot.TYPE);
     descriptor.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).cleanupIncrementally(1, false).build());
-    model = getRuntimeContext().getState(descriptor);
-    buffer = EventTimeBuffer.open(getRuntimeContext());
-    // the watermark when the stall check was armed; absent while no check is pending
-    stallCheck = getRuntimeContext().getState(new ValueStateDescriptor<>("stall-check-watermark", Types.LONG));
-    // the time of this twin's one event-time timer; absent while none is registered
-    wakeUp = getRuntimeContext().getState(new ValueStateDescriptor<>("wake-up-time", Types.LONG));
+    slots = getRuntimeContext().getState(descriptor);
+    buffer = new EventTimeBuffer(getRuntimeContext().createSerializer(TwinInput.TYPE));
   }
 
   @Override
   public void processElement(TwinInput in, Context ctx, Collector<TwinState> out) throws Exception {
+    TwinSlot slot = slot();
     TimerService timers = ctx.timerService();
     if (in.ts() <= timers.currentWatermark()) {
-      fold(List.of(in), ctx.getCurrentKey(), out); // late: the inputs around it are folded already
+      fold(slot, List.of(in), ctx, out); // late: the inputs around it are folded already
     } else {
-      buffer.add(in);
-      Long pending = wakeUp.value();
-      if (pending == null || in.ts() < pending) {
-        wakeUpAt(in.ts(), pending, timers);
+      buffer.add(slot.waiting, in);
+      if (slot.wakeUp == null || in.ts() < slot.wakeUp) {
+        wakeUpAt(slot, in.ts(), timers);
       }
       if (in.health() != null) {
-        preview(in, ctx);
+        preview(slot.model, in, ctx);
       }
     }
-    if (stallCheck.value() == null) {
-      armStallCheck(timers);
+    if (slot.stallCheck == null) {
+      armStallCheck(slot, timers);
     }
+    store(slot);
   }
 
   /**
    * Sends a newer reading that changes the status the live view shows to it at once: compared with the
    * last preview, not only the folded state, which lags by the watermark (a flip and a flip back within
-   * that lag are both shown).
+   * that lag are both shown). The caller stores the slot, with the preview's status in its model.
    */
-  private void preview(TwinInput in, Context ctx) throws Exception {
-    TwinModel current = model.value();
+  private void preview(TwinModel current, TwinInput in, Context ctx) {
     if (current == null || current.readings == 0 || in.ts() < Math.max(current.latestReadingTs, current.liveTs)) {
       return;
     }
-    HealthEvent reading = in.health();
-    String status = TwinModel.status(reading.getHeartRate(),
-        reading.getStress() == null ? current.stress : reading.getStress(),
-        reading.getEnergy() == null ? current.energy : reading.getEnergy());
+    Reading reading = in.health();
+    String status = TwinModel.status(reading.heartRate(),
+        reading.stress() == null ? current.stress : reading.stress(),
+        reading.energy() == null ? current.energy : reading.energy());
     if (!status.equals(current.liveStatus())) {
-      ctx.output(LIVE, TwinSnapshots.live(ctx.getCurrentKey(), current, reading, in.ts(), status));
+      ctx.output(HOT_PATH, TwinSnapshots.live(ctx.getCurrentKey(), current, reading, in.ts(), status));
       current.liveStatus = status;
       current.liveTs = in.ts();
-      model.update(current);
     }
   }
 
@@ -125,35 +121,37 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
    */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TwinState> out) throws Exception {
-    String twin = ctx.getCurrentKey();
+    TwinSlot slot = slot();
     TimerService timers = ctx.timerService();
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-      checkStall(timers, twin, out);
+      checkStall(slot, ctx, out);
+      store(slot);
       return;
     }
-    wakeUp.clear(); // the one event-time timer of this twin has fired
+    slot.wakeUp = null; // the one event-time timer of this twin has fired
     long watermark = timers.currentWatermark();
-    fold(buffer.takeThrough(watermark), twin, out);
-    TwinModel current = model.value();
+    fold(slot, EventTimeBuffer.takeThrough(slot.waiting, watermark), ctx, out);
+    TwinModel current = slot.model;
     if (current != null && cadenceDue(current, watermark)) {
-      out.collect(current.snapshot(twin));
-      model.update(current);
+      emit(current.snapshot(ctx.getCurrentKey()), ctx, out);
     }
-    long next = buffer.firstTs();
+    long next = EventTimeBuffer.firstTs(slot.waiting);
     if (current != null && current.readings > 0 && current.changedSinceEmit()) {
       next = Math.min(next, intervalEnd(current.lastTs)); // the cadence snapshot of the open interval
     }
     if (next != Long.MAX_VALUE) {
-      wakeUpAt(next, null, timers); // cleared above
+      wakeUpAt(slot, next, timers);
     }
+    store(slot);
   }
 
-  /** Folds inputs given in event-time order, snapshotting as their times cross interval ends. */
-  private void fold(List<TwinInput> inputs, String twin, Collector<TwinState> out) throws Exception {
+  /** Folds inputs given in event-time order into the slot's model, snapshotting as their times cross interval ends. */
+  private void fold(TwinSlot slot, List<TwinInput> inputs, Context ctx, Collector<TwinState> out) {
     if (inputs.isEmpty()) {
       return;
     }
-    TwinModel current = model.value();
+    String twin = ctx.getCurrentKey();
+    TwinModel current = slot.model;
     for (TwinInput in : inputs) {
       if (in.isDeletion()) {
         current = null;
@@ -162,18 +160,14 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       if (current == null) {
         current = new TwinModel();
       } else if (cadenceDue(current, in.ts())) {
-        out.collect(current.snapshot(twin));
+        emit(current.snapshot(twin), ctx, out);
       }
       current.fold(in);
       if (current.readings > 0 && current.significantChange()) {
-        out.collect(current.snapshot(twin));
+        emit(current.snapshot(twin), ctx, out);
       }
     }
-    if (current == null) {
-      model.clear();
-    } else {
-      model.update(current);
-    }
+    slot.model = current;
   }
 
   /**
@@ -181,41 +175,59 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
    * trailing behaviour and sends what is unsent, including the last interval whose cadence timer
    * the watermark will not reach; otherwise checks again later.
    */
-  private void checkStall(TimerService timers, String twin, Collector<TwinState> out) throws Exception {
-    Long armedAt = stallCheck.value();
-    stallCheck.clear();
-    TwinModel current = model.value();
-    boolean unsent = current != null && current.readings > 0 && current.changedSinceEmit();
-    if (buffer.isEmpty() && !unsent) {
+  private void checkStall(TwinSlot slot, Context ctx, Collector<TwinState> out) {
+    TimerService timers = ctx.timerService();
+    Long armedAt = slot.stallCheck;
+    slot.stallCheck = null;
+    if (slot.waiting.isEmpty() && !unsent(slot.model)) {
       return;
     }
     if (armedAt == null || armedAt != timers.currentWatermark()) {
-      armStallCheck(timers);
+      armStallCheck(slot, timers);
       return;
     }
-    fold(buffer.takeAllButTrailingBehaviour(), twin, out);
-    current = model.value();
-    if (current != null && current.readings > 0 && current.changedSinceEmit()) {
-      out.collect(current.snapshot(twin));
-      model.update(current);
+    fold(slot, EventTimeBuffer.takeAllButTrailingBehaviour(slot.waiting), ctx, out);
+    if (unsent(slot.model)) {
+      emit(slot.model.snapshot(ctx.getCurrentKey()), ctx, out);
     }
   }
 
-  /**
-   * Keeps exactly one event-time timer per twin, at the earliest time something waits for; {@code
-   * pending} is the one registered now ({@code null} for none), as the caller just read it.
-   */
-  private void wakeUpAt(long time, Long pending, TimerService timers) throws Exception {
-    if (pending != null) {
-      timers.deleteEventTimeTimer(pending);
+  private static boolean unsent(TwinModel m) {
+    return m != null && m.readings > 0 && m.changedSinceEmit();
+  }
+
+  /** A snapshot to the state history and the hot path. */
+  private static void emit(TwinState snapshot, Context ctx, Collector<TwinState> out) {
+    out.collect(snapshot);
+    ctx.output(HOT_PATH, snapshot);
+  }
+
+  /** Keeps exactly one event-time timer per twin, at the earliest time something waits for. */
+  private static void wakeUpAt(TwinSlot slot, long time, TimerService timers) {
+    if (slot.wakeUp != null) {
+      timers.deleteEventTimeTimer(slot.wakeUp);
     }
     timers.registerEventTimeTimer(time);
-    wakeUp.update(time);
+    slot.wakeUp = time;
   }
 
-  private void armStallCheck(TimerService timers) throws Exception {
-    stallCheck.update(timers.currentWatermark());
+  private void armStallCheck(TwinSlot slot, TimerService timers) {
+    slot.stallCheck = timers.currentWatermark();
     timers.registerProcessingTimeTimer(timers.currentProcessingTime() + stallMillis);
+  }
+
+  private TwinSlot slot() throws Exception {
+    TwinSlot slot = slots.value();
+    return slot == null ? new TwinSlot() : slot;
+  }
+
+  /** Writes the slot back (a heap backend keeps the same object, but the TTL's clock restarts), or clears it when empty. */
+  private void store(TwinSlot slot) throws Exception {
+    if (slot.isEmpty()) {
+      slots.clear();
+    } else {
+      slots.update(slot);
+    }
   }
 
   /** Changes unsent, and {@code time} lies past the end of the interval of the last input folded. */

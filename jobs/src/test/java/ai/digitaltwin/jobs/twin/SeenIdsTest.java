@@ -19,6 +19,7 @@ class SeenIdsTest {
     assertThat(seen.size).isEqualTo(40);
     assertThat(seen.contains("id-59")).isFalse();
     assertThat(seen.contains("id-60")).isTrue();
+    assertThat(seen.ids).hasSize(256); // a sixth full: kept for the ids of the next horizon
     seen.expire(2_000);
     assertThat(seen.isEmpty()).isTrue();
     assertThat(seen.ids).hasSize(16); // shrunk back

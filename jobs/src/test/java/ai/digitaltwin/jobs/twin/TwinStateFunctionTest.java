@@ -66,11 +66,11 @@ class TwinStateFunctionTest {
     assertThat(harness.numEventTimeTimers()).isZero();
     harness.setProcessingTime(STALL.toMillis()); // the stall check finds nothing waiting
     assertThat(harness.numProcessingTimeTimers()).isZero();
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the model; the buffer is empty
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the slot, with the model alone
 
     TwinRegistryEvent deleted = Events.created(TWIN, minute(61), 0.5);
     deleted.setAction("deleted");
-    input(new TwinInput(TWIN, minute(61).toEpochMilli(), null, null, null, deleted));
+    input(TwinInput.registry(consumed(deleted)));
     harness.processWatermark(minute(61).toEpochMilli());
     harness.setProcessingTime(2 * STALL.toMillis());
     assertThat(harness.numKeyedStateEntries()).isZero();
@@ -85,11 +85,13 @@ class TwinStateFunctionTest {
     }
     harness.processWatermark(minute(20).toEpochMilli());
     assertThat(harness.extractOutputValues()).hasSize(1);
-    assertThat(harness.getSideOutput(TwinStateFunction.LIVE)).isNull(); // calm readings change no status
+    assertThat(hotPath()).isEqualTo(harness.extractOutputValues()); // calm readings change no status
     health(reading(TWIN, 21, 118));
     assertThat(harness.extractOutputValues()).hasSize(1); // the history waits for the watermark
-    List<TwinState> live = harness.getSideOutput(TwinStateFunction.LIVE).stream().map(r -> r.getValue()).toList();
-    assertThat(live).singleElement().satisfies(s -> {
+    List<TwinState> hot = hotPath();
+    assertThat(hot).hasSize(2).startsWith(harness.extractOutputValues().get(0));
+    assertThat(hot.get(1)).satisfies(s -> {
+      assertThat(s.getEventId()).isEqualTo(TWIN + "@" + minute(21).toEpochMilli() + "#live");
       assertThat(s.getStatus()).isEqualTo("elevated_hr");
       assertThat(s.getHeartRate()).isEqualTo(118.0);
       assertThat(s.getTs()).isEqualTo(minute(21));
@@ -112,12 +114,12 @@ class TwinStateFunctionTest {
     health(reading(TWIN, 21, 118));
     health(reading(TWIN, 22, 119)); // still elevated: nothing new to show
     health(calm(TWIN, 23)); // back to normal while the fold still stands at minute 19
-    List<TwinState> live = harness.getSideOutput(TwinStateFunction.LIVE).stream().map(r -> r.getValue()).toList();
+    List<TwinState> live = previews();
     assertThat(live).extracting(TwinState::getStatus).containsExactly("elevated_hr", "normal");
     assertThat(live).extracting(TwinState::getTs).containsExactly(minute(21), minute(23));
     harness.processWatermark(minute(24).toEpochMilli()); // the fold passes the previews
     health(reading(TWIN, 25, 120));
-    live = harness.getSideOutput(TwinStateFunction.LIVE).stream().map(r -> r.getValue()).toList();
+    live = previews();
     assertThat(live).extracting(TwinState::getStatus).containsExactly("elevated_hr", "normal", "elevated_hr");
   }
 
@@ -184,8 +186,8 @@ class TwinStateFunctionTest {
     assertThat(out.get(0).getTs()).isEqualTo(minute(9));
     assertThat(out.get(0).getActivity()).isEqualTo("work");
     assertThat(harness.numProcessingTimeTimers()).isZero();
-    // the model, the behaviour still waiting, and the time of the twin's timer
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
+    // one slot: the model, the behaviour still waiting (folded below), and the time of the twin's timer
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     harness.processWatermark(minute(30).toEpochMilli());
@@ -220,7 +222,7 @@ class TwinStateFunctionTest {
     var reused = first.event(); // what object reuse does: the next record deserialized into the same event
     reused.setHeartRate(118.0);
     reused.setTs(minute(16));
-    input(new TwinInput(TWIN, minute(16).toEpochMilli(), reused, null, null, null));
+    input(TwinInput.health(consumed(reused)));
     harness.processWatermark(minute(15).toEpochMilli());
     List<TwinState> out = harness.extractOutputValues();
     assertThat(out).extracting(TwinState::getHeartRate).containsExactly(70.0);
@@ -295,6 +297,17 @@ class TwinStateFunctionTest {
     assertThat(closed.getDriftCause()).isEqualTo("social activity 90 min on 2026-03-02: extraversion +0.0010");
     assertThat(closed.getTs()).isEqualTo(minute(900));
     assertThat(closed.getPersonality().getExtraversion()).isEqualTo(0.501);
+  }
+
+  /** The live previews the hot path got, in order. */
+  private List<TwinState> previews() {
+    return hotPath().stream().filter(s -> s.getEventId().toString().endsWith("#live")).toList();
+  }
+
+  /** What the hot path got: every snapshot of the history and the live previews, in order. */
+  private List<TwinState> hotPath() {
+    var hot = harness.getSideOutput(TwinStateFunction.HOT_PATH);
+    return hot == null ? List.of() : hot.stream().map(StreamRecord::getValue).toList();
   }
 
   private static <T> Consumed<T> consumed(T event) {
