@@ -31,7 +31,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Freshness of a running stack, by probe: a reading stamped "now" is sent to the health topic for a twin
  * the generator simulates, then the bench waits until (a) the API returns that reading and (b) a twin
  * state of that twin at least as new arrives on the hot-path topic. Each probe flips the status the live
- * view last showed for its twin (a heart rate of 152 after "normal", 68 after "elevated_hr"): the state
+ * view last showed for its twin (read from twin.state's beginning; a heart rate of 152 after any other
+ * status, 68 after "elevated_hr"): the state
  * function sends a status change at once, other readings only at its event-time cadence, which a probe
  * could not tell apart from the path's latency.
  */
@@ -47,6 +48,7 @@ final class FreshnessBench {
     List<Double> hot = new ArrayList<>();
     int missedHot = 0;
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap); StateWatch watch = new StateWatch(bootstrap, states, shown)) {
+      watch.awaitCaughtUp(TIMEOUT); // the status each twin shows now decides its first probe
       for (int i = 0; i < probes; i++) {
         String twin = twins.get(i % twins.size());
         Instant ts = Instant.ofEpochMilli(System.currentTimeMillis()); // event times are milliseconds
@@ -132,6 +134,7 @@ final class FreshnessBench {
   /** Reads the hot-path topic from its end on a thread of its own, noting when each state arrived. */
   private static final class StateWatch implements AutoCloseable {
     private final Thread thread;
+    private final java.util.concurrent.CountDownLatch caughtUp = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running = true;
 
     StateWatch(String bootstrap, Map<String, List<long[]>> states, Map<String, String> shown) {
@@ -143,26 +146,38 @@ final class FreshnessBench {
       List<TopicPartition> partitions = consumer.partitionsFor(Topics.STATE.name()).stream()
           .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
       consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      partitions.forEach(consumer::position); // resolve the end now, before any probe is sent
+      // from the beginning, to learn the status each twin shows; what arrives before a probe is sent never
+      // counts as its arrival
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<String, Long> newest = new java.util.HashMap<>();
       thread = new Thread(() -> {
         try (consumer) {
           while (running) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
               long arrived = System.nanoTime();
               TwinState s = Topics.STATE.codec().decode(r.value());
-              List<long[]> seen = states.computeIfAbsent(s.getTwinId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>());
-              long newest = seen.stream().mapToLong(e -> e[0]).max().orElse(Long.MIN_VALUE);
-              seen.add(new long[] {s.getTs().toEpochMilli(), arrived});
-              if (s.getTs().toEpochMilli() >= newest) {
+              long ts = s.getTs().toEpochMilli();
+              states.computeIfAbsent(s.getTwinId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(new long[] {ts, arrived});
+              if (ts >= newest.getOrDefault(s.getTwinId(), Long.MIN_VALUE)) {
+                newest.put(s.getTwinId(), ts);
                 shown.put(s.getTwinId(), s.getStatus()); // as the dashboard, which ignores older states
               }
+            }
+            if (caughtUp.getCount() > 0 && partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
+              caughtUp.countDown();
             }
           }
         }
       }, "bench-state-watch");
       thread.setDaemon(true);
       thread.start();
+    }
+
+    void awaitCaughtUp(Duration timeout) throws InterruptedException {
+      if (!caughtUp.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("twin.state not read to its end within " + timeout);
+      }
     }
 
     @Override
