@@ -58,7 +58,7 @@ public final class ChatBench {
     Samples all = Samples.of(ms);
     log.printf("  chat: p50 %.0f ms, p95 %.0f ms over %d questions, %d errors%n", all.median(), all.percentile(0.95),
         ms.size(), errors);
-    String asked = twins.size() == 1 ? "of twin " + twins.get(0) : "of " + twins.size() + " twins in turn";
+    String asked = twins.size() == 1 ? "of twin " + twins.get(0) : "across " + twins.size() + " twins";
     return List.of(Figure.of(name, Measure.of("p95 of " + ms.size() + " questions", "ms", all.percentile(0.95)), null,
         String.format("p50 %.0f ms, max %.0f ms, %d errors; %d kinds of question asked in turn %s after %d "
             + "warm-up questions", all.median(), all.max(), errors, QUESTIONS.size(), asked, WARM_UP),
