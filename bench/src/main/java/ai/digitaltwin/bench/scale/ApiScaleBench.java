@@ -6,7 +6,6 @@ import ai.digitaltwin.bench.api.HttpApi;
 import ai.digitaltwin.bench.api.LoadLoop;
 import ai.digitaltwin.bench.detection.DetectionSize;
 import ai.digitaltwin.bench.report.Figure;
-import ai.digitaltwin.bench.report.Goal;
 import ai.digitaltwin.bench.report.Measure;
 import ai.digitaltwin.bench.stack.ChatBench;
 import ai.digitaltwin.bench.stack.SortedFile;
@@ -16,6 +15,9 @@ import ai.digitaltwin.jobs.maintenance.TableMaintenance;
 import ai.digitaltwin.kafka.EmbeddedKafka;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -87,8 +89,8 @@ public final class ApiScaleBench {
     Instant trendFrom = to.minus(Duration.ofDays(Math.min(30, config.apiSize().days())));
     String scale = String.format("%,d twins x %d days", twins.size(), config.apiSize().days());
     List<Figure> out = new ArrayList<>();
-    try (var db = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
-      try (var s = db.createStatement()) {
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+      try (Statement s = db.createStatement()) {
         s.execute("SET TimeZone = 'UTC'");
       }
       RandomTwinQueries.Timings point = RandomTwinQueries.run(RandomTwinQueries.Query.export(), api, db, sorted, twins,
