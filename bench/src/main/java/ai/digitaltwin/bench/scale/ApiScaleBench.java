@@ -75,7 +75,7 @@ public final class ApiScaleBench {
       Map<String, String> env = Map.of("PORT", String.valueOf(StackProcess.freePort()), "TWIN_DATA_DIR", data.toString(),
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "TWIN_DEV_MODE", "true", "ADMIN_PASSWORD", PASSWORD);
       try (StackProcess server = StackProcess.start(API_MAIN, List.of(), env, "query-api listening",
-          dir.resolve("query-api.log"))) {
+          config.resultsDir().resolve("api-scale-query-api.log"))) { // kept: the work directory is not
         double up = server.awaitReady(Duration.ofMinutes(5));
         log.printf("  query API up in %.1f s over %d twins%n", up, written.twins().size());
         HttpApi api = login(server.baseUrl());
