@@ -13,12 +13,14 @@ import java.util.Set;
  * ran smaller says so.
  *
  * @param runs measured runs per side of each comparison (after one warm-up run)
- * @param sections which groups of figures to run: producer, stream, stack, memory, backfill, detection
+ * @param sections which groups of figures to run: producer, stream, stack, api-scale, memory, backfill, detection
  * @param detection twins, days and seed of the detection-quality run
+ * @param apiSize twins and days of history behind the API-at-scale figures (the seed is the detection run's)
  */
-public record BenchConfig(
-    boolean quick, int runs, Path resultsDir, Path workDir, Set<String> sections, DetectionSize detection) {
-  public static final Set<String> ALL = Set.of("producer", "stream", "stack", "memory", "backfill", "detection");
+public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir, Set<String> sections,
+    DetectionSize detection, DetectionSize apiSize) {
+  public static final Set<String> ALL =
+      Set.of("producer", "stream", "stack", "api-scale", "memory", "backfill", "detection");
 
   public BenchConfig {
     if (runs < 1) {
@@ -34,7 +36,7 @@ public record BenchConfig(
 
   /**
    * {@code [--quick] [--runs N] [--only a,b] [--results DIR] [--work DIR] [--detection-size TWINSxDAYS]
-   * [--seed N]}.
+   * [--api-size TWINSxDAYS] [--seed N]}.
    */
   public static BenchConfig parse(String[] args) {
     boolean quick = false;
@@ -43,6 +45,7 @@ public record BenchConfig(
     Path work = null;
     Set<String> sections = new LinkedHashSet<>(ALL);
     String detectionSize = null;
+    String apiSize = null;
     long seed = DetectionSize.DEFAULT_SEED;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -52,13 +55,15 @@ public record BenchConfig(
         case "--results" -> results = Path.of(value(args, ++i, "--results"));
         case "--work" -> work = Path.of(value(args, ++i, "--work"));
         case "--detection-size" -> detectionSize = value(args, ++i, "--detection-size");
+        case "--api-size" -> apiSize = value(args, ++i, "--api-size");
         case "--seed" -> seed = DetectionSize.seed(value(args, ++i, "--seed"));
         default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
       }
     }
     return new BenchConfig(quick, runs != null ? runs : (quick ? 3 : 5), results,
         work != null ? work : results.resolve("work"), sections,
-        DetectionSize.parse(detectionSize != null ? detectionSize : (quick ? "200x7" : "1000x30"), seed));
+        DetectionSize.parse(detectionSize != null ? detectionSize : (quick ? "200x7" : "1000x30"), seed),
+        DetectionSize.parse(apiSize != null ? apiSize : (quick ? "200x7" : "1000x30"), seed, "--api-size"));
   }
 
   private static String value(String[] args, int i, String flag) {

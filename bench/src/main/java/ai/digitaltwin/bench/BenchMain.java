@@ -6,6 +6,7 @@ import ai.digitaltwin.bench.producer.ProducerBench;
 import ai.digitaltwin.bench.report.Figure;
 import ai.digitaltwin.bench.report.Machine;
 import ai.digitaltwin.bench.report.Report;
+import ai.digitaltwin.bench.scale.ApiScaleBench;
 import ai.digitaltwin.bench.stack.MemoryBench;
 import ai.digitaltwin.bench.stack.StackBench;
 import ai.digitaltwin.bench.stream.StreamBench;
@@ -27,12 +28,14 @@ public final class BenchMain {
   private static final String USAGE =
       """
       Usage: ./twin bench [--quick] [--runs N] [--only SECTIONS] [--detection-size TWINSxDAYS] [--seed N]
-                          [--results DIR] [--work DIR]
+                          [--api-size TWINSxDAYS] [--results DIR] [--work DIR]
         --quick                  smaller datasets and fewer runs
         --runs N                 measured runs per side of each comparison after one warm-up (default 5, quick 3)
-        --only SECTIONS          comma-separated: producer,stream,stack,memory,backfill,detection (default: all)
+        --only SECTIONS          comma-separated: producer,stream,stack,api-scale,memory,backfill,detection
+                                 (default: all)
         --detection-size TxD     twins x days of the detection-quality run (default 1000x30, quick 200x7)
-        --seed N                 seed of the detection-quality run (default 42)
+        --seed N                 seed of the detection-quality and API-at-scale data (default 42)
+        --api-size TxD           twins x days behind the API-at-scale figures (default 1000x30, quick 200x7)
         --results DIR            where the JSON and Markdown results go (default bench-results)
         --work DIR               where the seeded datasets are built (default RESULTS/work)""";
 
@@ -71,6 +74,10 @@ public final class BenchMain {
     if (config.runs("stack")) {
       figures.addAll(section(log, "embedded stack: start-up, queries, throughput, freshness, chat",
           () -> StackBench.run(config, fresh(work.resolve("stack")), log)));
+    }
+    if (config.runs("api-scale")) {
+      figures.addAll(section(log, "query API at scale: seeded history, compacted, over HTTP",
+          () -> ApiScaleBench.run(config, fresh(work.resolve("api-scale")), log)));
     }
     if (config.runs("memory")) {
       figures.addAll(section(log, "embedded stack: peak memory",

@@ -16,6 +16,11 @@ public record DetectionSize(int twins, int days, long seed) {
 
   /** {@code 1000x30}: twins x days. */
   public static DetectionSize parse(String text, long seed) {
+    return parse(text, seed, "--detection-size");
+  }
+
+  /** {@code 1000x30}: twins x days, given as the option {@code flag} (named in the error). */
+  public static DetectionSize parse(String text, long seed, String flag) {
     String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("x");
     try {
       if (parts.length == 2) {
@@ -23,8 +28,10 @@ public record DetectionSize(int twins, int days, long seed) {
       }
     } catch (NumberFormatException e) {
       // reported below
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage().replace("--detection-size", flag), e);
     }
-    throw new IllegalArgumentException("--detection-size must be TWINSxDAYS (e.g. 1000x30), got '" + text + "'");
+    throw new IllegalArgumentException(flag + " must be TWINSxDAYS (e.g. 1000x30), got '" + text + "'");
   }
 
   public static long seed(String text) {

@@ -20,10 +20,10 @@ import org.apache.iceberg.io.CloseableIterable;
  * snapshot in one Parquet file sorted by (twin_id, ts), the ideal a compaction could reach. Written by
  * DuckDB from the snapshot's data files, so it holds exactly the rows the API could see then.
  */
-final class SortedFile {
+public final class SortedFile {
   private SortedFile() {}
 
-  static Path write(Path warehouse, Path file) throws IOException, SQLException {
+  public static Path write(Path warehouse, Path file) throws IOException, SQLException {
     List<String> files = new ArrayList<>();
     try (TwinCatalog catalog = TwinCatalog.open(CatalogConfig.local(warehouse))) {
       Table table = catalog.table(Tables.HEALTH_EVENTS);

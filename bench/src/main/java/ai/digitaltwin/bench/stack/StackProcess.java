@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * JVM flags, its own ports, its output to a file. Start-up time is read from the line the main prints
  * when it is ready; peak memory from the kernel's VmHWM of the process.
  */
-final class StackProcess implements AutoCloseable {
+public final class StackProcess implements AutoCloseable {
   static final String STACK_MAIN = "ai.digitaltwin.stack.TwinStackMain";
   private static final List<String> OPENS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
       "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED");
@@ -52,7 +52,7 @@ final class StackProcess implements AutoCloseable {
     return start(STACK_MAIN, List.of(), all, "is up in", dataDir.resolve("logs").resolve("stdout.log"));
   }
 
-  static StackProcess start(String main, List<String> args, Map<String, String> env, String readyLine, Path output)
+  public static StackProcess start(String main, List<String> args, Map<String, String> env, String readyLine, Path output)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -76,14 +76,14 @@ final class StackProcess implements AutoCloseable {
   }
 
   /** Seconds from launching the JVM to its ready line. */
-  double awaitReady(Duration timeout) throws InterruptedException {
+  public double awaitReady(Duration timeout) throws InterruptedException {
     if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException("not ready within " + timeout.toSeconds() + " s (alive: " + process.isAlive() + ")");
     }
     return (readyNanos - startedNanos) / 1e9;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + env.get("PORT");
   }
 
@@ -119,7 +119,7 @@ final class StackProcess implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {

@@ -13,6 +13,10 @@ class DetectionSizeTest {
     assertThat(BenchConfig.parse(new String[] {"--quick"}).detection()).isEqualTo(new DetectionSize(200, 7, 42));
     assertThat(BenchConfig.parse(new String[] {"--only", "detection", "--detection-size", "50X3", "--seed", "7"}).detection())
         .isEqualTo(new DetectionSize(50, 3, 7));
+    assertThat(BenchConfig.parse(new String[0]).apiSize()).isEqualTo(new DetectionSize(1000, 30, 42));
+    assertThat(BenchConfig.parse(new String[] {"--quick"}).apiSize()).isEqualTo(new DetectionSize(200, 7, 42));
+    assertThat(BenchConfig.parse(new String[] {"--only", "api-scale", "--api-size", "20x2"}).apiSize())
+        .isEqualTo(new DetectionSize(20, 2, 42));
   }
 
   @Test
@@ -21,6 +25,10 @@ class DetectionSizeTest {
         .hasMessage("--detection-size must be TWINSxDAYS (e.g. 1000x30), got '1000'");
     assertThatThrownBy(() -> DetectionSize.parse("0x30", 42))
         .hasMessage("--detection-size needs at least 1 twin and 1 day, got 0x30");
+    assertThatThrownBy(() -> DetectionSize.parse("0x30", 42, "--api-size"))
+        .hasMessage("--api-size needs at least 1 twin and 1 day, got 0x30");
+    assertThatThrownBy(() -> DetectionSize.parse("30", 42, "--api-size"))
+        .hasMessage("--api-size must be TWINSxDAYS (e.g. 1000x30), got '30'");
     assertThatThrownBy(() -> DetectionSize.seed("x")).hasMessage("--seed must be an integer, got 'x'");
   }
 
