@@ -2,13 +2,11 @@ package ai.digitaltwin.bench.scale;
 
 import ai.digitaltwin.bench.api.HttpApi;
 import ai.digitaltwin.bench.report.Samples;
+import ai.digitaltwin.bench.stack.SortedFile;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -57,7 +55,7 @@ final class RandomTwinQueries {
       if (r.statusCode() != 200) {
         throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + " " + r.body());
       }
-      int dbRows = direct(db, query.sql(), file, twin, from, to);
+      int dbRows = SortedFile.query(db, query.sql(), file, twin, from, to);
       long t2 = System.nanoTime();
       int apiRows = HttpApi.parse(r.body()).get(query.arrayField()).size();
       if (apiRows != dbRows) {
@@ -71,25 +69,5 @@ final class RandomTwinQueries {
       }
     }
     return new Timings(Samples.of(http), Samples.of(direct), rows);
-  }
-
-  /** Runs the reference query and reads every value of every row; returns the row count. */
-  private static int direct(Connection db, String sql, Path file, String twin, Instant from, Instant to) throws Exception {
-    try (PreparedStatement s = db.prepareStatement(String.format(sql, "'" + file.toString().replace("'", "''") + "'"))) {
-      s.setString(1, twin);
-      s.setObject(2, from.atOffset(ZoneOffset.UTC));
-      s.setObject(3, to.atOffset(ZoneOffset.UTC));
-      int rows = 0;
-      try (ResultSet rs = s.executeQuery()) {
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          for (int c = 1; c <= columns; c++) {
-            rs.getObject(c);
-          }
-          rows++;
-        }
-      }
-      return rows;
-    }
   }
 }

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +67,7 @@ final class QueryBench {
       if (r.statusCode() != 200) {
         throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + " " + r.body());
       }
-      int rows = direct(db, sql, file, twin, from, to);
+      int rows = SortedFile.query(db, sql, file, twin, from, to);
       long t2 = System.nanoTime();
       if (i == 0) {
         apiRows = HttpApi.parse(r.body()).get(arrayField).size();
@@ -90,26 +89,6 @@ final class QueryBench {
         String.format("twin %s, %s..%s, %d %s in both answers; HTTP time includes auth, JSON and the connection's "
             + "round trip; DuckDB time includes fetching every value", twin, from, to, apiRows, arrayField),
         Goal.ratioAtMost(1.5));
-  }
-
-  /** Runs the reference query and reads every value of every row; returns the row count. */
-  private static int direct(Connection db, String sql, Path file, String twin, Instant from, Instant to) throws Exception {
-    try (PreparedStatement s = db.prepareStatement(String.format(sql, literal(file)))) {
-      s.setString(1, twin);
-      s.setObject(2, from.atOffset(ZoneOffset.UTC));
-      s.setObject(3, to.atOffset(ZoneOffset.UTC));
-      int rows = 0;
-      try (ResultSet rs = s.executeQuery()) {
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          for (int c = 1; c <= columns; c++) {
-            rs.getObject(c);
-          }
-          rows++;
-        }
-      }
-      return rows;
-    }
   }
 
   private static Instant newest(Connection db, Path file, String twin) throws Exception {

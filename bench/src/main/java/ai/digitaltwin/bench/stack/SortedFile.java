@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.FileScanTask;
@@ -44,5 +48,28 @@ public final class SortedFile {
           + file.toString().replace("'", "''") + "' (FORMAT parquet)");
     }
     return file;
+  }
+
+  /**
+   * Runs a reference query ({@code sql} with {@code %s} for the file, parameters twin, from, to) and reads
+   * every value of every row; returns the row count.
+   */
+  public static int query(Connection db, String sql, Path file, String twin, Instant from, Instant to) throws Exception {
+    try (PreparedStatement s = db.prepareStatement(String.format(sql, "'" + file.toString().replace("'", "''") + "'"))) {
+      s.setString(1, twin);
+      s.setObject(2, from.atOffset(ZoneOffset.UTC));
+      s.setObject(3, to.atOffset(ZoneOffset.UTC));
+      int rows = 0;
+      try (ResultSet rs = s.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          for (int c = 1; c <= columns; c++) {
+            rs.getObject(c);
+          }
+          rows++;
+        }
+      }
+      return rows;
+    }
   }
 }
