@@ -43,7 +43,7 @@ final class SqlGuard {
       canonical =
           (String) database.query("SELECT json_deserialize_sql(json_serialize_sql(?))", List.of(sql)).rows().get(0).get(0);
     } catch (HistoryQueryException e) {
-      throw refuse("parse", "SQL could not be checked: " + e.getMessage());
+      throw uncheckable(e);
     }
     String wrapped = "SELECT * FROM (\n" + canonical + "\n) AS q LIMIT " + maxRows;
     singleSelect(wrapped);
@@ -55,7 +55,7 @@ final class SqlGuard {
     try {
       serialized = (String) database.query("SELECT CAST(json_serialize_sql(?) AS VARCHAR)", List.of(sql)).rows().get(0).get(0);
     } catch (HistoryQueryException e) {
-      throw refuse("parse", "SQL could not be checked: " + e.getMessage());
+      throw uncheckable(e);
     }
     JsonNode tree;
     try {
@@ -118,6 +118,14 @@ final class SqlGuard {
       }
     }
     return null;
+  }
+
+  /**
+   * A check that failed: out of memory is passed on as it is, since another user's query beside it can
+   * have taken the sandbox's memory ({@link SharedMemory} runs it again); anything else refuses the text.
+   */
+  private RuntimeException uncheckable(HistoryQueryException e) {
+    return SharedMemory.outOfMemory(e) ? e : refuse("parse", "SQL could not be checked: " + e.getMessage());
   }
 
   private ApiException refuse(String reason, String message) {

@@ -60,11 +60,11 @@ public final class SqlSandbox implements AutoCloseable {
     if (limit < 1 || limit > config.maxRows()) {
       throw ApiException.badRequest("limit must be in 1.." + config.maxRows() + ", got " + limit, "limit");
     }
-    String wrapped = guard.check(sql, limit + 1);
     long start = System.nanoTime();
     QueryResult result;
     try {
-      result = memory.run(left -> database.query(wrapped, List.of(), limit + 1, left), config.timeout());
+      // the check runs in the sandbox too, so it shares the memory limit and its retry
+      result = memory.run(left -> database.query(guard.check(sql, limit + 1), List.of(), limit + 1, left), config.timeout());
     } catch (HistoryQueryException e) {
       long elapsed = System.nanoTime() - start;
       if (elapsed >= config.timeout().toNanos() || String.valueOf(e.getMessage()).contains("Interrupt")) {
