@@ -132,11 +132,11 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     long watermark = timers.currentWatermark();
     fold(slot, EventTimeBuffer.takeThrough(slot.waiting, watermark), ctx, out);
     TwinModel current = slot.model;
-    if (current != null && cadenceDue(current, watermark)) {
+    if (cadenceDue(current, watermark)) {
       emit(current.snapshot(ctx.getCurrentKey()), ctx, out);
     }
     long next = EventTimeBuffer.firstTs(slot.waiting);
-    if (current != null && current.readings > 0 && current.changedSinceEmit()) {
+    if (unsent(current)) {
       next = Math.min(next, intervalEnd(current.lastTs)); // the cadence snapshot of the open interval
     }
     if (next != Long.MAX_VALUE) {
@@ -230,9 +230,9 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     }
   }
 
-  /** Changes unsent, and {@code time} lies past the end of the interval of the last input folded. */
+  /** Changes unsent (none without a model), and {@code time} lies past the end of the interval of the last input folded. */
   private boolean cadenceDue(TwinModel m, long time) {
-    return m.readings > 0 && m.changedSinceEmit() && intervalEnd(m.lastTs) <= time;
+    return unsent(m) && intervalEnd(m.lastTs) <= time;
   }
 
   private long intervalEnd(long ts) {
