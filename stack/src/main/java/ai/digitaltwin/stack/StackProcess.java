@@ -12,15 +12,20 @@ import java.util.Map;
  * SIGKILL and started again on the same data directory.
  */
 public final class StackProcess {
+  /** The JVM flags Iceberg and Flink need on Java 17, as {@code ./twin} passes them. */
+  public static final List<String> JAVA_OPENS =
+      List.of(
+          "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/java.util=ALL-UNNAMED");
+
   private StackProcess() {}
 
   /** Starts the stack with {@code env} added to this process's environment; its output goes to {@code log}. */
   public static Process start(Map<String, String> env, Path log) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
-    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
-    command.add("--add-opens=java.base/java.util=ALL-UNNAMED");
+    command.addAll(JAVA_OPENS);
     command.add("-Xmx1g");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

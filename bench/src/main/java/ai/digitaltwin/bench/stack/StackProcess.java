@@ -22,9 +22,7 @@ import java.util.concurrent.TimeUnit;
  * when it is ready; peak memory from the kernel's VmHWM of the process.
  */
 public final class StackProcess implements AutoCloseable {
-  static final String STACK_MAIN = "ai.digitaltwin.stack.TwinStackMain";
-  private static final List<String> OPENS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED");
+  static final String STACK_MAIN = ai.digitaltwin.stack.TwinStackMain.class.getName();
 
   private final Process process;
   private final long startedNanos;
@@ -56,7 +54,7 @@ public final class StackProcess implements AutoCloseable {
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(OPENS);
+    command.addAll(ai.digitaltwin.stack.StackProcess.JAVA_OPENS);
     command.add("-Xmx3g");
     String extra = System.getenv("TWIN_BENCH_CHILD_OPTS"); // e.g. a JFR recording of the stack under load
     if (extra != null && !extra.isBlank()) {
