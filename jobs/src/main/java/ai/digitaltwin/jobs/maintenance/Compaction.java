@@ -50,12 +50,14 @@ import org.apache.iceberg.io.CloseableIterable;
 public final class Compaction {
   static final long DAY_MICROS = Duration.ofDays(1).toNanos() / 1000;
   /**
-   * Row groups of the rewritten files, unless the table sets its own: small enough that one twin's day
-   * sits in one or two of them, so a reader skips the other twins' row groups by their twin_id bounds
-   * (a 128 MB default makes a day one row group, read whole for any twin); large enough that a day of
-   * 1,000 twins is a few hundred row groups, not thousands.
+   * Row groups of the rewritten files, unless the table sets its own: about 16,000 readings, so a reader
+   * skips other twins' row groups by their twin_id bounds (a 128 MB default makes a day one row group,
+   * read whole for any twin), while a day of 1,000 twins stays near a hundred row groups. Smaller groups
+   * cost more than they save: at 256 KB (about 1,500 readings) a day held 933 of them, and a query over
+   * 30 days spent most of its time weighing 28,000 row groups' statistics, 5 to 6 times longer than at
+   * 16,000 readings per group.
    */
-  static final long ROW_GROUP_BYTES = 256L << 10;
+  static final long ROW_GROUP_BYTES = 3L << 20;
 
   private Compaction() {}
 
