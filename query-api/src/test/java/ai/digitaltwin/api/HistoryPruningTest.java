@@ -3,6 +3,8 @@ package ai.digitaltwin.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.api.twin.RecentRegistry;
+import ai.digitaltwin.api.twin.TwinService;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Path;
@@ -84,6 +86,23 @@ class HistoryPruningTest {
     row.put("role", "user");
     row.put("text", text);
     return row;
+  }
+
+  @Test
+  void theNewestRowsOfATwinAreFoundByItsFilesBounds() {
+    assertThat(history.views().newest(Tables.HEALTH_EVENTS, "twin-a")).contains(T0.plus(Duration.ofDays(2)));
+    assertThat(history.views().newest(Tables.HEALTH_EVENTS, "twin-b")).contains(T0.plusSeconds(240));
+    assertThat(history.views().newest(Tables.HEALTH_EVENTS, "nobody")).isEmpty();
+  }
+
+  @Test
+  void newestReadingsReachBackPastTheLastDayWhenItHoldsTooFew() {
+    TwinService twins = new TwinService(history, new RecentRegistry(history));
+    List<?> newest = (List<?>) twins.health("twin-a", 3).get("readings");
+    assertThat(newest).extracting(r -> ((Map<?, ?>) r).get("ts").toString())
+        .containsExactly(T0.plus(Duration.ofDays(2)).toString(), T0.plusSeconds(240).toString(), T0.plusSeconds(180).toString());
+    List<?> lastDay = (List<?>) twins.health("twin-a", 1).get("readings");
+    assertThat(lastDay).extracting(r -> ((Map<?, ?>) r).get("ts").toString()).containsExactly(T0.plus(Duration.ofDays(2)).toString());
   }
 
   @Test

@@ -95,6 +95,15 @@ public final class IcebergViews {
     return "(" + ViewDefinitions.select(current.schema(), files, current.oneSchema()) + ")";
   }
 
+  /**
+   * The newest {@code ts} the shown snapshot's files may hold for {@code twinId}, by their bounds; empty
+   * when unknown. A query of a twin's newest rows can start near it and read only the newest files.
+   */
+  public Optional<Instant> newest(String name, String twinId) {
+    IcebergTables.Current current = shown.get(name);
+    return current == null ? Optional.empty() : PlannedFile.newest(current.schema(), current.files(), twinId);
+  }
+
   /** Local paths of the data files of one snapshot of a table (time travel uses older snapshot ids). */
   public static List<String> dataFiles(Table table, long snapshotId) {
     List<String> files = new ArrayList<>();

@@ -6,10 +6,14 @@ import ai.digitaltwin.api.error.NoSuchTwinException;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.schemas.Tables;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads twins from history: the registry (plus this API's not yet committed edits) for who they are,
@@ -37,14 +41,20 @@ public final class TwinService {
 
   static final String COUNT = "SELECT count(*) FROM (" + CURRENT_REGISTRY + ") r" + FILTERS;
 
-  /** Over {@code %s}: the twin's files of twin_state. */
+  /** Over {@code %1$s}: the twin's files of twin_state; {@code %2$s} a further condition on ts. */
   static final String LATEST_STATE =
-      "SELECT * FROM %s WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1";
+      "SELECT * FROM %1$s WHERE twin_id = ? %2$s ORDER BY ts DESC, readings DESC LIMIT ?";
 
-  /** Over {@code %s}: the twin's files of health_events. */
+  /** Over {@code %1$s}: the twin's files of health_events; {@code %2$s} a further condition on ts. */
   static final String LATEST_READINGS =
       "SELECT ts, heart_rate, systolic_bp, diastolic_bp, spo2, body_temp_c, resp_rate, hrv_ms, steps,"
-          + " stress, energy, activity, source FROM %s WHERE twin_id = ? ORDER BY ts DESC LIMIT ?";
+          + " stress, energy, activity, source FROM %1$s WHERE twin_id = ? %2$s ORDER BY ts DESC LIMIT ?";
+
+  /**
+   * How far back from the newest {@code ts} bound of a twin's files its newest rows are looked for first:
+   * a twin that reports holds them in its last day, so the lookup reads that day's files, not all of them.
+   */
+  static final Duration RECENT = Duration.ofDays(1);
 
   static final List<String> TRAITS =
       List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
@@ -171,14 +181,32 @@ public final class TwinService {
   }
 
   private Map<String, Object> latestState(String twinId) {
-    QueryResult rows = history.query(
-        LATEST_STATE.formatted(history.relation(Tables.TWIN_STATE, twinId, null, null)), List.of(twinId));
-    return rows.isEmpty() ? Map.of() : rows.asMaps().get(0);
+    List<Map<String, Object>> rows = newest(Tables.TWIN_STATE, LATEST_STATE, twinId, 1);
+    return rows.isEmpty() ? Map.of() : rows.get(0);
   }
 
   private List<Map<String, Object>> readings(String twinId, int limit) {
-    return history.query(
-            LATEST_READINGS.formatted(history.relation(Tables.HEALTH_EVENTS, twinId, null, null)), List.of(twinId, limit)).asMaps();
+    return newest(Tables.HEALTH_EVENTS, LATEST_READINGS, twinId, limit);
+  }
+
+  /**
+   * The twin's newest {@code limit} rows of {@code table} by {@code sql}: first those since {@link #RECENT}
+   * before the newest bound of its files, read from the files that reach that far; when there are fewer
+   * than {@code limit} of them, from all its files. Every row left out of the first read is older than
+   * every row it returns, so both reads give the same rows.
+   */
+  private List<Map<String, Object>> newest(String table, String sql, String twinId, int limit) {
+    Optional<Instant> newest = history.views().newest(table, twinId);
+    if (newest.isPresent()) {
+      Instant from = newest.get().minus(RECENT);
+      List<Map<String, Object>> rows = history.query(
+          sql.formatted(history.relation(table, twinId, from, null), "AND ts >= ?"),
+          List.of(twinId, from.atOffset(ZoneOffset.UTC), limit)).asMaps();
+      if (rows.size() == limit) {
+        return rows;
+      }
+    }
+    return history.query(sql.formatted(history.relation(table, twinId, null, null), ""), List.of(twinId, limit)).asMaps();
   }
 
   static Map<String, Object> pick(Map<String, Object> row, String... keys) {
