@@ -2,6 +2,8 @@ package ai.digitaltwin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.api.chat.SqlRunner;
+import ai.digitaltwin.api.chat.http.HistorySql;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.api.twin.TwinService;
@@ -10,6 +12,7 @@ import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +106,20 @@ class HistoryPruningTest {
         .containsExactly(T0.plus(Duration.ofDays(2)).toString(), T0.plusSeconds(240).toString(), T0.plusSeconds(180).toString());
     List<?> lastDay = (List<?>) twins.health("twin-a", 1).get("readings");
     assertThat(lastDay).extracting(r -> ((Map<?, ?>) r).get("ts").toString()).containsExactly(T0.plus(Duration.ofDays(2)).toString());
+  }
+
+  @Test
+  void aScopedChatQueryAnswersAsTheWholeTablesDo() {
+    HistorySql sql = new HistorySql(history);
+    String count = "SELECT count(*) AS n, sum(heart_rate) AS hr FROM health_events WHERE twin_id = ? AND ts >= ? AND ts < ?";
+    List<Object> params = List.of("twin-a", T0.atOffset(ZoneOffset.UTC), T0.plus(Duration.ofDays(3)).atOffset(ZoneOffset.UTC));
+    var whole = sql.query(count, params);
+    assertThat(whole.rows()).containsExactly(List.of(6L, 425.0));
+    assertThat(sql.query(count, params, new SqlRunner.Scope("twin-a", T0, T0.plus(Duration.ofDays(3)))).rows())
+        .isEqualTo(whole.rows());
+    // a scope narrower than the query's own filter shows that only the scope's files were read
+    assertThat(sql.query(count, params, new SqlRunner.Scope("twin-a", T0, T0.plusSeconds(120))).rows())
+        .containsExactly(List.of(2L, 140.0));
   }
 
   @Test

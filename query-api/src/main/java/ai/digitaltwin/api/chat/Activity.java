@@ -49,12 +49,12 @@ final class Activity {
       Answer now = at(ctx, ctx.now(), "activity.now");
       facts.addAll(now.facts());
     }
-    QueryResult steps = ctx.db().query(STEPS, ctx.db().twinId(), range.start(), range.end());
+    QueryResult steps = ctx.db().within(range.start(), range.end(), STEPS, ctx.db().twinId(), range.start(), range.end());
     boolean anySteps = Format.toLong(steps.value(0, "readings")) > 0;
     if (anySteps) {
       facts.add(ctx.phrases().get("activity.steps", Context.range(range, "steps", Format.number(steps.value(0, "steps")))));
     }
-    QueryResult spent = ctx.db().query(TIME_SPENT, ctx.db().twinId(), range.start(), range.end(), range.end());
+    QueryResult spent = ctx.db().within(range.start(), range.end(), TIME_SPENT, ctx.db().twinId(), range.start(), range.end(), range.end());
     if (!spent.isEmpty()) {
       List<String> items = new ArrayList<>();
       for (int i = 0; i < spent.rows().size(); i++) {
@@ -71,7 +71,7 @@ final class Activity {
   }
 
   private static Answer at(Context ctx, Instant moment, String phrase) {
-    QueryResult rows = ctx.db().query(AT, ctx.db().twinId(), moment, moment.minus(MOMENT_LOOKBACK));
+    QueryResult rows = ctx.db().within(moment.minus(MOMENT_LOOKBACK), moment, AT, ctx.db().twinId(), moment, moment.minus(MOMENT_LOOKBACK));
     if (rows.isEmpty()) {
       return new Answer(List.of(), Answer.Assessment.NO_DATA);
     }

@@ -20,7 +20,7 @@ final class Anomalies {
 
   static Answer answer(Context ctx) {
     TimeRange range = ctx.rangeOr(TimeRange.of(ctx.now().minus(DEFAULT_SPAN), ctx.now(), Spans.lastLabel(DEFAULT_SPAN)));
-    QueryResult rows = ctx.db().query(SQL, ctx.db().twinId(), range.start(), range.end());
+    QueryResult rows = ctx.db().within(range.start(), range.end(), SQL, ctx.db().twinId(), range.start(), range.end());
     if (rows.isEmpty()) {
       return Answer.of(Answer.Assessment.NORMAL, ctx.phrases().get("anomalies.none", Context.range(range)));
     }

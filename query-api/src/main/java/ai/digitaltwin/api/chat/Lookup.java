@@ -3,6 +3,7 @@ package ai.digitaltwin.api.chat;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,19 @@ final class Lookup {
    * this twin's id: every query of the chat is about one twin only.
    */
   QueryResult query(String sql, Object... values) {
+    return run(null, sql, values);
+  }
+
+  /**
+   * As {@link #query(String, Object...)}, for a query that reads only rows with {@code from <= ts <=
+   * through} (from null: open): the runner may skip the files of other times. The evidence keeps the
+   * SQL as written, over the tables.
+   */
+  QueryResult within(Instant from, Instant through, String sql, Object... values) {
+    return run(new SqlRunner.Scope(twinId, from, through.plus(1, ChronoUnit.MICROS)), sql, values);
+  }
+
+  private QueryResult run(SqlRunner.Scope scope, String sql, Object... values) {
     if (!Arrays.asList(values).contains(twinId)) {
       throw new IllegalStateException("Query does not filter by the twin id: " + sql);
     }
@@ -43,7 +57,7 @@ final class Lookup {
     }
     String text = sql.strip();
     long start = System.nanoTime();
-    QueryResult result = runner.query(text, List.copyOf(params));
+    QueryResult result = scope == null ? runner.query(text, List.copyOf(params)) : runner.query(text, List.copyOf(params), scope);
     if (LOG.isDebugEnabled()) {
       LOG.debug("query {} µs, {} rows: {}", (System.nanoTime() - start) / 1000, result.rows().size(),
           text.length() > 200 ? text.substring(0, 200) + "..." : text);

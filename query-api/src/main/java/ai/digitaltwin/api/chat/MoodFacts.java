@@ -22,7 +22,7 @@ final class MoodFacts {
     Timeframe time = ctx.question().time();
     if (time.named()) {
       TimeRange range = time.range();
-      QueryResult rows = ctx.db().query(PERIOD, ctx.db().twinId(), range.start(), range.end());
+      QueryResult rows = ctx.db().within(range.start(), range.end(), PERIOD, ctx.db().twinId(), range.start(), range.end());
       long states = Format.toLong(rows.value(0, "states"));
       if (states == 0) {
         return Answer.of(Answer.Assessment.NO_DATA, ctx.phrases().get("mood.none", Context.range(range)));
@@ -35,7 +35,7 @@ final class MoodFacts {
           "n", Long.toString(states)));
       return Answer.of(assess(rows), sentence);
     }
-    QueryResult rows = ctx.db().query(LATEST, ctx.db().twinId(), ctx.now());
+    QueryResult rows = ctx.db().within(null, ctx.now(), LATEST, ctx.db().twinId(), ctx.now());
     if (rows.isEmpty()) {
       String mood = ctx.persona().mood();
       return mood == null

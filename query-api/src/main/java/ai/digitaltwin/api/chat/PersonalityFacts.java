@@ -28,7 +28,7 @@ final class PersonalityFacts {
   private PersonalityFacts() {}
 
   static Answer answer(Context ctx) {
-    QueryResult rows = ctx.db().query(FROM_STATE, ctx.db().twinId(), ctx.now());
+    QueryResult rows = ctx.db().within(null, ctx.now(), FROM_STATE, ctx.db().twinId(), ctx.now());
     boolean fromState = !rows.isEmpty();
     if (!fromState) {
       rows = ctx.db().query(FROM_REGISTRY, ctx.db().twinId(), ctx.now());

@@ -46,7 +46,7 @@ final class Sleep {
     Calendar calendar = new Calendar(ctx.now(), ctx.zone());
     TimeRange lastNight = TimeParser.range("last night", calendar).orElseThrow();
     TimeRange range = ctx.rangeOr(lastNight);
-    QueryResult rows = ctx.db().query(SQL, ctx.db().twinId(), range.start().minus(PAD), range.end().plus(PAD),
+    QueryResult rows = ctx.db().within(range.start().minus(PAD), range.end().plus(PAD), SQL, ctx.db().twinId(), range.start().minus(PAD), range.end().plus(PAD),
         range.start(), range.end());
     long sleeps = Format.toLong(rows.value(0, "sleeps"));
     if (sleeps == 0) {

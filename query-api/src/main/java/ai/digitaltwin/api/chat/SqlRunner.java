@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,4 +16,18 @@ import java.util.List;
 @FunctionalInterface
 public interface SqlRunner {
   QueryResult query(String sql, List<Object> params);
+
+  /**
+   * Where every row a query reads lies: one twin, {@code from <= ts < to} (null: open). The query still
+   * filters on both itself; this only tells the runner which data it may skip.
+   */
+  record Scope(String twinId, Instant from, Instant to) {}
+
+  /**
+   * As {@link #query(String, List)}, for a query whose rows all lie in {@code scope}: a runner may read
+   * only the data files of the tables that can hold such rows. The answer must be the same.
+   */
+  default QueryResult query(String sql, List<Object> params, Scope scope) {
+    return query(sql, params);
+  }
 }

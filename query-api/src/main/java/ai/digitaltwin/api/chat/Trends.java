@@ -2,6 +2,7 @@ package ai.digitaltwin.api.chat;
 
 import ai.digitaltwin.schemas.Tables;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * TRENDS: one metric over two periods, side by side. The periods are the two the question compares, or
@@ -45,7 +46,9 @@ final class Trends {
         + " FROM " + Tables.HEALTH_EVENTS
         + " WHERE twin_id = ? AND ((ts >= ? AND ts < ?) OR (ts >= ? AND ts < ?)) AND " + column
         + " IS NOT NULL GROUP BY period ORDER BY period";
-    QueryResult rows = ctx.db().query(sql, current.start(), current.end(), ctx.db().twinId(),
+    Instant from = current.start().isBefore(other.start()) ? current.start() : other.start();
+    Instant through = current.end().isAfter(other.end()) ? current.end() : other.end();
+    QueryResult rows = ctx.db().within(from, through, sql, current.start(), current.end(), ctx.db().twinId(),
         current.start(), current.end(), other.start(), other.end());
     int cur = row(rows, "current");
     int oth = row(rows, "other");

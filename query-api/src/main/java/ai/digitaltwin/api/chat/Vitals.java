@@ -22,7 +22,7 @@ final class Vitals {
       }
     }
     String sql = select + " FROM " + Tables.HEALTH_EVENTS + " WHERE twin_id = ? AND ts <= ? AND ts > ?";
-    QueryResult rows = ctx.db().query(sql, ctx.db().twinId(), ctx.now(), ctx.now().minus(NOW_LOOKBACK));
+    QueryResult rows = ctx.db().within(ctx.now().minus(NOW_LOOKBACK), ctx.now(), sql, ctx.db().twinId(), ctx.now(), ctx.now().minus(NOW_LOOKBACK));
     List<String> parts = new ArrayList<>();
     boolean concern = false;
     for (Metric metric : metrics) {
@@ -56,7 +56,7 @@ final class Vitals {
       }
     }
     String sql = select + " FROM " + Tables.HEALTH_EVENTS + " WHERE twin_id = ? AND ts >= ? AND ts < ?";
-    QueryResult rows = ctx.db().query(sql, ctx.db().twinId(), range.start(), range.end());
+    QueryResult rows = ctx.db().within(range.start(), range.end(), sql, ctx.db().twinId(), range.start(), range.end());
     long readings = Format.toLong(rows.value(0, "readings"));
     List<String> parts = new ArrayList<>();
     boolean concern = false;

@@ -3,7 +3,10 @@ package ai.digitaltwin.api.chat.http;
 import ai.digitaltwin.api.chat.QueryResult;
 import ai.digitaltwin.api.chat.SqlRunner;
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.schemas.Tables;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The chat's queries on the API's own DuckDB views over the Iceberg tables. Values come back as JDBC
@@ -11,6 +14,10 @@ import java.util.List;
  * Thread-safe: {@link TwinHistory} uses one connection per thread.
  */
 public final class HistorySql implements SqlRunner {
+  /** The tables a scoped query reads only the matching files of: keyed by twin, with a {@code ts}. */
+  private static final Pattern SCOPED_TABLE = Pattern.compile("\\b(FROM|JOIN)\\s+("
+      + String.join("|", Tables.HEALTH_EVENTS, Tables.BEHAVIOR_EVENTS, Tables.TWIN_STATE, Tables.ANOMALIES) + ")\\b");
+
   private final TwinHistory history;
 
   public HistorySql(TwinHistory history) {
@@ -21,5 +28,17 @@ public final class HistorySql implements SqlRunner {
   public QueryResult query(String sql, List<Object> params) {
     ai.digitaltwin.api.history.QueryResult result = history.queryJdbc(sql, params);
     return new QueryResult(result.columns(), result.rows());
+  }
+
+  /**
+   * Runs {@code sql} with each of those tables read from only the files whose statistics can hold the
+   * scope's twin and time (a month of history is a month of files; a day's question needs one or two).
+   */
+  @Override
+  public QueryResult query(String sql, List<Object> params, Scope scope) {
+    Matcher tables = SCOPED_TABLE.matcher(sql);
+    String scoped = tables.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " "
+        + history.relation(m.group(2), scope.twinId(), scope.from(), scope.to()) + " AS " + m.group(2)));
+    return query(scoped, params);
   }
 }
