@@ -29,6 +29,7 @@ public class SeenIds {
   public SeenIds() {}
 
   public boolean contains(String id) {
+    restoreHashes();
     int mask = ids.length - 1;
     int hash = id.hashCode();
     for (int at = slot(hash, mask); ids[at] != null; at = (at + 1) & mask) {
@@ -41,6 +42,7 @@ public class SeenIds {
 
   /** Adds an id not yet in the set. */
   public void add(String id, long expiry) {
+    restoreHashes();
     if (2 * (size + 1) > ids.length) {
       rebuild(ids.length * 2, Long.MIN_VALUE);
     }
@@ -84,6 +86,7 @@ public class SeenIds {
    * in the last, and a table shrunk to the ids kept would have to grow again.
    */
   public void expire(long time) {
+    restoreHashes();
     int pending = 0;
     for (long t : timers) {
       if (t > time) {
@@ -106,6 +109,19 @@ public class SeenIds {
 
   public boolean isEmpty() {
     return size == 0;
+  }
+
+  /**
+   * A set restored from a checkpoint taken before the hashes were kept has none (Flink's POJO schema
+   * evolution leaves a new field null): works them out from the ids.
+   */
+  private void restoreHashes() {
+    if (hashes == null || hashes.length != ids.length) {
+      hashes = new int[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        hashes[i] = ids[i] == null ? 0 : ids[i].hashCode();
+      }
+    }
   }
 
   private void rebuild(int capacity, long expiredThrough) {
