@@ -20,9 +20,9 @@ final class ClinicalChecks {
 
   private ClinicalChecks() {}
 
-  static void check(DetectorState s, Vitals v, long ts, List<Alert> alerts) {
+  /** {@code hr}: the heart-rate baseline of the reading's activity. */
+  static void check(DetectorState s, Vitals v, long ts, List<Alert> alerts, Ewma hr) {
     News2 news = v.news2();
-    Ewma hr = s.heartRate(v.activity());
     Ewma sys = s.systolic(v.activity());
     boolean hrAlert = false;
     boolean sysAlert = false;

@@ -1,5 +1,6 @@
 package ai.digitaltwin.jobs.anomaly;
 
+import ai.digitaltwin.jobs.twin.Ewma;
 import ai.digitaltwin.schemas.HealthEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,9 @@ public final class Detectors {
     List<Alert> alerts = new ArrayList<>(1);
     boolean untrusted = SensorChecks.check(state, v, ts, alerts);
     if (!untrusted) {
-      RestingHr.check(state, v, ts, alerts);
-      ClinicalChecks.check(state, v, ts, alerts);
+      Ewma hr = state.heartRate(v.activity()); // both layers read this activity's baseline: one lookup
+      RestingHr.check(state, v, ts, alerts, hr);
+      ClinicalChecks.check(state, v, ts, alerts, hr);
     }
     if (ts > state.lastTs) {
       state.remember(v, ts);

@@ -56,6 +56,9 @@ public final class Episodes {
   public static List<Anomaly> expire(
       String twin, Map<String, Track> tracks, Map<String, Long> closedUntil, long time) {
     List<Anomaly> out = new ArrayList<>(0);
+    if (tracks.isEmpty()) {
+      return out; // most readings: an iterator would walk the empty table of a map that once held a track
+    }
     Iterator<Map.Entry<String, Track>> it = tracks.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<String, Track> entry = it.next();
@@ -73,6 +76,9 @@ public final class Episodes {
 
   /** When the earliest track expires, or {@link Long#MAX_VALUE} when there is none. */
   public static long nextDeadline(Map<String, Track> tracks) {
+    if (tracks.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
     long next = Long.MAX_VALUE;
     for (Map.Entry<String, Track> entry : tracks.entrySet()) {
       next = Math.min(next, entry.getValue().last + AnomalyType.parse(entry.getKey()).mergeGapMillis());

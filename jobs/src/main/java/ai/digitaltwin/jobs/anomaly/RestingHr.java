@@ -31,7 +31,8 @@ final class RestingHr {
 
   private RestingHr() {}
 
-  static void check(DetectorState s, Vitals v, long ts, List<Alert> alerts) {
+  /** {@code baseline}: the heart-rate baseline of the reading's activity. */
+  static void check(DetectorState s, Vitals v, long ts, List<Alert> alerts, Ewma baseline) {
     if (v.heartRate() == null || ts <= s.lastTs) {
       return;
     }
@@ -44,7 +45,6 @@ final class RestingHr {
         || s.tracks.containsKey(AnomalyType.TACHYCARDIA.wire())) {
       return;
     }
-    Ewma baseline = s.heartRate(v.activity());
     if (baseline.count < TRUSTED) {
       return;
     }

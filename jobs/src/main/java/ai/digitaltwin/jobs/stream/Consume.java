@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 
 /**
  * The front of every input: the raw records partitioned by twin ({@link TwinOfRecord}, which reads the
@@ -35,19 +36,28 @@ final class Consume<T extends SpecificRecordBase> {
 
   /** Decoded and de-duplicated events, and the dead letters of this input. */
   Result<T> apply(DataStream<KafkaRecord> raw, JobConfig config) {
+    return apply(raw, new Dedup<>(config.dedupHorizon()), "dedup");
+  }
+
+  /**
+   * Decoded events through {@code keyed}, a keyed step that de-duplicates them (and may do more, on
+   * the same subtask and with the same keyed state), named {@code step} and this input's name.
+   */
+  Result<T> apply(DataStream<KafkaRecord> raw, KeyedProcessFunction<String, Consumed<T>, Consumed<T>> keyed,
+      String step) {
     SingleOutputStreamOperator<Consumed<T>> decoded =
         raw.keyBy(new TwinOfRecord(type), Types.STRING)
             .process(new DecodeFunction<>(type), typeInfo)
             .name("decode " + name)
             .uid("decode-" + name);
     // partitioned by the twin of the raw record, which is the decoded event's twin: no second shuffle
-    DataStream<Consumed<T>> unique =
+    SingleOutputStreamOperator<Consumed<T>> unique =
         DataStreamUtils.reinterpretAsKeyedStream(decoded, Consumed::twinId, Types.STRING)
-            .process(new Dedup<T>(config.dedupHorizon()), typeInfo)
-            .name("dedup " + name)
-            .uid("dedup-" + name);
+            .process(keyed, typeInfo)
+            .name(step + " " + name)
+            .uid(step.replace(" ", "-") + "-" + name);
     return new Result<>(unique, decoded.getSideOutput(DecodeFunction.DEAD_LETTERS));
   }
 
-  record Result<T>(DataStream<Consumed<T>> events, DataStream<DeadLetter> deadLetters) {}
+  record Result<T>(SingleOutputStreamOperator<Consumed<T>> events, DataStream<DeadLetter> deadLetters) {}
 }

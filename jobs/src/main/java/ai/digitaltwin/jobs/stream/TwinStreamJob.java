@@ -3,10 +3,9 @@ package ai.digitaltwin.jobs.stream;
 import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.JobConfig;
-import ai.digitaltwin.jobs.anomaly.AnomalyDetector;
-import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.decode.ConsumedTypes;
 import ai.digitaltwin.jobs.decode.DeadLetter;
+import ai.digitaltwin.jobs.health.HealthSteps;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
 import ai.digitaltwin.jobs.kafka.HotPath;
 import ai.digitaltwin.jobs.rows.AnomalyRows;
@@ -42,7 +41,6 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 
@@ -96,8 +94,10 @@ public final class TwinStreamJob {
 
   /** The graph between the raw inputs and the outputs, with no Kafka or Iceberg in it. */
   public static StreamOutputs build(StreamInputs in, JobConfig config) {
+    // de-duplication and anomaly detection of the readings in one keyed step: one state lookup per reading
     var health =
-        new Consume<>(HealthEvent.class, ConsumedTypes.HEALTH, "health").apply(in.health(), config);
+        new Consume<>(HealthEvent.class, ConsumedTypes.HEALTH, "health")
+            .apply(in.health(), new HealthSteps(config.dedupHorizon()), "dedup and detect");
     var behavior =
         new Consume<>(BehaviorEvent.class, ConsumedTypes.BEHAVIOR, "behavior")
             .apply(in.behavior(), config);
@@ -127,12 +127,7 @@ public final class TwinStreamJob {
             .name("twin state")
             .uid("twin-state");
 
-    // the health stream is still partitioned by twin after de-duplication: no second shuffle
-    DataStream<Anomaly> anomalies =
-        DataStreamUtils.reinterpretAsKeyedStream(health.events(), Consumed::twinId, Types.STRING)
-            .process(new AnomalyDetector(), AvroTypeInfo.forClass(Anomaly.class))
-            .name("anomaly detection")
-            .uid("anomaly-detection");
+    DataStream<Anomaly> anomalies = health.events().getSideOutput(HealthSteps.ANOMALIES);
 
     DataStream<DeadLetter> deadLetters =
         health

@@ -94,9 +94,34 @@ public class BehaviorPatterns {
         json.append(',');
       }
       json.append('"').append(e.getKey()).append("\":");
-      json.append(BigDecimal.valueOf(e.getValue() / total).setScale(3, RoundingMode.HALF_UP).toPlainString());
+      appendShare(json, e.getValue() / total);
     }
     return json.append('}').toString();
+  }
+
+  /**
+   * {@code share} (0 to 1) to three decimals as {@code BigDecimal.valueOf(share).setScale(3, HALF_UP)}
+   * writes it, without building one: that decimal lies within 1e-13 of {@code share * 1000}, so unless
+   * the product is that close to a tie (then BigDecimal decides) rounding the product gives the same
+   * thousandths.
+   */
+  static void appendShare(StringBuilder json, double share) {
+    double thousandths = share * 1000;
+    double fraction = thousandths - Math.floor(thousandths);
+    if (!(share >= 0 && share <= 1) || Math.abs(fraction - 0.5) < 1e-9) {
+      json.append(BigDecimal.valueOf(share).setScale(3, RoundingMode.HALF_UP).toPlainString());
+      return;
+    }
+    long k = (long) Math.floor(thousandths + 0.5);
+    json.append(k / 1000).append('.');
+    long rest = k % 1000;
+    if (rest < 100) {
+      json.append('0');
+    }
+    if (rest < 10) {
+      json.append('0');
+    }
+    json.append(rest);
   }
 
   public String routine() {

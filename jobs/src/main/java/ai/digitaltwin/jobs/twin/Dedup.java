@@ -47,7 +47,7 @@ public final class Dedup<T> extends KeyedProcessFunction<String, Consumed<T>, Co
       duplicates.inc();
       return;
     }
-    long expiry = bucketEnd(in.ts() + horizonMillis);
+    long expiry = bucketEnd(in.ts() + horizonMillis, horizonMillis);
     ids.add(in.eventId(), expiry);
     if (ids.needsTimer(expiry)) {
       ctx.timerService().registerEventTimeTimer(expiry);
@@ -70,7 +70,8 @@ public final class Dedup<T> extends KeyedProcessFunction<String, Consumed<T>, Co
     }
   }
 
-  private long bucketEnd(long time) {
+  /** The end of the horizon-sized bucket {@code time} falls in: when the ids expiring in it are dropped. */
+  public static long bucketEnd(long time, long horizonMillis) {
     return Math.floorDiv(time, horizonMillis) * horizonMillis + horizonMillis;
   }
 }

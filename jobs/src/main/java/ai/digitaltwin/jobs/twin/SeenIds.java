@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One twin's recent event ids with the event time at which each may be forgotten: an open-addressing
- * hash table in two arrays, so that the whole set is one keyed value (a Flink POJO of arrays, no Kryo)
+ * hash table in parallel arrays, so that the whole set is one keyed value (a Flink POJO of arrays, no Kryo)
  * and a lookup costs one state access and a probe or two, where a map state costs a state access, a
  * hash map lookup and an entry per id. Also the expiry times that have a timer, so that a timer is
  * registered once per bucket rather than looked up once per event.
@@ -14,6 +14,12 @@ public class SeenIds {
 
   /** The table: an id per slot ({@code null} for a free slot), capacity a power of two, at most half full. */
   public String[] ids = new String[MIN_CAPACITY];
+  /**
+   * The hash of the id in the same slot. A probe compares these first and reads an id's characters
+   * only on a match: each id is its own object on the heap, and reading the ids a probe passes cost
+   * a cache miss or two each, the biggest part of the de-duplication's time.
+   */
+  public int[] hashes = new int[MIN_CAPACITY];
   /** The expiry time of the id in the same slot. */
   public long[] expiries = new long[MIN_CAPACITY];
   public int size;
@@ -23,9 +29,11 @@ public class SeenIds {
   public SeenIds() {}
 
   public boolean contains(String id) {
+    restoreHashes();
     int mask = ids.length - 1;
-    for (int at = slot(id, mask); ids[at] != null; at = (at + 1) & mask) {
-      if (ids[at].equals(id)) {
+    int hash = id.hashCode();
+    for (int at = slot(hash, mask); ids[at] != null; at = (at + 1) & mask) {
+      if (hashes[at] == hash && ids[at].equals(id)) {
         return true;
       }
     }
@@ -34,23 +42,42 @@ public class SeenIds {
 
   /** Adds an id not yet in the set. */
   public void add(String id, long expiry) {
+    restoreHashes();
     if (2 * (size + 1) > ids.length) {
       rebuild(ids.length * 2, Long.MIN_VALUE);
     }
-    place(id, expiry);
+    place(id, id.hashCode(), expiry);
     size++;
   }
 
   /** True, once, for an expiry time that has no timer yet: the caller registers one. */
   public boolean needsTimer(long expiry) {
-    for (long t : timers) {
-      if (t == expiry) {
-        return false;
-      }
+    if (hasTimer(expiry)) {
+      return false;
     }
     timers = Arrays.copyOf(timers, timers.length + 1);
     timers[timers.length - 1] = expiry;
     return true;
+  }
+
+  /** True when an expiry time with a timer is {@code time} or earlier: a timer at {@code time} is one of these. */
+  public boolean timerDue(long time) {
+    for (long t : timers) {
+      if (t <= time) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code time} is an expiry time with a timer registered. */
+  public boolean hasTimer(long time) {
+    for (long t : timers) {
+      if (t == time) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -59,7 +86,14 @@ public class SeenIds {
    * in the last, and a table shrunk to the ids kept would have to grow again.
    */
   public void expire(long time) {
-    timers = Arrays.stream(timers).filter(t -> t > time).toArray();
+    restoreHashes();
+    int pending = 0;
+    for (long t : timers) {
+      if (t > time) {
+        timers[pending++] = t;
+      }
+    }
+    timers = Arrays.copyOf(timers, pending);
     int kept = 0;
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] != null && expiries[i] > time) {
@@ -77,32 +111,47 @@ public class SeenIds {
     return size == 0;
   }
 
+  /**
+   * A set restored from a checkpoint taken before the hashes were kept has none (Flink's POJO schema
+   * evolution leaves a new field null): works them out from the ids.
+   */
+  private void restoreHashes() {
+    if (hashes == null || hashes.length != ids.length) {
+      hashes = new int[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        hashes[i] = ids[i] == null ? 0 : ids[i].hashCode();
+      }
+    }
+  }
+
   private void rebuild(int capacity, long expiredThrough) {
     String[] oldIds = ids;
+    int[] oldHashes = hashes;
     long[] oldExpiries = expiries;
     ids = new String[capacity];
+    hashes = new int[capacity];
     expiries = new long[capacity];
     size = 0;
     for (int i = 0; i < oldIds.length; i++) {
       if (oldIds[i] != null && oldExpiries[i] > expiredThrough) {
-        place(oldIds[i], oldExpiries[i]);
+        place(oldIds[i], oldHashes[i], oldExpiries[i]);
         size++;
       }
     }
   }
 
-  private void place(String id, long expiry) {
+  private void place(String id, int hash, long expiry) {
     int mask = ids.length - 1;
-    int at = slot(id, mask);
+    int at = slot(hash, mask);
     while (ids[at] != null) {
       at = (at + 1) & mask;
     }
     ids[at] = id;
+    hashes[at] = hash;
     expiries[at] = expiry;
   }
 
-  private static int slot(String id, int mask) {
-    int h = id.hashCode();
+  private static int slot(int h, int mask) {
     return (h ^ (h >>> 16)) & mask;
   }
 }
