@@ -88,8 +88,8 @@ public final class BenchMain {
           () -> DetectionBench.run(config, log)));
     }
     if (config.runs("backfill")) {
-      figures.addAll(section(log, "backfill",
-          () -> List.of(BackfillBench.run(config, fresh(work.resolve("backfill")), log))));
+      figures.addAll(section(log, "backfill: generator, then the whole pipeline",
+          () -> BackfillBench.run(config, fresh(work.resolve("backfill")), log)));
     }
     Report report = new Report(command(args), machine, started, Instant.now(), Machine.currentLoad(), figures);
     log.println();

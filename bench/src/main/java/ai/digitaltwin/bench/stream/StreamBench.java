@@ -102,6 +102,15 @@ public final class StreamBench {
         Goal.ratioAtLeast(0.8), Goal.valueAtLeast(50_000));
   }
 
+  /**
+   * The full stream job over every record of the broker's input topics, to their end, into a fresh
+   * warehouse under {@code dir}; its net runtime in seconds, after checking that all {@code health} events
+   * reached the health table.
+   */
+  public static double fullJob(String bootstrap, Path dir, long health, PrintStream log) throws Exception {
+    return job(bootstrap, dir, true, health, log);
+  }
+
   /** Runs one job to its end; returns its net runtime in seconds after checking the health table. */
   private static double job(String bootstrap, Path dir, boolean full, long health, PrintStream log) throws Exception {
     CatalogConfig catalog = CatalogConfig.local(dir.resolve("warehouse"));
