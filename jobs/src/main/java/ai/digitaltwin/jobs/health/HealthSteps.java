@@ -67,14 +67,10 @@ public final class HealthSteps
     HealthSlot slot = slots.value();
     if (slot == null) {
       slot = new HealthSlot();
-    } else if (slot.seen.contains(in.eventId())) {
+    }
+    if (!Dedup.admit(slot.seen, in, horizonMillis, ctx.timerService())) {
       duplicates.inc();
       return;
-    }
-    long expiry = Dedup.bucketEnd(in.ts() + horizonMillis, horizonMillis);
-    slot.seen.add(in.eventId(), expiry);
-    if (slot.seen.needsTimer(expiry)) {
-      ctx.timerService().registerEventTimeTimer(expiry);
     }
     out.collect(in);
     emit(TwinDetector.reading(ctx.getCurrentKey(), slot.detector, in.event(), in.ts()), ctx);

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -43,14 +44,10 @@ public final class Dedup<T> extends KeyedProcessFunction<String, Consumed<T>, Co
     SeenIds ids = seen.value();
     if (ids == null) {
       ids = new SeenIds();
-    } else if (ids.contains(in.eventId())) {
+    }
+    if (!admit(ids, in, horizonMillis, ctx.timerService())) {
       duplicates.inc();
       return;
-    }
-    long expiry = bucketEnd(in.ts() + horizonMillis, horizonMillis);
-    ids.add(in.eventId(), expiry);
-    if (ids.needsTimer(expiry)) {
-      ctx.timerService().registerEventTimeTimer(expiry);
     }
     seen.update(ids);
     out.collect(in);
@@ -68,6 +65,23 @@ public final class Dedup<T> extends KeyedProcessFunction<String, Consumed<T>, Co
     } else {
       seen.update(ids);
     }
+  }
+
+  /**
+   * The rule of this step on one twin's ids: false when {@code in}'s id is among them (a duplicate);
+   * otherwise adds it, to be forgotten at the end of its horizon-sized bucket, and registers that bucket's
+   * timer when it is the bucket's first id.
+   */
+  public static boolean admit(SeenIds ids, Consumed<?> in, long horizonMillis, TimerService timers) {
+    if (ids.contains(in.eventId())) {
+      return false;
+    }
+    long expiry = bucketEnd(in.ts() + horizonMillis, horizonMillis);
+    ids.add(in.eventId(), expiry);
+    if (ids.needsTimer(expiry)) {
+      timers.registerEventTimeTimer(expiry);
+    }
+    return true;
   }
 
   /** The end of the horizon-sized bucket {@code time} falls in: when the ids expiring in it are dropped. */
