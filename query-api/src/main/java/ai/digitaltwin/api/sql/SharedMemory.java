@@ -59,8 +59,12 @@ final class SharedMemory {
     }
   }
 
+  /**
+   * DuckDB's allocation failures: "Out of Memory Error: ..." from the executor, and "... out of memory:
+   * failed to allocate ..." from inside a function such as the JSON parser behind the SQL check.
+   */
   static boolean outOfMemory(HistoryQueryException e) {
-    return String.valueOf(e.getMessage()).contains("Out of Memory");
+    return String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("out of memory");
   }
 
   private boolean awaitAlone(long deadline) {

@@ -51,6 +51,16 @@ class SharedMemoryTest {
   }
 
   @Test
+  void anAllocationFailureInsideAFunctionCountsAsOutOfMemory() {
+    // what the SQL check's json_serialize_sql raised when an attack beside it held the memory limit
+    assertThat(SharedMemory.outOfMemory(new HistoryQueryException(
+        "Parser Error: Error parsing json: out of memory: failed to allocate data of size 8.0 KiB (960.0 MiB/953.6 MiB used)", null)))
+        .isTrue();
+    assertThat(SharedMemory.outOfMemory(outOfMemory())).isTrue();
+    assertThat(SharedMemory.outOfMemory(new HistoryQueryException("Parser Error: syntax error at or near \"memory\"", null))).isFalse();
+  }
+
+  @Test
   void otherErrorsAreNotRetried() throws Exception {
     CountDownLatch otherRunning = new CountDownLatch(1);
     CountDownLatch otherMayEnd = new CountDownLatch(1);
