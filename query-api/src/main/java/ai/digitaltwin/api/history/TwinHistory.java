@@ -278,7 +278,8 @@ public final class TwinHistory implements AutoCloseable {
     }
     if (value instanceof java.sql.Array array) {
       try {
-        return List.of((Object[]) array.getArray());
+        // a list may hold NULLs, which List.of refuses
+        return java.util.Arrays.asList((Object[]) array.getArray());
       } catch (SQLException e) {
         return value.toString();
       }
