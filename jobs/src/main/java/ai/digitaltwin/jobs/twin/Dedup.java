@@ -76,7 +76,8 @@ public final class Dedup<T> extends KeyedProcessFunction<String, Consumed<T>, Co
     if (ids.contains(in.eventId())) {
       return false;
     }
-    long expiry = bucketEnd(in.ts() + horizonMillis, horizonMillis);
+    // a record later than its bucket's expiry is kept until the next timer, as its bucket's ids were
+    long expiry = Math.max(bucketEnd(in.ts() + horizonMillis, horizonMillis), ids.expiredThrough + 1);
     ids.add(in.eventId(), expiry);
     if (ids.needsTimer(expiry)) {
       timers.registerEventTimeTimer(expiry);

@@ -38,6 +38,24 @@ class DedupTest {
     harness.close();
   }
 
+  @Test
+  void aRecordLaterThanItsHorizonIsStillDeduplicatedUntilTheNextWatermark() throws Exception {
+    var harness =
+        new KeyedOneInputStreamOperatorTestHarness<String, Consumed<HealthEvent>, Consumed<HealthEvent>>(
+            new KeyedProcessOperator<>(new Dedup<>(Duration.ofMinutes(10))), Consumed::twinId, Types.STRING);
+    harness.setup(ConsumedTypes.HEALTH.createSerializer(new SerializerConfigImpl()));
+    harness.open();
+    feed(harness, calm("twin-a", 40));
+    harness.processWatermark(minute(60).toEpochMilli()); // the minute-40 bucket has expired
+    feed(harness, calm("twin-a", 1)); // far later than the horizon
+    feed(harness, calm("twin-a", 1)); // and its retry, before the watermark moves
+    assertThat(harness.extractOutputValues()).extracting(Consumed::eventId).hasSize(2).doesNotHaveDuplicates();
+    harness.processWatermark(minute(61).toEpochMilli());
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    harness.close();
+  }
+
   private static void feed(
       KeyedOneInputStreamOperatorTestHarness<String, Consumed<HealthEvent>, Consumed<HealthEvent>> harness,
       Consumed<HealthEvent> reading) throws Exception {
