@@ -13,6 +13,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compaction and snapshot expiry for the event tables.
@@ -22,6 +24,7 @@ import org.apache.iceberg.Table;
  * is every snapshot younger than {@code retention}, longer than any query holds a snapshot.
  */
 public final class TableMaintenance {
+  private static final Logger LOG = LoggerFactory.getLogger(TableMaintenance.class);
   /** Day-partitioned tables keyed by twin: the ones whose files compaction sorts by (twin, time). */
   public static final List<String> COMPACTED =
       List.of(Tables.HEALTH_EVENTS, Tables.BEHAVIOR_EVENTS, Tables.TWIN_STATE, Tables.ANOMALIES, Tables.CHAT_MESSAGES, Tables.GROUND_TRUTH);
@@ -40,9 +43,14 @@ public final class TableMaintenance {
         CompactionPlan plan = COMPACTED.contains(name) ? Compaction.plan(table, minFiles) : null;
         int after = 0;
         if (plan != null && !plan.isEmpty()) {
+          // a month of a thousand twins takes minutes: say what is being rewritten, and when it is done
+          LOG.info("compacting {}: {} files in {} day partitions", name, plan.files().size(), plan.days().size());
+          long started = System.nanoTime();
           List<DataFile> rewritten = Compaction.rewrite(env, catalog, plan);
           Compaction.commit(plan, rewritten);
           after = rewritten.size();
+          LOG.info("compacted {}: {} files -> {} in {} s", name, plan.files().size(), after,
+              Math.round((System.nanoTime() - started) / 1e9));
         }
         int expired = expire(table, retention, retainLast, now);
         int partitions = plan == null ? 0 : plan.days().size();
