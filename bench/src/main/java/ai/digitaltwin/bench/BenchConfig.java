@@ -16,15 +16,19 @@ import java.util.Set;
  * @param sections which groups of figures to run: producer, stream, stack, api-scale, memory, backfill, detection
  * @param detection twins, days and seed of the detection-quality run
  * @param apiSize twins and days of history behind the API-at-scale figures (the seed is the detection run's)
+ * @param backfillParallelism the stream job's parallelism in the whole-pipeline backfill ({@code JOB_PARALLELISM})
  */
 public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir, Set<String> sections,
-    DetectionSize detection, DetectionSize apiSize) {
+    DetectionSize detection, DetectionSize apiSize, int backfillParallelism) {
   public static final Set<String> ALL =
       Set.of("producer", "stream", "stack", "api-scale", "memory", "backfill", "detection");
 
   public BenchConfig {
     if (runs < 1) {
       throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+    }
+    if (backfillParallelism < 1) {
+      throw new IllegalArgumentException("--backfill-parallelism must be at least 1, got " + backfillParallelism);
     }
     for (String s : sections) {
       if (!ALL.contains(s)) {
@@ -36,7 +40,7 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
 
   /**
    * {@code [--quick] [--runs N] [--only a,b] [--results DIR] [--work DIR] [--detection-size TWINSxDAYS]
-   * [--api-size TWINSxDAYS] [--seed N]}.
+   * [--api-size TWINSxDAYS] [--seed N] [--backfill-parallelism N]}.
    */
   public static BenchConfig parse(String[] args) {
     boolean quick = false;
@@ -47,6 +51,7 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
     String detectionSize = null;
     String apiSize = null;
     long seed = DetectionSize.DEFAULT_SEED;
+    int backfillParallelism = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -57,13 +62,15 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
         case "--detection-size" -> detectionSize = value(args, ++i, "--detection-size");
         case "--api-size" -> apiSize = value(args, ++i, "--api-size");
         case "--seed" -> seed = DetectionSize.seed(value(args, ++i, "--seed"));
+        case "--backfill-parallelism" -> backfillParallelism = Integer.parseInt(value(args, ++i, "--backfill-parallelism"));
         default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
       }
     }
     return new BenchConfig(quick, runs != null ? runs : (quick ? 3 : 5), results,
         work != null ? work : results.resolve("work"), sections,
         DetectionSize.parse(detectionSize != null ? detectionSize : (quick ? "200x7" : "1000x30"), seed),
-        DetectionSize.parse(apiSize != null ? apiSize : (quick ? "200x7" : "1000x30"), seed, "--api-size"));
+        DetectionSize.parse(apiSize != null ? apiSize : (quick ? "200x7" : "1000x30"), seed, "--api-size"),
+        backfillParallelism);
   }
 
   private static String value(String[] args, int i, String flag) {

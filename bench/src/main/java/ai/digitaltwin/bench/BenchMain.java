@@ -28,7 +28,7 @@ public final class BenchMain {
   private static final String USAGE =
       """
       Usage: ./twin bench [--quick] [--runs N] [--only SECTIONS] [--detection-size TWINSxDAYS] [--seed N]
-                          [--api-size TWINSxDAYS] [--results DIR] [--work DIR]
+                          [--api-size TWINSxDAYS] [--backfill-parallelism N] [--results DIR] [--work DIR]
         --quick                  smaller datasets and fewer runs
         --runs N                 measured runs per side of each comparison after one warm-up (default 5, quick 3)
         --only SECTIONS          comma-separated: producer,stream,stack,api-scale,memory,backfill,detection
@@ -36,6 +36,7 @@ public final class BenchMain {
         --detection-size TxD     twins x days of the detection-quality run (default 1000x30, quick 200x7)
         --seed N                 seed of the detection-quality and API-at-scale data (default 42)
         --api-size TxD           twins x days behind the API-at-scale figures (default 1000x30, quick 200x7)
+        --backfill-parallelism N the stream job's parallelism in the backfill section (JOB_PARALLELISM; default 1)
         --results DIR            where the JSON and Markdown results go (default bench-results)
         --work DIR               where the seeded datasets are built (default RESULTS/work)""";
 

@@ -74,7 +74,7 @@ public final class StreamBench {
           boolean isFull = (side == 0) == fullFirst;
           double cpuBefore = processCpuSeconds();
           double rate = records / job(kafka.bootstrapServers(), dir.resolve("run-" + run + (isFull ? "-full" : "-pass")),
-              isFull, health, log);
+              isFull, 1, health, log);
           double cpu = processCpuSeconds() - cpuBefore;
           if (isFull) {
             f = rate;
@@ -107,16 +107,17 @@ public final class StreamBench {
    * warehouse under {@code dir}; its net runtime in seconds, after checking that all {@code health} events
    * reached the health table.
    */
-  public static double fullJob(String bootstrap, Path dir, long health, PrintStream log) throws Exception {
-    return job(bootstrap, dir, true, health, log);
+  public static double fullJob(String bootstrap, Path dir, int parallelism, long health, PrintStream log) throws Exception {
+    return job(bootstrap, dir, true, parallelism, health, log);
   }
 
   /** Runs one job to its end; returns its net runtime in seconds after checking the health table. */
-  private static double job(String bootstrap, Path dir, boolean full, long health, PrintStream log) throws Exception {
+  private static double job(String bootstrap, Path dir, boolean full, int parallelism, long health, PrintStream log)
+      throws Exception {
     CatalogConfig catalog = CatalogConfig.local(dir.resolve("warehouse"));
-    JobConfig config = JobConfig.defaults(catalog).withKafka(bootstrap, "bench-" + dir.getFileName());
+    JobConfig config = JobConfig.defaults(catalog).withKafka(bootstrap, "bench-" + dir.getFileName()).withParallelism(parallelism);
     Configuration conf = Checkpoints.localConfiguration(dir.resolve("checkpoints"));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     TwinStreamJob.configure(env, config);
     try (TwinCatalog c = TwinCatalog.open(catalog)) {
       c.ensureTables();
