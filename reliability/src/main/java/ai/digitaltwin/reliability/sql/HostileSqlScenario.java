@@ -130,10 +130,11 @@ public final class HostileSqlScenario implements Scenario {
     String done = String.format("%d attacks as analyst %s (time limit %d s) while a second analyst ran an ordinary aggregate in a loop",
         attacks.size(), byFamily, LiveStack.SQL_TIMEOUT_MS / 1000);
     String observed = String.format("%s, slowest answer %d ms, process RSS +%d MB at most; %d wrong%s; views %s, settled data %s, files written: %s, REST %s; "
-        + "other analyst: %d queries, %d wrong, p50/p99 %d/%d ms (before: %d/%d ms)",
+        + "other analyst: %d queries, %d wrong%s, p50/p99 %d/%d ms (before: %d/%d ms)",
         outcomes, slowest, (rssPeak - rssBefore) / 1_000_000, failures.size(), failures.isEmpty() ? "" : " e.g. " + failures.subList(0, Math.min(3, failures.size())),
         viewsBefore.equals(viewsAfter) ? "unchanged" : "CHANGED", expected.equals(dataAfter) ? "unchanged" : "CHANGED",
         files.isEmpty() ? "none" : files, restOk ? "serving" : "FAILING", during.size(), user.wrong().size(),
+        user.wrong().isEmpty() ? "" : " (first: " + user.wrong().get(0) + ")",
         Percentiles.of(during, 50), p99, Percentiles.of(baseline, 50), Percentiles.of(baseline, 99));
     return List.of(Outcome.of("hostile SQL", done,
         "every attack refused with a 400 (resource attacks: refused, cut off by a limit, row-capped or finished, always within the "
