@@ -18,11 +18,7 @@ import org.junit.jupiter.api.Test;
 class DedupTest {
   @Test
   void dropsRepeatsWithinTheHorizonAndForgetsIdsAfterIt() throws Exception {
-    var harness =
-        new KeyedOneInputStreamOperatorTestHarness<String, Consumed<HealthEvent>, Consumed<HealthEvent>>(
-            new KeyedProcessOperator<>(new Dedup<>(Duration.ofMinutes(10))), Consumed::twinId, Types.STRING);
-    harness.setup(ConsumedTypes.HEALTH.createSerializer(new SerializerConfigImpl()));
-    harness.open();
+    var harness = opened();
 
     feed(harness, calm("twin-a", 0));
     feed(harness, calm("twin-a", 1));
@@ -40,11 +36,7 @@ class DedupTest {
 
   @Test
   void aRecordLaterThanItsHorizonIsStillDeduplicatedUntilTheNextWatermark() throws Exception {
-    var harness =
-        new KeyedOneInputStreamOperatorTestHarness<String, Consumed<HealthEvent>, Consumed<HealthEvent>>(
-            new KeyedProcessOperator<>(new Dedup<>(Duration.ofMinutes(10))), Consumed::twinId, Types.STRING);
-    harness.setup(ConsumedTypes.HEALTH.createSerializer(new SerializerConfigImpl()));
-    harness.open();
+    var harness = opened();
     feed(harness, calm("twin-a", 40));
     harness.processWatermark(minute(60).toEpochMilli()); // the minute-40 bucket has expired
     feed(harness, calm("twin-a", 1)); // far later than the horizon
@@ -54,6 +46,17 @@ class DedupTest {
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
     harness.close();
+  }
+
+  /** The step with a 10-minute horizon, opened. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, Consumed<HealthEvent>, Consumed<HealthEvent>> opened()
+      throws Exception {
+    var harness =
+        new KeyedOneInputStreamOperatorTestHarness<String, Consumed<HealthEvent>, Consumed<HealthEvent>>(
+            new KeyedProcessOperator<>(new Dedup<>(Duration.ofMinutes(10))), Consumed::twinId, Types.STRING);
+    harness.setup(ConsumedTypes.HEALTH.createSerializer(new SerializerConfigImpl()));
+    harness.open();
+    return harness;
   }
 
   private static void feed(
