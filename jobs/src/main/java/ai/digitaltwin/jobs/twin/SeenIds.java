@@ -11,8 +11,9 @@ import java.util.Arrays;
  *
  * <p>Expiry only moves {@link #expiredThrough}: an id whose expiry is at or before it is no longer
  * seen, and its slot is reclaimed when the table is next rebuilt, once it is half full. Rebuilding the
- * table at every expiry cost a pass over all its slots per bucket; in a backfill, where a twin's ids run
- * far ahead of the watermark and the table holds thousands, that was a tenth of the job's time.
+ * table at every expiry cost a pass over all its slots per bucket: in a backfill a twin's ids run far
+ * ahead of the watermark and the table holds thousands, and that pass was about a tenth of the CPU
+ * samples of a 100-twin, 7-day backfill (the 1,000-twin, 30-day one did not get measurably shorter).
  */
 public class SeenIds {
   private static final int MIN_CAPACITY = 16;
