@@ -78,16 +78,24 @@ public final class TwinCatalog implements Closeable {
           .buildTable(id, def.schema())
           .withPartitionSpec(def.spec())
           .withSortOrder(def.sortOrder())
-          .withProperties(
-              Map.of(
-                  TableProperties.FORMAT_VERSION, "2",
-                  TableProperties.PARQUET_COMPRESSION, "zstd",
-                  TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true",
-                  TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "50"))
+          .withProperties(properties(name))
           .create();
     } catch (AlreadyExistsException raced) {
       return catalog.loadTable(id);
     }
+  }
+
+  /** What a new table is created with. */
+  static Map<String, String> properties(String name) {
+    Map<String, String> properties = new java.util.HashMap<>(Map.of(
+        TableProperties.FORMAT_VERSION, "2",
+        TableProperties.PARQUET_COMPRESSION, "zstd",
+        TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true",
+        TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "50"));
+    if (TableDefinitions.COMPACTED.contains(name)) {
+      properties.putAll(TableDefinitions.STREAM_WRITE_PROPERTIES);
+    }
+    return properties;
   }
 
   /** Loads a table.

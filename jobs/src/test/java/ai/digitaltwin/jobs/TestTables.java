@@ -28,7 +28,11 @@ public final class TestTables {
   private TestTables() {}
 
   public static void append(Table table, List<Record> records) {
-    GenericAppenderFactory factory = new GenericAppenderFactory(table.schema(), table.spec());
+    append(table, records, new GenericAppenderFactory(table.schema(), table.spec()));
+  }
+
+  /** As {@link #append(Table, List)}, with the files written by {@code factory}. */
+  public static void append(Table table, List<Record> records, GenericAppenderFactory factory) {
     InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
     Map<PartitionKey, List<Record>> byPartition = new LinkedHashMap<>();
     for (Record r : records) {

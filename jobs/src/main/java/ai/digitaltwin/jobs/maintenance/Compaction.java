@@ -1,6 +1,7 @@
 package ai.digitaltwin.jobs.maintenance;
 
 import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
 import ai.digitaltwin.jobs.rows.Cells;
 import java.io.ByteArrayInputStream;
@@ -117,6 +118,9 @@ public final class Compaction {
     Table frozen = SerializableTable.copyOf(table);
     Map<String, String> properties = new HashMap<>(table.properties());
     properties.putIfAbsent(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, String.valueOf(ROW_GROUP_BYTES));
+    // the stream's writers skip dictionaries (short-lived files); the files that stay have them, which
+    // keeps them small and quick to read
+    properties.put(TableDefinitions.DICTIONARY, "true");
     RowDataTaskWriterFactory files =
         new RowDataTaskWriterFactory(() -> frozen, rowType, 128L << 20, FileFormat.PARQUET, properties, List.of(), false);
     List<DataFile> written = new ArrayList<>();

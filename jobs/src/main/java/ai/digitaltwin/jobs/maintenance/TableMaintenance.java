@@ -1,6 +1,7 @@
 package ai.digitaltwin.jobs.maintenance;
 
 import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.schemas.Tables;
 import java.io.IOException;
@@ -26,8 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class TableMaintenance {
   private static final Logger LOG = LoggerFactory.getLogger(TableMaintenance.class);
   /** Day-partitioned tables keyed by twin: the ones whose files compaction sorts by (twin, time). */
-  public static final List<String> COMPACTED =
-      List.of(Tables.HEALTH_EVENTS, Tables.BEHAVIOR_EVENTS, Tables.TWIN_STATE, Tables.ANOMALIES, Tables.CHAT_MESSAGES, Tables.GROUND_TRUTH);
+  public static final List<String> COMPACTED = TableDefinitions.COMPACTED;
 
   /** What one run did to one table. */
   public record Result(String table, int partitions, int filesBefore, int filesAfter, int snapshotsExpired) {}

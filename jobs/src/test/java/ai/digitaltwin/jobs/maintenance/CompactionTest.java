@@ -4,6 +4,7 @@ import static ai.digitaltwin.jobs.Readings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.IcebergRows;
 import ai.digitaltwin.jobs.TestTables;
@@ -21,10 +22,14 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.parquet.Parquet;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +85,41 @@ class CompactionTest {
       int expired = TableMaintenance.expire(health, Duration.ofHours(1), 1, Instant.parse("2030-01-01T00:00:00Z"));
       assertThat(expired).isEqualTo(5); // 4 appends + 1 append; only the rewrite's snapshot stays
       assertThat(rows(catalog)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
+  void streamWrittenFilesSkipDictionariesAndTheRewriteAddsThem() throws Exception {
+    CatalogConfig catalog = CatalogConfig.local(dir.resolve("warehouse"));
+    try (TwinCatalog twins = TwinCatalog.open(catalog)) {
+      twins.ensureTables();
+      Table health = twins.table(Tables.HEALTH_EVENTS);
+      assertThat(health.properties()).containsEntry(TableDefinitions.DICTIONARY, "false");
+      assertThat(twins.table(Tables.TWIN_REGISTRY).properties()).doesNotContainKey(TableDefinitions.DICTIONARY);
+      // written with the table's own properties, as the stream's Iceberg sink writes
+      GenericAppenderFactory withTableProperties = new GenericAppenderFactory(health.schema(), health.spec());
+      withTableProperties.setAll(health.properties());
+      TestTables.append(health, minutes(health, 0, 30), withTableProperties);
+      DataFile streamed = files(health).get(0);
+      assertThat(dictionaryColumns(streamed)).isEmpty();
+
+      CompactionPlan plan = Compaction.plan(health, 1);
+      List<DataFile> rewritten = Compaction.rewrite(StreamExecutionEnvironment.getExecutionEnvironment(), catalog, plan);
+      Compaction.commit(plan, rewritten);
+      assertThat(rewritten).isNotEmpty();
+      for (DataFile file : rewritten) {
+        assertThat(dictionaryColumns(file)).contains("twin_id", "source");
+      }
+    }
+  }
+
+  /** The columns whose first row group's chunk has a dictionary page. */
+  private static List<String> dictionaryColumns(DataFile file) throws Exception {
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(Path.of(java.net.URI.create(file.location()).getPath())))) {
+      return reader.getFooter().getBlocks().get(0).getColumns().stream()
+          .filter(ColumnChunkMetaData::hasDictionaryPage)
+          .map(c -> c.getPath().toDotString())
+          .toList();
     }
   }
 
