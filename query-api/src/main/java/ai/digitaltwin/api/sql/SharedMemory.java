@@ -59,12 +59,18 @@ final class SharedMemory {
     }
   }
 
-  /**
-   * DuckDB's allocation failures: "Out of Memory Error: ..." from the executor, and "... out of memory:
-   * failed to allocate ..." from inside a function such as the JSON parser behind the SQL check.
-   */
   static boolean outOfMemory(HistoryQueryException e) {
-    return String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("out of memory");
+    return allocationFailure(e.getMessage());
+  }
+
+  /**
+   * DuckDB's words for an allocation that failed: "Out of Memory Error: ..." from the executor, "...
+   * out of memory: failed to allocate ..." from inside a function such as the JSON parser behind the SQL
+   * check, and "failed to allocate data of size ..." in the error that {@code json_serialize_sql} returns.
+   */
+  static boolean allocationFailure(String message) {
+    String m = String.valueOf(message).toLowerCase(java.util.Locale.ROOT);
+    return m.contains("out of memory") || m.contains("failed to allocate");
   }
 
   private boolean awaitAlone(long deadline) {

@@ -65,6 +65,10 @@ final class SqlGuard {
     }
     if (tree.path("error").asBoolean(false)) {
       String message = tree.path("error_message").asText("not a SELECT");
+      if (SharedMemory.allocationFailure(message)) {
+        // the parser ran out of the memory a query beside it took: not the text's fault
+        throw new HistoryQueryException(message, null);
+      }
       throw refuse(
           message.contains("Only SELECT") ? "not_select" : "parse",
           "Only a single SELECT statement is accepted: " + message);

@@ -57,6 +57,8 @@ class SharedMemoryTest {
         "Parser Error: Error parsing json: out of memory: failed to allocate data of size 8.0 KiB (960.0 MiB/953.6 MiB used)", null)))
         .isTrue();
     assertThat(SharedMemory.outOfMemory(outOfMemory())).isTrue();
+    // what json_serialize_sql returned as its error_message in another run under the same attacks
+    assertThat(SharedMemory.allocationFailure("failed to allocate data of size 8.0 KiB (944.0 MiB/953.6 MiB used)")).isTrue();
     assertThat(SharedMemory.outOfMemory(new HistoryQueryException("Parser Error: syntax error at or near \"memory\"", null))).isFalse();
   }
 
