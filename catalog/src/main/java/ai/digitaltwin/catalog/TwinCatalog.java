@@ -3,6 +3,7 @@ package ai.digitaltwin.catalog;
 import ai.digitaltwin.schemas.Tables;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogUtil;
@@ -87,7 +88,7 @@ public final class TwinCatalog implements Closeable {
 
   /** What a new table is created with. */
   static Map<String, String> properties(String name) {
-    Map<String, String> properties = new java.util.HashMap<>(Map.of(
+    Map<String, String> properties = new HashMap<>(Map.of(
         TableProperties.FORMAT_VERSION, "2",
         TableProperties.PARQUET_COMPRESSION, "zstd",
         TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true",

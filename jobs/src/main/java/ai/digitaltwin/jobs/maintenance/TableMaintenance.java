@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TableMaintenance {
   private static final Logger LOG = LoggerFactory.getLogger(TableMaintenance.class);
-  /** Day-partitioned tables keyed by twin: the ones whose files compaction sorts by (twin, time). */
-  public static final List<String> COMPACTED = TableDefinitions.COMPACTED;
 
   /** What one run did to one table. */
   public record Result(String table, int partitions, int filesBefore, int filesAfter, int snapshotsExpired) {}
@@ -40,7 +38,7 @@ public final class TableMaintenance {
     try (TwinCatalog twins = TwinCatalog.open(catalog)) {
       for (String name : Tables.ALL) {
         Table table = twins.table(name);
-        CompactionPlan plan = COMPACTED.contains(name) ? Compaction.plan(table, minFiles) : null;
+        CompactionPlan plan = TableDefinitions.COMPACTED.contains(name) ? Compaction.plan(table, minFiles) : null;
         int after = 0;
         if (plan != null && !plan.isEmpty()) {
           // a month of a thousand twins takes minutes: say what is being rewritten, and when it is done
