@@ -1,14 +1,14 @@
 package ai.digitaltwin.jobs.anomaly;
 
-import java.util.Locale;
+import ai.digitaltwin.jobs.twin.HalfUp;
 
-/** A small JSON object builder for anomaly evidence: numbers rounded to 2 decimals, nulls kept out. */
+/** A small JSON object builder for anomaly evidence: numbers rounded half up to 2 decimals, nulls, NaN and infinities kept out. */
 final class Evidence {
   private final StringBuilder json = new StringBuilder("{");
 
   Evidence put(String key, Double value) {
-    if (value != null && !value.isNaN()) {
-      sep().append('"').append(key).append("\":").append(String.format(Locale.ROOT, "%.2f", value));
+    if (value != null && Double.isFinite(value)) {
+      HalfUp.append(sep().append('"').append(key).append("\":"), value, 2);
     }
     return this;
   }

@@ -1,7 +1,5 @@
 package ai.digitaltwin.jobs.twin;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -29,6 +27,14 @@ public class BehaviorPatterns {
   public long sleepStart = Long.MIN_VALUE;
   public Double lastSleepHours;
   public Ewma sleepOnset = new Ewma();
+  /**
+   * The routine's JSON and the usual activity of each hour it was built from, kept between snapshots
+   * (not in Flink state: rebuilt after a restore) and built again only when a reading makes another
+   * activity the usual one of its hour.
+   */
+  private transient String routine;
+  private transient String[] usualWeekday;
+  private transient String[] usualWeekend;
 
   public BehaviorPatterns() {}
 
@@ -52,7 +58,21 @@ public class BehaviorPatterns {
     if (activity.equals("social")) {
       socialMinutesToday += span;
     }
-    (clock.weekend() ? weekendHours : weekdayHours).computeIfAbsent(activity, a -> new long[24])[clock.hour()]++;
+    Map<String, long[]> hours = clock.weekend() ? weekendHours : weekdayHours;
+    long[] counts = hours.computeIfAbsent(activity, a -> new long[24]);
+    int hour = clock.hour();
+    counts[hour]++;
+    if (routine != null) {
+      String usual = (hours == weekendHours ? usualWeekend : usualWeekday)[hour];
+      if (usual == null || !usual.equals(activity) && outranks(activity, counts[hour], usual, hours.get(usual)[hour])) {
+        routine = null;
+      }
+    }
+  }
+
+  /** The more frequent activity is the usual one; on a tie, the first by name (as {@link #usual} picks). */
+  private static boolean outranks(String activity, long count, String usual, long usualCount) {
+    return count > usualCount || count == usualCount && activity.compareTo(usual) < 0;
   }
 
   /** A transition: into sleep starts the clock, out of sleep records its length. */
@@ -94,68 +114,54 @@ public class BehaviorPatterns {
         json.append(',');
       }
       json.append('"').append(e.getKey()).append("\":");
-      appendShare(json, e.getValue() / total);
+      HalfUp.append(json, e.getValue() / total, 3);
     }
     return json.append('}').toString();
-  }
-
-  /**
-   * {@code share} (0 to 1) to three decimals as {@code BigDecimal.valueOf(share).setScale(3, HALF_UP)}
-   * writes it, without building one: that decimal lies within 1e-13 of {@code share * 1000}, so unless
-   * the product is that close to a tie (then BigDecimal decides) rounding the product gives the same
-   * thousandths.
-   */
-  static void appendShare(StringBuilder json, double share) {
-    double thousandths = share * 1000;
-    double fraction = thousandths - Math.floor(thousandths);
-    if (!(share >= 0 && share <= 1) || Math.abs(fraction - 0.5) < 1e-9) {
-      json.append(BigDecimal.valueOf(share).setScale(3, RoundingMode.HALF_UP).toPlainString());
-      return;
-    }
-    long k = (long) Math.floor(thousandths + 0.5);
-    json.append(k / 1000).append('.');
-    long rest = k % 1000;
-    if (rest < 100) {
-      json.append('0');
-    }
-    if (rest < 10) {
-      json.append('0');
-    }
-    json.append(rest);
   }
 
   public String routine() {
     if (weekdayHours.isEmpty() && weekendHours.isEmpty()) {
       return null;
     }
-    return "{\"weekday\":" + usual(weekdayHours) + ",\"weekend\":" + usual(weekendHours) + "}";
+    if (routine == null) {
+      usualWeekday = usual(weekdayHours);
+      usualWeekend = usual(weekendHours);
+      routine = "{\"weekday\":" + json(usualWeekday) + ",\"weekend\":" + json(usualWeekend) + "}";
+    }
+    return routine;
   }
 
   /** The most frequent activity of each hour, by name on a tie; one pass over the names per hour. */
-  private static String usual(Map<String, long[]> hours) {
+  private static String[] usual(Map<String, long[]> hours) {
     String[] names = hours.keySet().toArray(new String[0]);
     Arrays.sort(names); // ties go to the first name
     long[][] counts = new long[names.length][];
     for (int i = 0; i < names.length; i++) {
       counts[i] = hours.get(names[i]);
     }
-    StringBuilder json = new StringBuilder(24 * 12).append('[');
+    String[] usual = new String[24];
     for (int h = 0; h < 24; h++) {
-      int best = -1;
       long most = 0;
       for (int i = 0; i < names.length; i++) {
         if (counts[i][h] > most) {
           most = counts[i][h];
-          best = i;
+          usual[h] = names[i];
         }
       }
-      if (h > 0) {
+    }
+    return usual;
+  }
+
+  private static String json(String[] usual) {
+    StringBuilder json = new StringBuilder(24 * 12).append('[');
+    for (String activity : usual) {
+      if (json.length() > 1) {
         json.append(',');
       }
-      if (best < 0) {
+      if (activity == null) {
         json.append("null");
       } else {
-        json.append('"').append(names[best]).append('"');
+        json.append('"').append(activity).append('"');
       }
     }
     return json.append(']').toString();
