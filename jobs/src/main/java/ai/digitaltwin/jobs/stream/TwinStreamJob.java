@@ -144,7 +144,7 @@ public final class TwinStreamJob {
             Tables.TWIN_STATE, rows(states, new StateRows(), Tables.TWIN_STATE),
             Tables.ANOMALIES, rows(anomalies, new AnomalyRows(), Tables.ANOMALIES),
             Tables.DEAD_LETTERS, rows(deadLetters, new DeadLetterRows(), Tables.DEAD_LETTERS));
-    // every snapshot, and a reading that changes a twin's status before the watermark lets it be folded
+    // the newest snapshot of each input or timer, and a reading that changes a twin's status before the watermark lets it be folded
     return new StreamOutputs(tables, states.getSideOutput(TwinStateFunction.HOT_PATH), anomalies);
   }
 

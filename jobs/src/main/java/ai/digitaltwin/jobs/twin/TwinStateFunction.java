@@ -37,12 +37,16 @@ import org.apache.flink.util.OutputTag;
  * idle. Should a stall come mid-stream all the same, leaving trailing behaviour keeps behaviour read
  * ahead of the readings waiting for them; only inputs arriving later than that fold out of order.
  *
- * <p>The side output {@link #HOT_PATH} carries every snapshot of the main output and, so that the live
- * view does not wait for the watermark, a preview of each health reading that arrives ahead of it and
- * would change the twin's status (never in the state history): the folded state with the reading's
- * vitals and status, at the reading's time, event id {@code twin@ts#live}. The folded snapshot of that
- * reading follows once the watermark passes it. One side output rather than the main output united with
- * a side output: a sink with one input is chained to this operator, with no network hop between them.
+ * <p>The side output {@link #HOT_PATH} carries, of the snapshots one input or one timer sends to the
+ * main output, the newest: live, a timer folds one or two inputs and the live view gets every snapshot;
+ * in a backfill one firing folds many intervals of event time, and the live view, a compacted topic
+ * keyed by twin, needs only where the twin stands at its end, not each step of the history (those are in
+ * the state history). So that the live view does not wait for the watermark, it also gets a preview of
+ * each health reading that arrives ahead of it and would change the twin's status (never in the state
+ * history): the folded state with the reading's vitals and status, at the reading's time, event id
+ * {@code twin@ts#live}. The folded snapshot of that reading follows once the watermark passes it. One
+ * side output rather than the main output united with a side output: a sink with one input is chained to
+ * this operator, with no network hop between them.
  *
  * <p>State: one {@link TwinSlot} per twin (model, waiting inputs, wake-up time, stall check), read once
  * and written once per input or timer. The model is dropped when a deletion is folded in, waiting inputs
@@ -79,7 +83,7 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     TwinSlot slot = slot();
     TimerService timers = ctx.timerService();
     if (in.ts() <= timers.currentWatermark()) {
-      fold(slot, List.of(in), ctx, out); // late: the inputs around it are folded already
+      toLiveView(fold(slot, List.of(in), ctx, out), ctx); // late: the inputs around it are folded already
     } else {
       buffer.add(slot.waiting, in);
       if (slot.wakeUp == null || in.ts() < slot.wakeUp) {
@@ -130,11 +134,12 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     }
     slot.wakeUp = null; // the one event-time timer of this twin has fired
     long watermark = timers.currentWatermark();
-    fold(slot, EventTimeBuffer.takeThrough(slot.waiting, watermark), ctx, out);
+    TwinState newest = fold(slot, EventTimeBuffer.takeThrough(slot.waiting, watermark), ctx, out);
     TwinModel current = slot.model;
     if (cadenceDue(current, watermark)) {
-      emit(current.snapshot(ctx.getCurrentKey()), ctx, out);
+      newest = toHistory(current.snapshot(ctx.getCurrentKey()), out);
     }
+    toLiveView(newest, ctx);
     long next = EventTimeBuffer.firstTs(slot.waiting);
     if (unsent(current)) {
       next = Math.min(next, intervalEnd(current.lastTs)); // the cadence snapshot of the open interval
@@ -145,10 +150,16 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     store(slot);
   }
 
-  /** Folds inputs given in event-time order into the slot's model, snapshotting as their times cross interval ends. */
-  private void fold(TwinSlot slot, List<TwinInput> inputs, Context ctx, Collector<TwinState> out) {
+  /**
+   * Folds inputs given in event-time order into the slot's model, sending a snapshot to the state
+   * history as their times cross interval ends and on significant changes.
+   *
+   * @return the last snapshot sent, or null if none
+   */
+  private TwinState fold(TwinSlot slot, List<TwinInput> inputs, Context ctx, Collector<TwinState> out) {
+    TwinState newest = null;
     if (inputs.isEmpty()) {
-      return;
+      return newest;
     }
     String twin = ctx.getCurrentKey();
     TwinModel current = slot.model;
@@ -160,14 +171,15 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       if (current == null) {
         current = new TwinModel();
       } else if (cadenceDue(current, in.ts())) {
-        emit(current.snapshot(twin), ctx, out);
+        newest = toHistory(current.snapshot(twin), out);
       }
       current.fold(in);
       if (current.readings > 0 && current.significantChange()) {
-        emit(current.snapshot(twin), ctx, out);
+        newest = toHistory(current.snapshot(twin), out);
       }
     }
     slot.model = current;
+    return newest;
   }
 
   /**
@@ -186,20 +198,27 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
       armStallCheck(slot, timers);
       return;
     }
-    fold(slot, EventTimeBuffer.takeAllButTrailingBehaviour(slot.waiting), ctx, out);
+    TwinState newest = fold(slot, EventTimeBuffer.takeAllButTrailingBehaviour(slot.waiting), ctx, out);
     if (unsent(slot.model)) {
-      emit(slot.model.snapshot(ctx.getCurrentKey()), ctx, out);
+      newest = toHistory(slot.model.snapshot(ctx.getCurrentKey()), out);
     }
+    toLiveView(newest, ctx);
   }
 
   private static boolean unsent(TwinModel m) {
     return m != null && m.readings > 0 && m.changedSinceEmit();
   }
 
-  /** A snapshot to the state history and the hot path. */
-  private static void emit(TwinState snapshot, Context ctx, Collector<TwinState> out) {
+  private static TwinState toHistory(TwinState snapshot, Collector<TwinState> out) {
     out.collect(snapshot);
-    ctx.output(HOT_PATH, snapshot);
+    return snapshot;
+  }
+
+  /** The newest snapshot of one input or one timer (if it sent any) to the hot path. */
+  private static void toLiveView(TwinState newest, Context ctx) {
+    if (newest != null) {
+      ctx.output(HOT_PATH, newest);
+    }
   }
 
   /** Keeps exactly one event-time timer per twin, at the earliest time something waits for. */

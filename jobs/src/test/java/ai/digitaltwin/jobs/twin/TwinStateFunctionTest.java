@@ -106,6 +106,24 @@ class TwinStateFunctionTest {
   }
 
   @Test
+  void aFiringThatFoldsSeveralIntervalsSendsTheLiveViewOnlyItsNewestSnapshot() throws Exception {
+    for (int m = 0; m < 40; m++) {
+      health(calm(TWIN, m));
+    }
+    harness.processWatermark(minute(60).toEpochMilli()); // one step of a backfill's watermark
+    List<TwinState> history = harness.extractOutputValues();
+    assertThat(history).extracting(TwinState::getTs).containsExactly(minute(14), minute(29), minute(39));
+    assertThat(hotPath()).containsExactly(history.get(2));
+
+    health(calm(TWIN, 61)); // live: one reading per firing, and each snapshot reaches the live view
+    harness.processWatermark(minute(61).toEpochMilli());
+    harness.processWatermark(minute(75).toEpochMilli());
+    history = harness.extractOutputValues();
+    assertThat(history).extracting(TwinState::getTs).endsWith(minute(39), minute(61));
+    assertThat(hotPath()).containsExactly(history.get(2), history.get(3));
+  }
+
+  @Test
   void aFlipBackBeforeTheWatermarkGoesToTheLiveViewToo() throws Exception {
     for (int m = 0; m < 20; m++) {
       health(calm(TWIN, m));
@@ -304,7 +322,7 @@ class TwinStateFunctionTest {
     return hotPath().stream().filter(s -> s.getEventId().toString().endsWith("#live")).toList();
   }
 
-  /** What the hot path got: every snapshot of the history and the live previews, in order. */
+  /** What the hot path got: the newest snapshot of each input or timer and the live previews, in order. */
   private List<TwinState> hotPath() {
     var hot = harness.getSideOutput(TwinStateFunction.HOT_PATH);
     return hot == null ? List.of() : hot.stream().map(StreamRecord::getValue).toList();
