@@ -8,18 +8,18 @@ import java.math.RoundingMode;
  * (which rounds the shortest decimal that reads back as the double, like {@code BigDecimal.valueOf}),
  * without the formatter: that runs for every value of every state snapshot and anomaly.
  *
- * <p>Below a million the product {@code |value| * 10^scale} lies within 1e-7 of the shortest decimal's,
- * so unless it is that close to a tie (then BigDecimal decides) rounding the product gives the same
- * digits.
+ * <p>Below a million and with at most three decimals, the product {@code |value| * 10^scale} lies within
+ * 3e-7 of the shortest decimal's (half an ulp of the product plus 10^scale half-ulps of the value), so
+ * unless it is within 1e-6 of a tie (then BigDecimal decides) rounding the product gives the same digits.
  */
 public final class HalfUp {
-  private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+  private static final long[] POWERS = {1, 10, 100, 1_000};
   private static final double FAST_BELOW = 1e6;
 
   private HalfUp() {}
 
   /**
-   * Appends finite {@code value} with {@code scale} decimals (0 to 6); a negative value keeps its sign
+   * Appends finite {@code value} with {@code scale} decimals (0 to 3); a negative value keeps its sign
    * even when it rounds to zero ({@code -0.001} is {@code -0.00}), as the formatter writes it.
    */
   public static StringBuilder append(StringBuilder out, double value, int scale) {
