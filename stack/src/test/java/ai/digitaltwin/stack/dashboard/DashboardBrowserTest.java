@@ -3,7 +3,6 @@ package ai.digitaltwin.stack.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -30,14 +30,13 @@ class DashboardBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String TWIN = "demo-001";
 
-  private Path dir;
+  @TempDir static Path dir; // the stack's data and the browser profile, removed after the class
   private DashboardStack stack;
   private Browser browser;
   private TwinCharts charts;
 
   @BeforeAll
   void start() throws Exception {
-    dir = Files.createTempDirectory("dashboard-test");
     stack = DashboardStack.start(dir);
     browser = new Browser(stack.base, dir.resolve("chromium-profile"));
     charts = new TwinCharts(browser, stack);
