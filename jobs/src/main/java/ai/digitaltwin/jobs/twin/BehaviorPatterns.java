@@ -6,7 +6,6 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * How the person spends time: activity mix (minutes per activity, fading by 10 % a day so recent weeks
@@ -35,6 +34,8 @@ public class BehaviorPatterns {
   private transient String routine;
   private transient String[] usualWeekday;
   private transient String[] usualWeekend;
+  /** The names of {@link #minutes} in order, kept between snapshots: an activity, once counted, stays. */
+  private transient String[] mixNames;
 
   public BehaviorPatterns() {}
 
@@ -108,13 +109,17 @@ public class BehaviorPatterns {
     if (total <= 0) {
       return null;
     }
-    StringBuilder json = new StringBuilder("{");
-    for (Map.Entry<String, Double> e : new TreeMap<>(minutes).entrySet()) {
+    if (mixNames == null || mixNames.length != minutes.size()) {
+      mixNames = minutes.keySet().toArray(new String[0]);
+      Arrays.sort(mixNames);
+    }
+    StringBuilder json = new StringBuilder(20 * mixNames.length + 2).append('{');
+    for (String activity : mixNames) {
       if (json.length() > 1) {
         json.append(',');
       }
-      json.append('"').append(e.getKey()).append("\":");
-      HalfUp.append(json, e.getValue() / total, 3);
+      json.append('"').append(activity).append("\":");
+      HalfUp.append(json, minutes.get(activity) / total, 3);
     }
     return json.append('}').toString();
   }

@@ -45,6 +45,21 @@ class BehaviorPatternsTest {
     }
   }
 
+  @Test
+  void theActivityMixNamesEachActivityOnceInOrderAsNewOnesAppear() {
+    assertThat(patterns.activityMix()).isNull();
+    read(MONDAY, "work", "work", "work");
+    assertThat(patterns.activityMix()).isEqualTo("{\"work\":1.000}");
+    read(MONDAY + HOUR, "commute", "sleep", "commute", "work");
+    // work 1 + 1 + 1 minutes; then 5 for commute (the most a reading stands for after a gap), sleep 1,
+    // commute 1, work 1: 11 minutes in all
+    assertThat(patterns.activityMix()).isEqualTo("{\"commute\":0.545,\"sleep\":0.091,\"work\":0.364}");
+    patterns.newDay(); // every activity fades to 0.9 of its minutes: 5.4, 0.9 and 3.6
+    read(MONDAY + DAY, "exercise"); // a new name, 5 minutes after the gap
+    assertThat(patterns.activityMix())
+        .isEqualTo("{\"commute\":0.362,\"exercise\":0.336,\"sleep\":0.060,\"work\":0.242}");
+  }
+
   /** Readings one minute apart from {@code start}, one per activity. */
   private void read(long start, String... activities) {
     for (int i = 0; i < activities.length; i++) {
