@@ -8,28 +8,39 @@ import java.util.function.Function;
 
 /**
  * Every user query shares the sandbox's one DuckDB memory limit, so a query that takes all of it makes
- * the queries running beside it fail with an out-of-memory error they did not cause. Such a query is
- * run once more within its time limit, when no other query runs, one such retry at a time. A query
- * that runs out of memory with nothing beside it caused it, and its error stands.
+ * the queries running beside it fail with an out-of-memory error they did not cause. Such a query (one
+ * that another query ran beside at any time, even if that one ended first: DuckDB's worker threads
+ * finish the task they are in after an interrupt, so a query cut off may hold its memory a little longer)
+ * is run once more within its time limit, when no other query runs and after a short pause, one such
+ * retry at a time. A query that runs out of memory with nothing beside it caused it, and its error stands.
  */
 final class SharedMemory {
+  /** How long a retry waits, once alone, for the memory of a query that just ended to be freed. */
+  static final Duration SETTLE = Duration.ofMillis(100);
+
   private final Object lock = new Object();
   private final ReentrantLock retries = new ReentrantLock();
   private int running; // guarded by lock
+  private long entered; // guarded by lock: queries started so far
 
   /** Runs {@code query} with the time it has left; {@code timeout} is its whole budget. */
   <T> T run(Function<Duration, T> query, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     HistoryQueryException crowdedOut;
-    int beside;
-    enter();
+    boolean crowded;
+    long mark;
+    synchronized (lock) {
+      crowded = running > 0;
+      running++;
+      mark = ++entered;
+    }
     try {
       return query.apply(timeout);
     } catch (HistoryQueryException e) {
       synchronized (lock) {
-        beside = running - 1;
+        crowded |= running > 1 || entered != mark; // one beside it now, or one started since it did
       }
-      if (beside == 0 || !outOfMemory(e)) {
+      if (!crowded || !outOfMemory(e)) {
         throw e;
       }
       crowdedOut = e;
@@ -46,6 +57,12 @@ final class SharedMemory {
     }
     try {
       if (!awaitAlone(deadline)) {
+        throw crowdedOut;
+      }
+      try {
+        Thread.sleep(Math.min(SETTLE.toMillis(), TimeUnit.NANOSECONDS.toMillis(remaining(deadline))));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         throw crowdedOut;
       }
       enter();
@@ -94,6 +111,7 @@ final class SharedMemory {
   private void enter() {
     synchronized (lock) {
       running++;
+      entered++;
     }
   }
 

@@ -41,6 +41,48 @@ class SharedMemoryTest {
   }
 
   @Test
+  void aQueryOutOfMemoryAfterTheOneBesideItEndedRunsAgainToo() throws Exception {
+    // the hog was cut off and left, but its memory was not free yet when this query failed
+    CountDownLatch hogRunning = new CountDownLatch(1);
+    CountDownLatch hogMayEnd = new CountDownLatch(1);
+    CompletableFuture<String> hog = CompletableFuture.supplyAsync(() -> memory.run(left -> {
+      hogRunning.countDown();
+      await(hogMayEnd);
+      return "hog";
+    }, BUDGET));
+    await(hogRunning);
+    AtomicInteger attempts = new AtomicInteger();
+    CompletableFuture<String> crowded = CompletableFuture.supplyAsync(() -> memory.run(left -> {
+      if (attempts.incrementAndGet() == 1) {
+        hogMayEnd.countDown();
+        try {
+          hog.get(5, TimeUnit.SECONDS); // gone before the failure is counted
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        throw outOfMemory();
+      }
+      return "answer";
+    }, BUDGET));
+    assertThat(crowded.get(5, TimeUnit.SECONDS)).isEqualTo("answer");
+    assertThat(attempts).hasValue(2);
+  }
+
+  @Test
+  void aQueryOutOfMemoryWhileAnotherStartedAndEndedRunsAgainToo() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    String answer = memory.run(left -> {
+      if (attempts.incrementAndGet() == 1) {
+        assertThat(memory.<String>run(l -> "brief", BUDGET)).isEqualTo("brief"); // started after it, ended before it failed
+        throw outOfMemory();
+      }
+      return "answer";
+    }, BUDGET);
+    assertThat(answer).isEqualTo("answer");
+    assertThat(attempts).hasValue(2);
+  }
+
+  @Test
   void aQueryOutOfMemoryAloneCausedItAndFails() {
     AtomicInteger attempts = new AtomicInteger();
     assertThatThrownBy(() -> memory.run(left -> {
