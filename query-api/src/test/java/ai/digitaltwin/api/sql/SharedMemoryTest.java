@@ -18,14 +18,8 @@ class SharedMemoryTest {
 
   @Test
   void aQueryOutOfMemoryBesideAnotherRunsAgainOnceThatOneIsDone() throws Exception {
-    CountDownLatch hogRunning = new CountDownLatch(1);
     CountDownLatch hogMayEnd = new CountDownLatch(1);
-    CompletableFuture<String> hog = CompletableFuture.supplyAsync(() -> memory.run(left -> {
-      hogRunning.countDown();
-      await(hogMayEnd);
-      return "hog";
-    }, BUDGET));
-    await(hogRunning);
+    CompletableFuture<String> hog = running("hog", hogMayEnd);
     AtomicInteger attempts = new AtomicInteger();
     CompletableFuture<String> crowded = CompletableFuture.supplyAsync(() -> memory.run(left -> {
       if (attempts.incrementAndGet() == 1) {
@@ -43,14 +37,8 @@ class SharedMemoryTest {
   @Test
   void aQueryOutOfMemoryAfterTheOneBesideItEndedRunsAgainToo() throws Exception {
     // the hog was cut off and left, but its memory was not free yet when this query failed
-    CountDownLatch hogRunning = new CountDownLatch(1);
     CountDownLatch hogMayEnd = new CountDownLatch(1);
-    CompletableFuture<String> hog = CompletableFuture.supplyAsync(() -> memory.run(left -> {
-      hogRunning.countDown();
-      await(hogMayEnd);
-      return "hog";
-    }, BUDGET));
-    await(hogRunning);
+    CompletableFuture<String> hog = running("hog", hogMayEnd);
     AtomicInteger attempts = new AtomicInteger();
     CompletableFuture<String> crowded = CompletableFuture.supplyAsync(() -> memory.run(left -> {
       if (attempts.incrementAndGet() == 1) {
@@ -106,14 +94,8 @@ class SharedMemoryTest {
 
   @Test
   void otherErrorsAreNotRetried() throws Exception {
-    CountDownLatch otherRunning = new CountDownLatch(1);
     CountDownLatch otherMayEnd = new CountDownLatch(1);
-    CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> memory.run(left -> {
-      otherRunning.countDown();
-      await(otherMayEnd);
-      return "other";
-    }, BUDGET));
-    await(otherRunning);
+    CompletableFuture<String> other = running("other", otherMayEnd);
     AtomicInteger attempts = new AtomicInteger();
     assertThatThrownBy(() -> memory.run(left -> {
       attempts.incrementAndGet();
@@ -122,6 +104,18 @@ class SharedMemoryTest {
     assertThat(attempts).hasValue(1);
     otherMayEnd.countDown();
     assertThat(other.get(5, TimeUnit.SECONDS)).isEqualTo("other");
+  }
+
+  /** A query answering {@code answer} once {@code mayEnd} opens; returns when it runs. */
+  private CompletableFuture<String> running(String answer, CountDownLatch mayEnd) {
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<String> query = CompletableFuture.supplyAsync(() -> memory.run(left -> {
+      started.countDown();
+      await(mayEnd);
+      return answer;
+    }, BUDGET));
+    await(started);
+    return query;
   }
 
   private static HistoryQueryException outOfMemory() {
