@@ -1,7 +1,9 @@
 package ai.digitaltwin.api.http;
 
 import ai.digitaltwin.api.error.ApiException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +25,9 @@ public final class Json {
   private Json() {}
 
   public static ObjectMapper mapper() {
-    ObjectMapper mapper = new ObjectMapper();
+    // Schubfach for doubles: the shortest text that reads back as the same double, at a fraction of the
+    // cost of Double.toString, which was a tenth of a 1,440-row export's time
+    ObjectMapper mapper = new ObjectMapper(JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build());
     // a number or boolean where text is expected is a wrong type, not text: {"username": 12345} is a 400
     mapper.coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
