@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The API over HTTP as a client sees it: log in once, then GET and POST with the bearer token. */
 public final class HttpApi {
@@ -69,6 +70,24 @@ public final class HttpApi {
     } catch (IOException closed) {
       return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
+  }
+
+  /**
+   * GETs the paths {@code next} gives, unmeasured, until {@code time} has passed: a server's JIT compiles
+   * the code of the requests it serves. Every answer must be 200. Returns the requests made.
+   */
+  public int warmUp(Supplier<String> next, Duration time) throws IOException, InterruptedException {
+    long end = System.nanoTime() + time.toNanos();
+    int requests = 0;
+    while (System.nanoTime() < end) {
+      String path = next.get();
+      HttpResponse<String> r = get(path);
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + " " + r.body());
+      }
+      requests++;
+    }
+    return requests;
   }
 
   public HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {

@@ -89,6 +89,7 @@ public final class ApiScaleBench {
       PrintStream log) throws Exception {
     List<String> twins = written.twins();
     int samples = config.quick() ? 100 : 300;
+    Duration warmUp = Duration.ofSeconds(config.quick() ? 5 : 20);
     Instant to = written.end().minus(Duration.ofMinutes(10));
     Instant dayAgo = to.minus(Duration.ofDays(1));
     Instant trendFrom = to.minus(Duration.ofDays(Math.min(30, config.apiSize().days())));
@@ -99,12 +100,12 @@ public final class ApiScaleBench {
         s.execute("SET TimeZone = 'UTC'");
       }
       RandomTwinQueries.Timings point = RandomTwinQueries.run(RandomTwinQueries.Query.export(), api, db, sorted, twins,
-          dayAgo, to, samples, 1);
+          dayAgo, to, samples, 1, warmUp);
       log.printf("  last 24 h: API p50 %.1f / p99 %.1f ms, DuckDB p50 %.1f / p99 %.1f ms%n", point.api().median(),
           point.api().percentile(0.99), point.direct().median(), point.direct().percentile(0.99));
       out.addAll(ScaleFigures.point(scale, point, samples, dayAgo, to));
       RandomTwinQueries.Timings trend = RandomTwinQueries.run(RandomTwinQueries.Query.hourlyTrend(), api, db, sorted,
-          twins, trendFrom, to, samples, 2);
+          twins, trendFrom, to, samples, 2, warmUp);
       log.printf("  hourly trend: API p50 %.1f / p99 %.1f ms, DuckDB p50 %.1f / p99 %.1f ms%n", trend.api().median(),
           trend.api().percentile(0.99), trend.direct().median(), trend.direct().percentile(0.99));
       out.addAll(ScaleFigures.trend(scale, trend, samples, trendFrom, to));

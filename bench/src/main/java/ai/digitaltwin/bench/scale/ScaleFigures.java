@@ -12,20 +12,26 @@ import java.util.List;
 /** The rows of the API-at-scale section, with the goals. */
 final class ScaleFigures {
   private static final String HOW = "a different random twin each request, then DuckDB on the sorted file for the "
-      + "same twin and window; HTTP time includes auth, JSON and the round trip, DuckDB time fetching every value";
+      + "same twin and window; HTTP time includes auth, JSON and the round trip, DuckDB time fetching every value; "
+      + "measured after %,d unmeasured requests of the same kind for other random twins (%d s)";
 
   private ScaleFigures() {}
 
   static List<Figure> point(String scale, RandomTwinQueries.Timings t, int samples, Instant from, Instant to) {
     String what = "one twin's last 24 h over HTTP (/export), " + scale;
     return percentiles(what, t, samples, String.format("%s..%s, %,d rows in all (%d per answer on average); %s", from,
-        to, t.rows(), t.rows() / samples, HOW), 15, 50);
+        to, t.rows(), t.rows() / samples, how(t)), 15, 50);
   }
 
   static List<Figure> trend(String scale, RandomTwinQueries.Timings t, int samples, Instant from, Instant to) {
     long days = Duration.between(from, to).toDays();
     String what = String.format("one twin's %d-day hourly trend over HTTP (/health/trends), %s", days, scale);
-    return percentiles(what, t, samples, String.format("%s..%s, %,d points in all; %s", from, to, t.rows(), HOW), 40, 0);
+    return percentiles(what, t, samples, String.format("%s..%s, %,d points in all; %s", from, to, t.rows(), how(t)),
+        40, 0);
+  }
+
+  private static String how(RandomTwinQueries.Timings t) {
+    return String.format(HOW, t.warmUpRequests(), t.warmUp().toSeconds());
   }
 
   /** The p50 row (goals: {@code p50Goal} ms and 1.5x the reference) and the p99 row ({@code p99Goal} ms, 0: none). */
