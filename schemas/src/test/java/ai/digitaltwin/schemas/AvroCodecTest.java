@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -68,6 +73,46 @@ class AvroCodecTest {
     assertThatThrownBy(() -> codec.decode(bad))
         .isInstanceOf(PoisonRecordException.class)
         .hasMessage("not_single_object");
+  }
+
+  @Test
+  void refusesABodyThatIsCutShortOrCorruptAsUndecodable() {
+    AvroCodec<HealthEvent> codec = Topics.HEALTH.codec();
+    byte[] bytes = codec.encode(reading("twin-1", T0, 71.5));
+    assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, 10)))
+        .isInstanceOf(PoisonRecordException.class)
+        .hasMessage("undecodable");
+    assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, bytes.length - 3)))
+        .isInstanceOf(PoisonRecordException.class)
+        .hasMessage("undecodable");
+    byte[] corrupt = bytes.clone();
+    corrupt[10] = (byte) 0x7f; // the event id's length becomes -64 (zig-zag)
+    assertThatThrownBy(() -> codec.decode(corrupt))
+        .isInstanceOf(PoisonRecordException.class)
+        .hasMessage("undecodable");
+    assertThat(codec.decode(bytes)).isEqualTo(reading("twin-1", T0, 71.5)); // the thread's decoder is not left broken
+  }
+
+  @Test
+  void decodesOnManyThreadsAtOnce() throws Exception {
+    AvroCodec<HealthEvent> codec = Topics.HEALTH.codec();
+    List<HealthEvent> events = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      events.add(reading("twin-" + i % 7, T0.plusSeconds(i), 50 + i % 90));
+    }
+    List<byte[]> encoded = events.stream().map(codec::encode).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<HealthEvent>>> decoded = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        decoded.add(pool.submit(() -> encoded.stream().map(codec::decode).toList()));
+      }
+      for (Future<List<HealthEvent>> each : decoded) {
+        assertThat(each.get()).isEqualTo(events);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
