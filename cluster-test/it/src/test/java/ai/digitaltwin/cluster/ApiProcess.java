@@ -48,7 +48,7 @@ final class ApiProcess implements AutoCloseable {
                 List.of("-Xmx384m", "-XX:+UseSerialGC", ProcessLogging.logbackFlag()), env),
             dir.resolve("logs"));
     ApiProcess api = new ApiProcess(port, dir, process);
-    Await.until(Duration.ofMinutes(3), "query API on " + port, () -> api.healthOrNull() != null);
+    process.awaitReady(Duration.ofMinutes(3), "query API on " + port, () -> api.healthOrNull() != null);
     return api;
   }
 

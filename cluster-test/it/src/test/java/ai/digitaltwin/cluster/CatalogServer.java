@@ -1,5 +1,10 @@
 package ai.digitaltwin.cluster;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -8,6 +13,8 @@ import java.util.Map;
 
 /** The project's REST catalog server in its own JVM, its warehouse in the S3 store. */
 final class CatalogServer implements AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
   private final int port;
   private final Jvm process;
 
@@ -33,8 +40,29 @@ final class CatalogServer implements AutoCloseable {
                 "rest-catalog", Classpaths.restCatalog(), "ai.digitaltwin.restcatalog.RestCatalogMain",
                 List.of(), List.of("-Xmx256m", "-XX:+UseSerialGC"), env),
             dir.resolve("logs"));
-    Await.until(Duration.ofMinutes(3), "REST catalog on " + port, () -> S3Store.listening(port));
-    return new CatalogServer(port, process);
+    CatalogServer server = new CatalogServer(port, process);
+    server.awaitAnswering(Duration.ofMinutes(3));
+    return server;
+  }
+
+  /** Waits until the catalog answers; fails with the end of its log if its process has exited. */
+  void awaitAnswering(Duration timeout) throws InterruptedException {
+    process.awaitReady(timeout, "the REST catalog answering on " + port, this::answers);
+  }
+
+  /** Whether {@code GET /v1/config} answers as an Iceberg REST catalog does: 200, with overrides. */
+  private boolean answers() {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(uri() + "/v1/config")).timeout(Duration.ofSeconds(10)).GET().build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 && response.body().contains("\"overrides\"");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   String uri() {

@@ -72,6 +72,7 @@ class DistributedDeploymentTest {
     kafka.awaitBrokers(3, PATIENCE);
     flink.awaitTaskManagers(2, PATIENCE);
     deployer = new Deployer(flink.rest(), PATIENCE);
+    catalogServer.awaitAnswering(PATIENCE);
     catalog = TwinCatalog.open(CatalogConfig.fromEnv(testCatalogEnv(), work));
     LOG.info("cluster up in {} s", (System.nanoTime() - t) / 1_000_000_000);
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One part of the system in its own JVM, started from a class path and a main class, its output in a log
@@ -70,6 +71,31 @@ final class Jvm implements AutoCloseable {
 
   boolean alive() {
     return process.isAlive();
+  }
+
+  /**
+   * Waits, as {@link Await#until} does, for {@code ready}; but if the process exits first, fails at
+   * once with its exit code and the end of its log. A port that answers is not proof: it may be another
+   * process's.
+   */
+  void awaitReady(Duration timeout, String what, BooleanSupplier ready) throws InterruptedException {
+    Await.until(timeout, what, () -> {
+      if (!process.isAlive()) {
+        throw new AssertionError(spec.name() + " exited with code " + process.exitValue() + " before " + what
+            + "; the end of " + log + ":\n" + logTail(40));
+      }
+      return ready.getAsBoolean();
+    });
+  }
+
+  /** The last {@code lines} lines of the process's log. */
+  String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
+    }
   }
 
   /** Exit code once the process ended within {@code timeout}, or -1 if it still runs. */

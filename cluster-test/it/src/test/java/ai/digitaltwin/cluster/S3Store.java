@@ -50,7 +50,7 @@ final class S3Store implements AutoCloseable {
                 List.of("--properties", dir.resolve("s3proxy.properties").toString()),
                 List.of("-Xmx192m", "-XX:+UseSerialGC"), Map.of()),
             dir.resolve("logs"));
-    Await.until(Duration.ofMinutes(3), "s3proxy listening on " + port, () -> listening(port));
+    process.awaitReady(Duration.ofMinutes(3), "s3proxy listening on " + port, () -> listening(port));
     return new S3Store(port, process);
   }
 
