@@ -2,7 +2,6 @@ package ai.digitaltwin.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +40,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Starts a broker on free ports: for tests. */
   public static EmbeddedKafka start(Path logDir) {
-    return start(logDir, freePort(), freePort());
+    return start(logDir, FreePorts.next(), FreePorts.next());
   }
 
   /**
@@ -169,14 +168,5 @@ public final class EmbeddedKafka implements AutoCloseable {
   public void close() {
     server.shutdown();
     server.awaitShutdown();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

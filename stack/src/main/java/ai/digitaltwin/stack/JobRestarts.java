@@ -1,9 +1,9 @@
 package ai.digitaltwin.stack;
 
+import ai.digitaltwin.kafka.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +31,7 @@ final class JobRestarts {
 
   /** Binds the MiniCluster's REST endpoint to 127.0.0.1 on a free port (otherwise a random, unknown one). */
   static JobRestarts configure(Configuration conf) {
-    int port = freePort();
+    int port = FreePorts.next();
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     conf.set(RestOptions.ADDRESS, "127.0.0.1");
     conf.set(RestOptions.BIND_PORT, String.valueOf(port));
@@ -61,14 +61,6 @@ final class JobRestarts {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port for the Flink REST endpoint", e);
     }
   }
 }

@@ -2,6 +2,7 @@ package ai.digitaltwin.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.schemas.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,8 +55,8 @@ class StackEndToEndTest {
 
   @Test
   void survivesKillMinus9WithNoEventLostOrDuplicated() throws Exception {
-    int apiPort = TestStackEnv.freePort();
-    Map<String, String> env = env(apiPort, TestStackEnv.freePort(), TestStackEnv.freePort());
+    int apiPort = FreePorts.next();
+    Map<String, String> env = env(apiPort, FreePorts.next(), FreePorts.next());
     String base = "http://127.0.0.1:" + apiPort;
 
     Process first = StackProcess.start(env, dir.resolve("first.log"));

@@ -1,8 +1,6 @@
 package ai.digitaltwin.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import ai.digitaltwin.kafka.FreePorts;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,9 +16,9 @@ public final class TestStackEnv {
   public static Map<String, String> of(Path dir, String adminPassword) {
     Map<String, String> env = new HashMap<>();
     env.put("TWIN_DATA_DIR", dir.resolve("data").toString());
-    env.put("PORT", String.valueOf(freePort()));
-    env.put("KAFKA_PORT", String.valueOf(freePort()));
-    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+    env.put("PORT", String.valueOf(FreePorts.next()));
+    env.put("KAFKA_PORT", String.valueOf(FreePorts.next()));
+    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
     env.put("GENERATOR_SPEED", "600");
     env.put("CHECKPOINT_INTERVAL_MS", "2000");
     env.put("SNAPSHOT_POLL_MS", "300");
@@ -35,13 +33,5 @@ public final class TestStackEnv {
   /** The base URL of the API that a stack started with {@code env} serves. */
   public static String base(Map<String, String> env) {
     return "http://127.0.0.1:" + env.get("PORT");
-  }
-
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

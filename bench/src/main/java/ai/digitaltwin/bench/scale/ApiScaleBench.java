@@ -13,6 +13,7 @@ import ai.digitaltwin.bench.stack.StackProcess;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.jobs.maintenance.TableMaintenance;
 import ai.digitaltwin.kafka.EmbeddedKafka;
+import ai.digitaltwin.kafka.FreePorts;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,9 +71,9 @@ public final class ApiScaleBench {
             + "by %d simulation threads without Kafka or Flink; compaction sorted by (twin, time): %.0f s",
             written.healthRows(), written.behaviorRows(), written.commits(), SeededWarehouse.COMMIT.toHours(),
             written.seconds(), Runtime.getRuntime().availableProcessors(), compactSeconds)));
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), StackProcess.freePort(), StackProcess.freePort())) {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), FreePorts.next(), FreePorts.next())) {
       kafka.createTopics(2);
-      Map<String, String> env = Map.of("PORT", String.valueOf(StackProcess.freePort()), "TWIN_DATA_DIR", data.toString(),
+      Map<String, String> env = Map.of("PORT", String.valueOf(FreePorts.next()), "TWIN_DATA_DIR", data.toString(),
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "TWIN_DEV_MODE", "true", "ADMIN_PASSWORD", PASSWORD);
       try (StackProcess server = StackProcess.start(API_MAIN, List.of(), env, "query-api listening",
           config.resultsDir().resolve("api-scale-query-api.log"))) { // kept: the work directory is not

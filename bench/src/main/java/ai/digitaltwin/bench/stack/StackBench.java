@@ -8,6 +8,7 @@ import ai.digitaltwin.bench.report.Figure;
 import ai.digitaltwin.bench.report.Goal;
 import ai.digitaltwin.bench.report.Measure;
 import ai.digitaltwin.bench.report.Samples;
+import ai.digitaltwin.kafka.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -105,7 +106,7 @@ public final class StackBench {
   }
 
   private static LoadLoop.Result bare(Path work, List<String> twins, BenchConfig config) throws Exception {
-    int port = StackProcess.freePort();
+    int port = FreePorts.next();
     try (StackProcess server = StackProcess.start(ai.digitaltwin.bench.api.BareJavalin.class.getName(),
         List.of(String.valueOf(port)), Map.of(), "listening", work.resolve("bare-javalin.log"))) {
       server.awaitReady(Duration.ofMinutes(1));

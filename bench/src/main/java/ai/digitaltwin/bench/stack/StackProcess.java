@@ -1,10 +1,9 @@
 package ai.digitaltwin.bench.stack;
 
+import ai.digitaltwin.kafka.FreePorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +42,9 @@ public final class StackProcess implements AutoCloseable {
   static StackProcess stack(Path dataDir, Map<String, String> env) throws IOException {
     Map<String, String> all = new HashMap<>(env);
     all.put("TWIN_DATA_DIR", dataDir.toString());
-    all.put("PORT", String.valueOf(freePort()));
-    all.put("KAFKA_PORT", String.valueOf(freePort()));
-    all.put("KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+    all.put("PORT", String.valueOf(FreePorts.next()));
+    all.put("KAFKA_PORT", String.valueOf(FreePorts.next()));
+    all.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
     Files.createDirectories(dataDir.resolve("logs"));
     return start(STACK_MAIN, List.of(), all, "is up in", dataDir.resolve("logs").resolve("stdout.log"));
   }
@@ -114,14 +113,6 @@ public final class StackProcess implements AutoCloseable {
       }
     } catch (IOException e) {
       // the process ended
-    }
-  }
-
-  public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

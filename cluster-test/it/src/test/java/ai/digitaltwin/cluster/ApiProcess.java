@@ -1,5 +1,6 @@
 package ai.digitaltwin.cluster;
 
+import ai.digitaltwin.kafka.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class ApiProcess implements AutoCloseable {
   }
 
   static ApiProcess start(Path dir, String bootstrap, Map<String, String> catalogEnv) throws InterruptedException {
-    int port = Ports.free();
+    int port = FreePorts.next();
     Map<String, String> env = new HashMap<>(S3Store.clientEnv());
     env.putAll(catalogEnv);
     env.putAll(Map.of(

@@ -1,5 +1,6 @@
 package ai.digitaltwin.cluster;
 
+import ai.digitaltwin.kafka.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +25,7 @@ final class CatalogServer implements AutoCloseable {
   }
 
   static CatalogServer start(Path dir, S3Store store, String warehouse) throws InterruptedException {
-    int port = Ports.free();
+    int port = FreePorts.next();
     Map<String, String> env = new HashMap<>(S3Store.clientEnv());
     env.putAll(Map.of(
         "HOST", "127.0.0.1",

@@ -1,5 +1,6 @@
 package ai.digitaltwin.cluster;
 
+import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.submit.FlinkRest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +58,7 @@ final class FlinkCluster implements AutoCloseable {
 
   private FlinkCluster(Path dir, Map<String, String> env) {
     this.dir = dir;
-    this.restPort = Ports.free();
+    this.restPort = FreePorts.next();
     this.env = Map.copyOf(env);
   }
 
@@ -179,7 +180,7 @@ final class FlinkCluster implements AutoCloseable {
         web.upload.dir: %s
         io.tmp.dirs: %s
         """.formatted(
-            Ports.free(), restPort, SLOTS_PER_TASK_MANAGER,
+            FreePorts.next(), restPort, SLOTS_PER_TASK_MANAGER,
             dir.resolve("checkpoints").toUri(), dir.resolve("savepoints").toUri(),
             dir.resolve("uploads"), dir.resolve("tmp"));
     try {

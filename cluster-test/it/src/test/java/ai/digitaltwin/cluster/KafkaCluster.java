@@ -1,5 +1,6 @@
 package ai.digitaltwin.cluster;
 
+import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.kafka.TopicSetup;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,8 +37,8 @@ final class KafkaCluster implements AutoCloseable {
 
   private KafkaCluster(Path dir, int n) {
     this.dir = dir;
-    this.brokerPorts = IntStream.range(0, n).map(i -> Ports.free()).toArray();
-    this.controllerPorts = IntStream.range(0, n).map(i -> Ports.free()).toArray();
+    this.brokerPorts = IntStream.range(0, n).map(i -> FreePorts.next()).toArray();
+    this.controllerPorts = IntStream.range(0, n).map(i -> FreePorts.next()).toArray();
     this.nodes = new Jvm[n];
   }
 

@@ -1,5 +1,6 @@
 package ai.digitaltwin.cluster;
 
+import ai.digitaltwin.kafka.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -29,7 +30,7 @@ final class S3Store implements AutoCloseable {
   }
 
   static S3Store start(Path dir, String bucket) throws InterruptedException {
-    int port = Ports.free();
+    int port = FreePorts.next();
     try {
       Files.createDirectories(dir.resolve("data").resolve(bucket));
       Files.writeString(dir.resolve("s3proxy.properties"), """

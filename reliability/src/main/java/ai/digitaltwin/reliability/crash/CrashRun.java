@@ -3,10 +3,10 @@ package ai.digitaltwin.reliability.crash;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.generator.kafka.Checkpoint;
+import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.reliability.harness.Api;
 import ai.digitaltwin.reliability.harness.Await;
 import ai.digitaltwin.reliability.harness.ChildStack;
-import ai.digitaltwin.reliability.harness.Ports;
 import ai.digitaltwin.schemas.GeneratorProgress;
 import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Path;
@@ -41,9 +41,9 @@ final class CrashRun {
   CrashRun(Path dir, long seed, int twins, Instant start, Instant end) {
     this.dir = dir;
     env.put("TWIN_DATA_DIR", dir.resolve("data").toString());
-    env.put("PORT", String.valueOf(Ports.free()));
-    env.put("KAFKA_PORT", String.valueOf(Ports.free()));
-    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(Ports.free()));
+    env.put("PORT", String.valueOf(FreePorts.next()));
+    env.put("KAFKA_PORT", String.valueOf(FreePorts.next()));
+    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
     env.put("GENERATOR_TWINS", String.valueOf(twins));
     env.put("GENERATOR_SEED", String.valueOf(seed));
     env.put("GENERATOR_START", start.toString());

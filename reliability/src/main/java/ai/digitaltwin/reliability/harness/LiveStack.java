@@ -1,6 +1,7 @@
 package ai.digitaltwin.reliability.harness;
 
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.stack.TwinStack;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -46,9 +47,9 @@ public final class LiveStack implements AutoCloseable {
   public static LiveStack start(Path dir, long seed) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("TWIN_DATA_DIR", dir.resolve("data").toString());
-    env.put("PORT", String.valueOf(Ports.free()));
-    env.put("KAFKA_PORT", String.valueOf(Ports.free()));
-    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(Ports.free()));
+    env.put("PORT", String.valueOf(FreePorts.next()));
+    env.put("KAFKA_PORT", String.valueOf(FreePorts.next()));
+    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
     env.put("GENERATOR_TWINS", String.valueOf(DEMO_TWINS));
     env.put("GENERATOR_SEED", String.valueOf(seed));
     env.put("GENERATOR_BACKFILL_DAYS", "1");

@@ -2,6 +2,7 @@ package ai.digitaltwin.stack.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.stack.TestStackEnv;
 import ai.digitaltwin.stack.TwinStack;
 import java.io.IOException;
@@ -33,9 +34,9 @@ class NotebooksRunTest {
   private Map<String, String> env() throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("TWIN_DATA_DIR", dir.resolve("data").toString());
-    env.put("PORT", String.valueOf(TestStackEnv.freePort()));
-    env.put("KAFKA_PORT", String.valueOf(TestStackEnv.freePort()));
-    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(TestStackEnv.freePort()));
+    env.put("PORT", String.valueOf(FreePorts.next()));
+    env.put("KAFKA_PORT", String.valueOf(FreePorts.next()));
+    env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
     env.put("GENERATOR_SEED", "2026");
     env.put("GENERATOR_TWINS", "20");
     env.put("GENERATOR_START", T0.toString());

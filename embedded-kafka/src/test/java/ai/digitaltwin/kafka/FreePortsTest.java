@@ -1,4 +1,4 @@
-package ai.digitaltwin.cluster;
+package ai.digitaltwin.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,14 +11,15 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class PortsTest {
+class FreePortsTest {
   @Test
   void portsAreFreeDistinctAndBelowTheEphemeralRange() throws IOException {
     int ephemeralLow = Integer.parseInt(
         Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]);
+    assertThat(FreePorts.ephemeralLow()).isEqualTo(ephemeralLow);
     Set<Integer> ports = new HashSet<>();
     for (int i = 0; i < 200; i++) {
-      int port = Ports.free();
+      int port = FreePorts.next();
       assertThat(ports.add(port)).as("port %d given twice", port).isTrue();
       assertThat(port).isBetween(1024, ephemeralLow - 1);
       try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
