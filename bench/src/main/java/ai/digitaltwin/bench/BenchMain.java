@@ -70,7 +70,7 @@ public final class BenchMain {
     }
     if (config.runs("stream")) {
       figures.addAll(section(log, "stream job vs pass-through",
-          () -> List.of(StreamBench.run(config, fresh(work.resolve("stream")), log))));
+          () -> StreamBench.run(config, fresh(work.resolve("stream")), log)));
     }
     if (config.runs("stack")) {
       figures.addAll(section(log, "embedded stack: start-up, queries, throughput, freshness, chat",

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -38,7 +39,8 @@ import org.apache.iceberg.Table;
 /**
  * The full stream job ({@link TwinStreamJob#build} with the job's own sinks) next to {@link PassThroughJob},
  * each on its own MiniCluster at parallelism 1 over the same generated records, read to the end and
- * committed to a fresh Iceberg warehouse. Each run checks that every health event reached the table.
+ * committed to a fresh Iceberg warehouse. Each run checks that every health event reached the table. The
+ * same runs measure the full job's front stages alone ({@link StagedJob}), to show where its cost lies.
  */
 public final class StreamBench {
   private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
@@ -47,9 +49,8 @@ public final class StreamBench {
 
   private StreamBench() {}
 
-  public static Figure run(BenchConfig config, Path dir, PrintStream log) throws Exception {
-    List<Double> full = new ArrayList<>();
-    List<Double> pass = new ArrayList<>();
+  public static List<Figure> run(BenchConfig config, Path dir, PrintStream log) throws Exception {
+    Map<Job, List<Double>> rates = new EnumMap<>(Job.class);
     long records;
     long health;
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
@@ -64,42 +65,59 @@ public final class StreamBench {
         health = generator.produced(Topics.HEALTH);
       }
       log.printf("  dataset: %,d records (%,d health events)%n", records, health);
+      Job[] jobs = Job.values();
       for (int run = 0; run <= config.runs(); run++) {
-        boolean fullFirst = run % 2 == 1;
-        double f = 0;
-        double p = 0;
-        double fCpu = 0;
-        double pCpu = 0;
-        for (int side = 0; side < 2; side++) {
-          boolean isFull = (side == 0) == fullFirst;
+        StringBuilder line = new StringBuilder();
+        // each run starts with another job, so that none is always the first or the last on a warm JVM
+        for (int i = 0; i < jobs.length; i++) {
+          Job job = jobs[(run + i) % jobs.length];
           double cpuBefore = processCpuSeconds();
-          double rate = records / job(kafka.bootstrapServers(), dir.resolve("run-" + run + (isFull ? "-full" : "-pass")),
-              isFull, 1, health, log);
-          double cpu = processCpuSeconds() - cpuBefore;
-          if (isFull) {
-            f = rate;
-            fCpu = cpu;
-          } else {
-            p = rate;
-            pCpu = cpu;
+          double rate = records / job(kafka.bootstrapServers(), dir.resolve("run-" + run + "-" + job.name().toLowerCase()),
+              job, 1, health, log);
+          line.append(String.format("%s%s %,.0f events/s (%.0f CPU s)", i == 0 ? "" : ", ", job.label, rate,
+              processCpuSeconds() - cpuBefore));
+          if (run > 0) {
+            rates.computeIfAbsent(job, j -> new ArrayList<>()).add(rate);
           }
         }
-        log.printf("  run %d%s: full job %,.0f events/s (%.0f CPU s), pass-through %,.0f events/s (%.0f CPU s)%n", run,
-            run == 0 ? " (warm-up)" : "", f, fCpu, p, pCpu);
-        if (run > 0) {
-          full.add(f);
-          pass.add(p);
-        }
+        log.printf("  run %d%s: %s%n", run, run == 0 ? " (warm-up)" : "", line);
       }
     }
-    return Figure.of("stream job vs pass-through (Kafka → Iceberg)",
-        new Measure("full stream job", "events/s", Samples.of(full)),
-        new Measure("pass-through job", "events/s", Samples.of(pass)),
-        String.format("%,d records (%,d twins x %s simulated) read to the end from an embedded broker, MiniCluster at "
-            + "parallelism 1, checkpoints every 10 s, fresh warehouse per run; events/s = records / job net runtime "
-            + "(deployment included); run-by-run ratios %s", records, TWINS, Format.span(config.producerSpan()),
-            Format.pairedRatios(full, pass)),
-        Goal.ratioAtLeast(0.8), Goal.valueAtLeast(50_000));
+    Measure pass = new Measure("pass-through job", "events/s", Samples.of(rates.get(Job.PASS_THROUGH)));
+    String dataset = String.format("%,d records (%,d twins x %s simulated) read to the end from an embedded broker, "
+        + "MiniCluster at parallelism 1, checkpoints every 10 s, fresh warehouse per run; events/s = records / job net "
+        + "runtime (deployment included)", records, TWINS, Format.span(config.producerSpan()));
+    List<Figure> figures = new ArrayList<>();
+    figures.add(Figure.of("stream job vs pass-through (Kafka → Iceberg)",
+        new Measure("full stream job", "events/s", Samples.of(rates.get(Job.FULL))), pass,
+        dataset + "; run-by-run ratios " + Format.pairedRatios(rates.get(Job.FULL), rates.get(Job.PASS_THROUGH)),
+        Goal.ratioAtLeast(0.8), Goal.valueAtLeast(50_000)));
+    for (StagedJob.Stage stage : StagedJob.Stage.values()) {
+      Job job = Job.of(stage);
+      figures.add(Figure.of("stream job, front stages only (" + job.label + ") vs pass-through",
+          new Measure(job.label, "events/s", Samples.of(rates.get(job))), pass,
+          stage.describe + ", into the same tables (no twin state, twin_state rows or hot path); same records and "
+              + "runs; run-by-run ratios " + Format.pairedRatios(rates.get(job), rates.get(Job.PASS_THROUGH))));
+    }
+    return figures;
+  }
+
+  /** The jobs each run measures: the full job, its reference, and the full job's front stages alone. */
+  private enum Job {
+    FULL("full job"),
+    PASS_THROUGH("pass-through"),
+    DEDUP("dedup only"),
+    DETECTION("dedup + detection");
+
+    final String label;
+
+    Job(String label) {
+      this.label = label;
+    }
+
+    static Job of(StagedJob.Stage stage) {
+      return stage == StagedJob.Stage.DEDUP ? DEDUP : DETECTION;
+    }
   }
 
   /**
@@ -108,11 +126,11 @@ public final class StreamBench {
    * reached the health table.
    */
   public static double fullJob(String bootstrap, Path dir, int parallelism, long health, PrintStream log) throws Exception {
-    return job(bootstrap, dir, true, parallelism, health, log);
+    return job(bootstrap, dir, Job.FULL, parallelism, health, log);
   }
 
   /** Runs one job to its end; returns its net runtime in seconds after checking the health table. */
-  private static double job(String bootstrap, Path dir, boolean full, int parallelism, long health, PrintStream log)
+  private static double job(String bootstrap, Path dir, Job job, int parallelism, long health, PrintStream log)
       throws Exception {
     CatalogConfig catalog = CatalogConfig.local(dir.resolve("warehouse"));
     JobConfig config = JobConfig.defaults(catalog).withKafka(bootstrap, "bench-" + dir.getFileName()).withParallelism(parallelism);
@@ -122,23 +140,25 @@ public final class StreamBench {
     try (TwinCatalog c = TwinCatalog.open(catalog)) {
       c.ensureTables();
     }
-    if (full) {
-      StreamOutputs outputs = TwinStreamJob.build(BoundedInputs.of(env, config), config);
-      outputs.tables().forEach((table, rows) -> IcebergSinks.append(rows, catalog, table));
-      HotPath.sink(outputs.states(), Topics.STATE, config);
-      HotPath.sink(outputs.anomalies(), Topics.ANOMALIES, config);
-    } else {
-      PassThroughJob.define(env, config);
+    switch (job) {
+      case FULL -> {
+        StreamOutputs outputs = TwinStreamJob.build(BoundedInputs.of(env, config), config);
+        outputs.tables().forEach((table, rows) -> IcebergSinks.append(rows, catalog, table));
+        HotPath.sink(outputs.states(), Topics.STATE, config);
+        HotPath.sink(outputs.anomalies(), Topics.ANOMALIES, config);
+      }
+      case PASS_THROUGH -> PassThroughJob.define(env, config);
+      case DEDUP -> StagedJob.define(BoundedInputs.of(env, config), config, StagedJob.Stage.DEDUP);
+      case DETECTION -> StagedJob.define(BoundedInputs.of(env, config), config, StagedJob.Stage.DETECTION);
     }
-    JobExecutionResult result = env.execute(full ? "bench-full" : "bench-pass-through");
+    JobExecutionResult result = env.execute("bench-" + job.name().toLowerCase().replace('_', '-'));
     long rows = rows(catalog, Tables.HEALTH_EVENTS);
-    if (full) {
+    if (job == Job.FULL) {
       log.printf("    full job wrote %,d twin_state rows and %,d anomalies rows%n", rows(catalog, Tables.TWIN_STATE),
           rows(catalog, Tables.ANOMALIES));
     }
     if (rows != health) {
-      throw new IllegalStateException((full ? "full job" : "pass-through") + " wrote " + rows + " health rows, expected "
-          + health);
+      throw new IllegalStateException(job.label + " wrote " + rows + " health rows, expected " + health);
     }
     return result.getNetRuntime() / 1000.0;
   }

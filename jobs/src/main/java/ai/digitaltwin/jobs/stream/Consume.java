@@ -23,19 +23,19 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
  * ai.digitaltwin.jobs.kafka.EventTimeWatermarks}), where they are tracked per partition. The result is
  * keyed by twin, so what follows can stay on the same subtask.
  */
-final class Consume<T extends SpecificRecordBase> {
+public final class Consume<T extends SpecificRecordBase> {
   private final Class<T> type;
   private final TypeInformation<Consumed<T>> typeInfo;
   private final String name;
 
-  Consume(Class<T> type, TypeInformation<Consumed<T>> typeInfo, String name) {
+  public Consume(Class<T> type, TypeInformation<Consumed<T>> typeInfo, String name) {
     this.type = type;
     this.typeInfo = typeInfo;
     this.name = name;
   }
 
   /** Decoded and de-duplicated events, and the dead letters of this input. */
-  Result<T> apply(DataStream<KafkaRecord> raw, JobConfig config) {
+  public Result<T> apply(DataStream<KafkaRecord> raw, JobConfig config) {
     return apply(raw, new Dedup<>(config.dedupHorizon()), "dedup");
   }
 
@@ -43,7 +43,7 @@ final class Consume<T extends SpecificRecordBase> {
    * Decoded events through {@code keyed}, a keyed step that de-duplicates them (and may do more, on
    * the same subtask and with the same keyed state), named {@code step} and this input's name.
    */
-  Result<T> apply(DataStream<KafkaRecord> raw, KeyedProcessFunction<String, Consumed<T>, Consumed<T>> keyed,
+  public Result<T> apply(DataStream<KafkaRecord> raw, KeyedProcessFunction<String, Consumed<T>, Consumed<T>> keyed,
       String step) {
     SingleOutputStreamOperator<Consumed<T>> decoded =
         raw.keyBy(new TwinOfRecord(type), Types.STRING)
@@ -59,5 +59,5 @@ final class Consume<T extends SpecificRecordBase> {
     return new Result<>(unique, decoded.getSideOutput(DecodeFunction.DEAD_LETTERS));
   }
 
-  record Result<T>(SingleOutputStreamOperator<Consumed<T>> events, DataStream<DeadLetter> deadLetters) {}
+  public record Result<T>(SingleOutputStreamOperator<Consumed<T>> events, DataStream<DeadLetter> deadLetters) {}
 }
