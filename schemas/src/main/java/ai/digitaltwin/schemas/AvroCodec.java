@@ -29,8 +29,9 @@ import org.apache.avro.specific.SpecificRecordBase;
  * so one codec per type is shared.
  */
 public final class AvroCodec<T extends SpecificRecordBase> {
+  /** Length of the single-object header: the marker {@code C3 01}, then the writer schema's fingerprint. */
+  public static final int HEADER_LENGTH = 10;
   private static final Map<Class<?>, AvroCodec<?>> CODECS = new ConcurrentHashMap<>();
-  private static final int HEADER = 10; // the marker C3 01, then the writer schema's fingerprint
   private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
 
   private final Class<T> type;
@@ -63,6 +64,26 @@ public final class AvroCodec<T extends SpecificRecordBase> {
     return schema;
   }
 
+  /**
+   * The {@value #HEADER_LENGTH} bytes every message written with {@code schema} starts with: the marker,
+   * then the schema's 64-bit parsing fingerprint, little-endian.
+   */
+  public static byte[] header(Schema schema) {
+    byte[] header = new byte[HEADER_LENGTH];
+    header[0] = (byte) 0xC3;
+    header[1] = (byte) 0x01;
+    long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+    for (int i = 0; i < 8; i++) {
+      header[2 + i] = (byte) (fingerprint >>> (8 * i));
+    }
+    return header;
+  }
+
+  /** The header of the messages this codec writes. */
+  public byte[] header() {
+    return header(schema);
+  }
+
   /** Lets this codec read messages written with another (compatible) version of the schema. */
   @SuppressWarnings("unchecked")
   public void addWriterSchema(Schema writerSchema) {
@@ -87,7 +108,7 @@ public final class AvroCodec<T extends SpecificRecordBase> {
    * @throws PoisonRecordException with the reason, if the bytes are not a message of a known schema
    */
   public T decode(byte[] bytes) {
-    if (bytes == null || bytes.length < HEADER || bytes[0] != (byte) 0xC3 || bytes[1] != 0x01) {
+    if (bytes == null || bytes.length < HEADER_LENGTH || bytes[0] != (byte) 0xC3 || bytes[1] != 0x01) {
       throw new PoisonRecordException("not_single_object");
     }
     DatumReader<T> reader = readers.get(ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
@@ -95,7 +116,7 @@ public final class AvroCodec<T extends SpecificRecordBase> {
       throw new PoisonRecordException("unknown_fingerprint");
     }
     try {
-      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, DECODERS.get());
+      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, DECODERS.get());
       DECODERS.set(decoder);
       return reader.read(null, decoder);
     } catch (IOException | RuntimeException e) {

@@ -43,6 +43,16 @@ class AvroCodecTest {
   }
 
   @Test
+  void theHeaderIsWhatAvrosEncoderWritesBeforeEveryMessage() {
+    byte[] written = Topics.HEALTH.codec().encode(reading("twin-1", T0, 71.5)); // Avro's BinaryMessageEncoder
+
+    assertThat(Topics.HEALTH.codec().header()).isEqualTo(Arrays.copyOf(written, AvroCodec.HEADER_LENGTH));
+    assertThat(AvroCodec.header(BehaviorEvent.getClassSchema()))
+        .startsWith((byte) 0xC3, (byte) 0x01)
+        .isNotEqualTo(Topics.HEALTH.codec().header());
+  }
+
+  @Test
   void roundTripsANullableTimestamp() {
     Anomaly closed =
         Anomaly.newBuilder()

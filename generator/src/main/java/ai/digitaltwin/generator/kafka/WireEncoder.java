@@ -8,7 +8,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -17,8 +16,8 @@ import java.util.Arrays;
  * generic writer resolves every union by reflection-like lookups. Not thread-safe: one per producing thread.
  */
 public final class WireEncoder {
-  private static final byte[] HEALTH_HEADER = header(Topics.HEALTH.codec().encode(sampleHealth()));
-  private static final byte[] BEHAVIOR_HEADER = header(Topics.BEHAVIOR.codec().encode(sampleBehavior()));
+  private static final byte[] HEALTH_HEADER = Topics.HEALTH.codec().header();
+  private static final byte[] BEHAVIOR_HEADER = Topics.BEHAVIOR.codec().header();
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /** Room for every field but the strings: header, timestamp, numbers and union branches. */
@@ -213,18 +212,5 @@ public final class WireEncoder {
     if (pos + more > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
     }
-  }
-
-  /** Marker and schema fingerprint: the first 10 bytes of any message of the type. */
-  private static byte[] header(byte[] sample) {
-    return Arrays.copyOf(sample, 10);
-  }
-
-  private static HealthEvent sampleHealth() {
-    return new HealthEvent("x", "x", Instant.EPOCH, null, null, null, null, null, null, null, 0, null, null, null, "x");
-  }
-
-  private static BehaviorEvent sampleBehavior() {
-    return new BehaviorEvent("x", "x", Instant.EPOCH, "x", "x", null, 0.0, 0, 0.0, 0.0);
   }
 }

@@ -1,9 +1,9 @@
 package ai.digitaltwin.jobs.decode;
 
+import ai.digitaltwin.schemas.AvroCodec;
 import java.io.IOException;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
@@ -22,19 +22,14 @@ import org.apache.avro.io.DecoderFactory;
  * <p>Not thread-safe (it reuses one Avro decoder): one instance per function instance.
  */
 public final class EventHeader {
-  private static final int HEADER_LENGTH = 10;
+  private static final int HEADER_LENGTH = AvroCodec.HEADER_LENGTH;
   private static final List<String> LEADING = List.of("event_id", "twin_id", "ts");
 
-  private final byte[] header = new byte[HEADER_LENGTH];
+  private final byte[] header;
   private BinaryDecoder decoder;
 
   private EventHeader(Schema schema) {
-    long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-    header[0] = (byte) 0xC3;
-    header[1] = (byte) 0x01;
-    for (int i = 0; i < 8; i++) {
-      header[2 + i] = (byte) (fingerprint >>> (8 * i)); // little-endian, as Avro writes it
-    }
+    this.header = AvroCodec.header(schema);
   }
 
   /**
