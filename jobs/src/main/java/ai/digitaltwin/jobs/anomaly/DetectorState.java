@@ -38,6 +38,13 @@ public class DetectorState {
   public Map<String, Long> closedUntil = new HashMap<>();
   /** The one event-time timer registered for this twin, or {@link Long#MAX_VALUE} for none. */
   public long timer = Long.MAX_VALUE;
+  /**
+   * The processing-time check that closes the episodes of history when its readings stop coming (see
+   * {@link AnomalyDetector}), or {@link Long#MAX_VALUE} for none.
+   */
+  public long quietCheck = Long.MAX_VALUE;
+  /** The processing time the last reading arrived at. */
+  public long lastArrival = Long.MIN_VALUE;
 
   public DetectorState() {}
 

@@ -252,6 +252,77 @@ class AnomalyDetectorTest {
     return e;
   }
 
+  /**
+   * A year-old import beside live twins: the watermark, set by the live ones, is far ahead of every
+   * reading. It moves on in the middle of the history's tachycardia; the episode still ends where the
+   * history's own readings end it, not where the watermark happens to be, and the same as in a batch run.
+   */
+  @Test
+  void historyBehindTheWatermarkRunsOnTheTwinsOwnClock() throws Exception {
+    long live = minute(365L * 24 * 60).toEpochMilli();
+    harness.processWatermark(live);
+    List<Consumed<HealthEvent>> fed = new java.util.ArrayList<>();
+    for (int m = 0; m < 300; m++) {
+      fed.add(calm(TWIN, m));
+    }
+    fed.add(reading(TWIN, 300, 135));
+    fed.add(reading(TWIN, 301, 142));
+    for (Consumed<HealthEvent> r : fed) {
+      feed(r);
+    }
+    harness.processWatermark(live + 60_000); // the live twins move on while the history is being read
+    assertThat(harness.extractOutputValues()).extracting(a -> a.getStartTs() + " " + a.getEndTs())
+        .containsExactly(minute(300) + " null");
+    List<Consumed<HealthEvent>> more = new java.util.ArrayList<>();
+    more.add(reading(TWIN, 305, 138)); // within the merge gap: the same episode
+    more.add(reading(TWIN, 306, 140));
+    for (int m = 307; m < 330; m++) {
+      more.add(calm(TWIN, m));
+    }
+    for (Consumed<HealthEvent> r : more) {
+      feed(r);
+    }
+    fed.addAll(more);
+    assertThat(harness.numEventTimeTimers()).isZero();
+    List<Anomaly> out = harness.extractOutputValues();
+    assertThat(out).extracting(a -> a.getStartTs() + " " + a.getEndTs())
+        .containsExactly(minute(300) + " null", minute(300) + " " + minute(306));
+    assertThat(out).isEqualTo(batch(fed));
+  }
+
+  @Test
+  void historyThatStopsMidEpisodeClosesItOnceQuietForTheQuietTime() throws Exception {
+    harness.setProcessingTime(1_000);
+    harness.processWatermark(minute(365L * 24 * 60).toEpochMilli());
+    for (int m = 0; m < 300; m++) {
+      feed(calm(TWIN, m));
+    }
+    feed(reading(TWIN, 300, 135));
+    feed(reading(TWIN, 301, 142));
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+    harness.setProcessingTime(1_000 + AnomalyDetector.HISTORY_QUIET.toMillis() - 1);
+    assertThat(harness.extractOutputValues()).hasSize(1); // still open: the import may go on
+    harness.setProcessingTime(1_000 + AnomalyDetector.HISTORY_QUIET.toMillis());
+    List<Anomaly> out = harness.extractOutputValues();
+    assertThat(out).extracting(a -> a.getStartTs() + " " + a.getEndTs())
+        .containsExactly(minute(300) + " null", minute(300) + " " + minute(301));
+    assertThat(out.get(1).getTs()).isEqualTo(minute(301).plusMillis(AnomalyType.TACHYCARDIA.mergeGapMillis()));
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  /** The same readings through {@link TwinDetector} as the backtest runs them: sorted, timers at the end. */
+  private static List<Anomaly> batch(List<Consumed<HealthEvent>> readings) {
+    DetectorState state = new DetectorState();
+    List<Anomaly> out = new java.util.ArrayList<>();
+    for (Consumed<HealthEvent> r : readings) {
+      out.addAll(TwinDetector.reading(TWIN, state, r.event(), r.ts()));
+    }
+    out.addAll(TwinDetector.endOfInput(TWIN, state));
+    return out;
+  }
+
   private static HealthEvent blank(HealthEvent e) {
     e.setHeartRate(null);
     e.setSystolicBp(null);
