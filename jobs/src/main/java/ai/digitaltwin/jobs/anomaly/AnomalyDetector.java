@@ -11,47 +11,34 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Runs the {@link Detectors} over each twin's readings and merges alerts into {@link Episodes}: an
- * anomaly record when an episode opens and another when it closes. The steps are {@link TwinDetector}'s;
- * this class adds keyed state and the timers.
+ * anomaly record when an episode opens and another when it closes. The steps are {@link TwinDetector}'s,
+ * the timers {@link DetectorClock}'s; this class adds keyed state.
  *
  * <p>Episodes close on event time: by a later reading past the merge gap, or by a timer when readings
- * stop. A timer exists only while a track is pending or open, so a quiet twin costs no timers; the
- * baselines stay as long as the twin sends data (30-day processing-time TTL otherwise; each access checks
- * one other twin's entry for expiry). The same code runs in BATCH mode for the backtest, where readings
- * arrive sorted per twin and timers fire at the end.
- *
- * <p><b>History runs on the twin's own clock.</b> The watermark is shared by every twin of a partition
- * and follows the live ones; an imported year of a person's readings arrives far behind it. An event-time
- * timer at a deadline the watermark has already passed would fire at the next watermark, whatever the
- * twin's own next reading says: an episode of that history would close while its readings are still
- * coming, and split in two. So a deadline behind the watermark gets no event-time timer: the twin's
- * own readings close what their time has expired (as every reading does), and when they stop coming for
- * {@code quiet} of processing time, a processing-time check closes the rest at the ends of their merge
- * gaps, as the final watermark of a batch run would. The same readings therefore give the same episodes
- * whether they arrive live, as history beside live twins, or in the backtest. The price: an import that
- * pauses longer than {@code quiet} in the middle of an episode ends that episode at the pause.
+ * stop (on the twin's own clock for history behind the watermark: see {@link DetectorClock}). A timer
+ * exists only while a track is pending or open, so a quiet twin costs no timers; the baselines stay as
+ * long as the twin sends data (30-day processing-time TTL otherwise; each access checks one other twin's
+ * entry for expiry). The same code runs in BATCH mode for the backtest, where readings arrive sorted per
+ * twin and timers fire at the end.
  */
 public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed<HealthEvent>, Anomaly> {
   static final Duration IDLE_TTL = Duration.ofDays(30);
-  /** How long history may pause before its open episodes are closed. */
-  public static final Duration HISTORY_QUIET = Duration.ofMinutes(2);
 
-  private final long quietMillis;
+  private final DetectorClock clock;
   private transient ValueState<DetectorState> state;
   private transient Counter opened;
 
   public AnomalyDetector() {
-    this(HISTORY_QUIET);
+    this(DetectorClock.HISTORY_QUIET);
   }
 
-  public AnomalyDetector(Duration quiet) {
-    this.quietMillis = quiet.toMillis();
+  public AnomalyDetector(Duration historyQuiet) {
+    this.clock = new DetectorClock(historyQuiet);
   }
 
   @Override
@@ -69,9 +56,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed
     if (current == null) {
       current = new DetectorState();
     }
-    current.lastArrival = ctx.timerService().currentProcessingTime();
-    emit(TwinDetector.reading(ctx.getCurrentKey(), current, in.event(), in.ts()), out);
-    schedule(current, ctx.timerService());
+    emit(clock.reading(ctx.getCurrentKey(), current, in.event(), in.ts(), ctx.timerService(), t -> false), out);
     state.update(current);
   }
 
@@ -81,50 +66,10 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed
     if (current == null) {
       return;
     }
-    TimerService timers = ctx.timerService();
-    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-      current.quietCheck = Long.MAX_VALUE;
-      if (timers.currentProcessingTime() - current.lastArrival >= quietMillis) {
-        emit(closeHistory(ctx.getCurrentKey(), current, timers.currentWatermark()), out);
-      }
-    } else {
-      current.timer = Long.MAX_VALUE;
-      emit(TwinDetector.timer(ctx.getCurrentKey(), current, timestamp), out);
-    }
-    schedule(current, timers);
+    emit(ctx.timeDomain() == TimeDomain.PROCESSING_TIME
+        ? clock.processingTimer(ctx.getCurrentKey(), current, ctx.timerService(), t -> false)
+        : clock.eventTimer(ctx.getCurrentKey(), current, timestamp, ctx.timerService(), t -> false), out);
     state.update(current);
-  }
-
-  /** The history's readings stopped: every deadline the watermark has passed fires, in order. */
-  private static List<Anomaly> closeHistory(String twin, DetectorState current, long watermark) {
-    List<Anomaly> out = new java.util.ArrayList<>();
-    for (long t = Episodes.nextDeadline(current.tracks); t <= watermark; t = Episodes.nextDeadline(current.tracks)) {
-      out.addAll(TwinDetector.timer(twin, current, t));
-    }
-    return out;
-  }
-
-  /**
-   * Keeps at most one event-time timer per twin, at the earliest deadline still ahead of the watermark,
-   * and a processing-time check while a deadline lies behind it (history; see the class comment).
-   */
-  private void schedule(DetectorState current, TimerService timers) {
-    long deadline = Episodes.nextDeadline(current.tracks);
-    boolean history = deadline != Long.MAX_VALUE && deadline <= timers.currentWatermark();
-    long eventTimer = history ? Long.MAX_VALUE : deadline;
-    if (eventTimer != current.timer) {
-      if (current.timer != Long.MAX_VALUE) {
-        timers.deleteEventTimeTimer(current.timer);
-      }
-      if (eventTimer != Long.MAX_VALUE) {
-        timers.registerEventTimeTimer(eventTimer);
-      }
-      current.timer = eventTimer;
-    }
-    if (history && current.quietCheck == Long.MAX_VALUE) {
-      current.quietCheck = Math.max(current.lastArrival, timers.currentProcessingTime()) + quietMillis;
-      timers.registerProcessingTimeTimer(current.quietCheck);
-    }
   }
 
   private void emit(List<Anomaly> anomalies, Collector<Anomaly> out) {

@@ -1,7 +1,6 @@
 package ai.digitaltwin.jobs.health;
 
-import ai.digitaltwin.jobs.anomaly.DetectorState;
-import ai.digitaltwin.jobs.anomaly.Episodes;
+import ai.digitaltwin.jobs.anomaly.DetectorClock;
 import ai.digitaltwin.jobs.anomaly.TwinDetector;
 import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.twin.Dedup;
@@ -16,7 +15,7 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -24,8 +23,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * The keyed steps of the health readings in one operator: de-duplication by event id ({@link Dedup}'s
  * rule: ids kept one to two horizons of event time, one timer per twin and horizon bucket) and anomaly
- * detection ({@link TwinDetector}'s steps, as {@code AnomalyDetector} runs them: one timer per twin at
- * the earliest episode deadline). Unique readings go to the main output, anomalies to {@link #ANOMALIES}.
+ * detection ({@link TwinDetector}'s steps with {@link DetectorClock}'s timers, as {@code AnomalyDetector}
+ * runs them: one timer per twin at the earliest episode deadline, history on the twin's own clock). Unique readings go to the main output, anomalies to {@link #ANOMALIES}.
  *
  * <p>One operator with one keyed value per twin ({@link HealthSlot}) rather than two operators with a
  * value each: every reading costs one keyed-state lookup instead of two, and in a profile of the job the
@@ -44,6 +43,7 @@ public final class HealthSteps
       new OutputTag<>("anomalies", AvroTypeInfo.forClass(Anomaly.class));
 
   private final long horizonMillis;
+  private final DetectorClock clock = new DetectorClock(DetectorClock.HISTORY_QUIET);
   private transient ValueState<HealthSlot> slots;
   private transient Counter duplicates;
   private transient Counter opened;
@@ -73,8 +73,7 @@ public final class HealthSteps
       return;
     }
     out.collect(in);
-    emit(TwinDetector.reading(ctx.getCurrentKey(), slot.detector, in.event(), in.ts()), ctx);
-    schedule(slot, ctx.timerService());
+    emit(clock.reading(ctx.getCurrentKey(), slot.detector, in.event(), in.ts(), ctx.timerService(), slot.seen::hasTimer), ctx);
     slots.update(slot);
   }
 
@@ -84,35 +83,15 @@ public final class HealthSteps
     if (slot == null) {
       return;
     }
-    if (slot.seen.timerDue(timestamp)) {
-      slot.seen.expire(timestamp);
-    }
-    DetectorState detector = slot.detector;
-    if (detector.timer == timestamp) {
-      detector.timer = Long.MAX_VALUE;
-      emit(TwinDetector.timer(ctx.getCurrentKey(), detector, timestamp), ctx);
-      schedule(slot, ctx.timerService());
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      emit(clock.processingTimer(ctx.getCurrentKey(), slot.detector, ctx.timerService(), slot.seen::hasTimer), ctx);
+    } else {
+      if (slot.seen.timerDue(timestamp)) {
+        slot.seen.expire(timestamp);
+      }
+      emit(clock.eventTimer(ctx.getCurrentKey(), slot.detector, timestamp, ctx.timerService(), slot.seen::hasTimer), ctx);
     }
     slots.update(slot);
-  }
-
-  /**
-   * Keeps one detector timer per twin, at the earliest episode deadline, and none when nothing is
-   * tracked; a timer that is also a de-duplication bucket's stays registered.
-   */
-  private static void schedule(HealthSlot slot, TimerService timers) {
-    DetectorState detector = slot.detector;
-    long deadline = Episodes.nextDeadline(detector.tracks);
-    if (deadline == detector.timer) {
-      return;
-    }
-    if (detector.timer != Long.MAX_VALUE && !slot.seen.hasTimer(detector.timer)) {
-      timers.deleteEventTimeTimer(detector.timer);
-    }
-    if (deadline != Long.MAX_VALUE) {
-      timers.registerEventTimeTimer(deadline);
-    }
-    detector.timer = deadline;
   }
 
   private void emit(List<Anomaly> anomalies, Context ctx) {

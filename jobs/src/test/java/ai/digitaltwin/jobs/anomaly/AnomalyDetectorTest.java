@@ -302,9 +302,9 @@ class AnomalyDetectorTest {
     assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
-    harness.setProcessingTime(1_000 + AnomalyDetector.HISTORY_QUIET.toMillis() - 1);
+    harness.setProcessingTime(1_000 + DetectorClock.HISTORY_QUIET.toMillis() - 1);
     assertThat(harness.extractOutputValues()).hasSize(1); // still open: the import may go on
-    harness.setProcessingTime(1_000 + AnomalyDetector.HISTORY_QUIET.toMillis());
+    harness.setProcessingTime(1_000 + DetectorClock.HISTORY_QUIET.toMillis());
     List<Anomaly> out = harness.extractOutputValues();
     assertThat(out).extracting(a -> a.getStartTs() + " " + a.getEndTs())
         .containsExactly(minute(300) + " null", minute(300) + " " + minute(301));
