@@ -71,7 +71,8 @@ public final class StanfordSamples {
         readings.add(reading(person, ts, null, (int) value, "steps"));
       }
     });
-    readings.sort(Comparator.comparingLong(e -> e.getTs().toEpochMilli())); // stable: steps before a sample at the same time
+    // a sample and a step count of the same instant fall into the same minute, which is judged as a whole
+    readings.sort(Comparator.comparingLong(e -> e.getTs().toEpochMilli()));
     return new Recording(person, readings, Files.exists(hr) ? hrDays : stepDays);
   }
 
