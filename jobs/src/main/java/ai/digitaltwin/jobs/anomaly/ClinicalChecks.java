@@ -31,7 +31,8 @@ final class ClinicalChecks {
     // and a febrile reading teaches the heart-rate baseline nothing about the person's normal rate
     boolean feverish = v.temp() != null && v.temp() >= FEVERISH_C && s.temp.count >= TRUSTED;
     double febrile = feverish ? FEBRILE_BPM_PER_C * Math.max(0, v.temp() - s.temp.mean) : 0;
-    if (v.heartRate() != null) {
+    // a wearable's heart rate without an activity is judged on still nights only (restingNight)
+    if (v.heartRate() != null && v.labelled()) {
       double bpm = v.heartRate();
       double own = bpm - febrile;
       boolean trusted = hr.count >= TRUSTED;
@@ -65,7 +66,7 @@ final class ClinicalChecks {
         tempAlert = true;
       }
     }
-    if (v.heartRate() != null && !hrAlert) {
+    if (v.heartRate() != null && v.labelled() && !hrAlert) {
       Recovery.accept(s, v.heartRate() - febrile, hr.mean, ts);
       if (!feverish && !RestingHr.suspicious(s)) {
         hr.add(v.heartRate(), ALPHA);
@@ -76,6 +77,29 @@ final class ClinicalChecks {
     }
     if (v.temp() != null && !tempAlert) {
       s.temp.add(v.temp(), ALPHA);
+    }
+  }
+
+  /**
+   * A wearable's resting minute at night ({@link Rest}) an hour or more after its last step (heart rate
+   * stays raised for an hour after effort, {@link RestingHr#AFTER_EFFORT}): without an activity, only a
+   * still night rules out effort (a ride or a weights session takes no steps), so this is where a
+   * wearable's heart rate is held to the clinical bands. Tachycardia from 111 bpm (NEWS2's band 2; a sleeping heart that fast is
+   * not the person's normal), and at least 25 bpm over their nights; bradycardia at 40 bpm or less
+   * (NEWS2's band 3), and only 12 bpm or more under a known baseline, since trained people sleep in the
+   * low forties.
+   */
+  static void restingNight(DetectorState s, double bpm, long ts, List<Alert> alerts) {
+    RestingNights.Baseline b = s.nights.baseline(Rest.day(Rest.minute(ts)));
+    News2 news = News2.of(bpm, null, null, null, null);
+    Evidence evidence = new Evidence().put("night_minute_hr", bpm).raw("news2", news.json());
+    if (b != null) {
+      evidence.put("nights_median", b.mean()).put("nights_sd", b.sd());
+    }
+    if (bpm >= 111 && (b == null || bpm >= b.mean() + 25)) {
+      alerts.add(Alert.of(AnomalyType.TACHYCARDIA, ts, news.total(), news.risk(), evidence.toString()));
+    } else if (bpm <= 40 && b != null && bpm <= b.mean() - 12) {
+      alerts.add(Alert.of(AnomalyType.BRADYCARDIA, ts, news.total(), news.risk(), evidence.toString()));
     }
   }
 

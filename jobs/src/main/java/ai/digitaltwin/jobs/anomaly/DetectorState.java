@@ -18,6 +18,9 @@ public class DetectorState {
   public int restCount;
   /** Consecutive resting windows whose mean rise was high. */
   public int restHigh;
+  /** A wearable's nights: the one being summed and the recent ones (see {@link RestingNights}). */
+  public NightlyRest nightly = new NightlyRest();
+  public RestingNights nights = new RestingNights();
   /** The last reading with effort (steps or an active activity). */
   public long lastEffortTs = Long.MIN_VALUE;
   public long lastTs = Long.MIN_VALUE;

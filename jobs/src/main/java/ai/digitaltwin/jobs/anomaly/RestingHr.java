@@ -17,6 +17,9 @@ import java.util.Set;
  * averaged over windows of {@link #WINDOW} readings, and an alert needs {@link #WINDOWS} windows in a row
  * whose mean is at least {@link #RISE_BPM} above the baseline. While a window is high the baselines stop
  * learning, so an elevation lasting days is not learnt as normal.
+ *
+ * <p>That is for readings that say their activity. A wearable's readings do not, so nothing tells a
+ * desk from a bed: they are judged night against night instead ({@link #nightly}, {@link RestingNights}).
  */
 final class RestingHr {
   /** Two hours of one-minute resting readings per window. */
@@ -31,9 +34,26 @@ final class RestingHr {
 
   private RestingHr() {}
 
-  /** {@code baseline}: the heart-rate baseline of the reading's activity. */
+  /**
+   * A wearable's reading (no activity): summed into its minute and night ({@link NightlyRest}); a night
+   * closed raised above the person's own nights alerts ({@link RestingNights}).
+   */
+  static void nightly(DetectorState s, boolean steps, Double bpm, long ts, List<Alert> alerts) {
+    Rest.Night night = s.nightly.add(ts, bpm, steps);
+    if (!Double.isNaN(s.nightly.finishedNightMinute) && s.nightly.finishedStillMinutes * Rest.MINUTE >= AFTER_EFFORT) {
+      ClinicalChecks.restingNight(s, s.nightly.finishedNightMinute, ts, alerts);
+    }
+    if (night != null) {
+      Alert alert = s.nights.night(night, new Evidence());
+      if (alert != null) {
+        alerts.add(alert);
+      }
+    }
+  }
+
+  /** {@code baseline}: the heart-rate baseline of the reading's activity; a labelled reading only. */
   static void check(DetectorState s, Vitals v, long ts, List<Alert> alerts, Ewma baseline) {
-    if (v.heartRate() == null || ts <= s.lastTs) {
+    if (v.heartRate() == null || ts <= s.lastTs || !v.labelled()) {
       return;
     }
     if (v.steps() > 10 || ACTIVE.contains(v.activity())) {

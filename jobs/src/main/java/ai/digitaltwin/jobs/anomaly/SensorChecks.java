@@ -14,14 +14,25 @@ final class SensorChecks {
   /** Repeats after the first reading before a flat line is called: 2 means three identical readings. */
   static final int FLAT_REPEATS = 2;
 
+  /**
+   * How long a wearable's lone heart rate must repeat before it is a flat line: its whole-bpm samples
+   * every few seconds repeat by themselves (a resting heart drifts by less than 1 bpm over a minute), so
+   * only a value stuck far longer than that says the sensor stopped measuring.
+   */
+  static final long FLAT_WORN_MILLIS = Duration.ofMinutes(30).toMillis();
+
   private SensorChecks() {}
 
   /** Adds sensor alerts; returns true when the reading's values must not be trusted further. */
   static boolean check(DetectorState s, Vitals v, long ts, List<Alert> alerts) {
     boolean inOrder = ts > s.lastTs;
-    if (inOrder && s.lastTs != Long.MIN_VALUE && ts - s.lastTs > GAP_MILLIS) {
+    // a wearable is taken off to charge, to shower, for the night: a gap in its record is not a fault
+    if (inOrder && v.labelled() && s.lastTs != Long.MIN_VALUE && ts - s.lastTs > GAP_MILLIS) {
       String evidence = new Evidence().put("gap_minutes", (ts - s.lastTs) / 60_000).toString();
       alerts.add(new Alert(AnomalyType.SENSOR_DROPOUT, ts, s.lastTs, (ts - s.lastTs) / 60_000.0, "low", evidence, true));
+    }
+    if (v.allMissing() && !v.labelled()) {
+      return true; // a wearable's steps-only record: no vital was expected in it
     }
     if (v.allMissing()) {
       alerts.add(Alert.of(AnomalyType.SENSOR_DROPOUT, ts, 1, "low", new Evidence().put("missing", "all vitals").toString()));
@@ -41,7 +52,7 @@ final class SensorChecks {
     } else if (inOrder) {
       s.flatRun = 0;
     }
-    if (s.flatRun >= FLAT_REPEATS) {
+    if (s.flatRun >= FLAT_REPEATS && (v.labelled() || ts - s.flatSince >= FLAT_WORN_MILLIS)) {
       String evidence = v.evidence().put("repeats", s.flatRun).toString();
       alerts.add(new Alert(AnomalyType.SENSOR_FLATLINE, ts, s.flatSince, s.flatRun, "low", evidence, false));
       return true;

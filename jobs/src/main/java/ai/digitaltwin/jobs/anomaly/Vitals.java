@@ -27,6 +27,15 @@ record Vitals(
         e.getActivity() == null ? "unknown" : e.getActivity());
   }
 
+  /**
+   * True when the reading says what the person was doing. Wearables and their exports do not (heart-rate
+   * samples every few seconds while worn, steps per minute, gaps while charging); a simulated monitor
+   * does, and reads continuously.
+   */
+  boolean labelled() {
+    return !"unknown".equals(activity);
+  }
+
   boolean allMissing() {
     return heartRate == null && systolic == null && spo2 == null && temp == null;
   }
