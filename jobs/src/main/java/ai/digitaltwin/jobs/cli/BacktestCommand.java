@@ -16,11 +16,11 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "backtest",
-    mixinStandardHelpOptions = true,
     description = {
-      "Reruns the stream job's anomaly detectors and the original fixed rules (HR outside 50-100,",
-      "systolic > 140, stress > 0.8) over health_events and scores both per type against ground_truth:",
-      "precision, recall, F1, median and p90 detection delay. Prints the report as Markdown."
+      "Scores the anomaly detectors and the original fixed rules against ground_truth.",
+      "Reruns the stream job's detectors and the fixed rules (HR outside 50-100, systolic > 140, stress > 0.8)"
+          + " over health_events and scores both per type: precision, recall, F1, median and p90 detection delay."
+          + " Prints the report as Markdown."
     })
 final class BacktestCommand extends BatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
 abstract class BatchCommand {
   final Map<String, String> env;
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
   @Option(
       names = "--parallelism",
       paramLabel = "N",

@@ -12,15 +12,18 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "twin batch",
-    mixinStandardHelpOptions = true,
     subcommands = {RollupCommand.class, BacktestCommand.class, MaintenanceCommand.class},
     description = {
-      "Runs one batch job against the Iceberg catalog the environment names:",
-      "ICEBERG_CATALOG (hadoop|rest), ICEBERG_WAREHOUSE, ICEBERG_REST_URI, ..., default: the embedded",
-      "warehouse $TWIN_DATA_DIR/warehouse (TWIN_DATA_DIR default ./data)."
+      "Runs one batch job once, on a local Flink environment, against the Iceberg catalog the environment"
+          + " names: ICEBERG_CATALOG (hadoop|rest), ICEBERG_WAREHOUSE, ICEBERG_REST_URI, ...; by default the"
+          + " embedded warehouse $TWIN_DATA_DIR/warehouse (TWIN_DATA_DIR default ./data).",
+      "Exit code 0 done, 1 the job failed, 2 bad options or configuration."
     })
 public final class BatchMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
 
   public static void main(String[] args) {
     System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

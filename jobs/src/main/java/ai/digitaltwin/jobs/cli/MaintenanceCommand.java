@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "maintenance",
-    mixinStandardHelpOptions = true,
     description = {
-      "Compacts the day partitions of the event tables into files sorted by (twin, ts) and expires old",
-      "snapshots, once. Prints per table: partitions and files rewritten, snapshots expired."
+      "Compacts the event tables and expires old snapshots.",
+      "Rewrites day partitions into files sorted by (twin, ts) and expires snapshots beyond the retention."
+          + " Prints per table: partitions and files rewritten, snapshots expired."
     })
 final class MaintenanceCommand extends BatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -12,12 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "rollup",
-    mixinStandardHelpOptions = true,
     description = {
-      "Rolls health_events and anomalies up into daily_summaries, one row per twin and local day (the",
-      "day closes at midnight in the twin's own time zone, from twin_registry; UTC if it has none).",
-      "Incremental: only the days with input appended since the last rollup are recomputed and",
-      "replaced; a run with nothing new commits nothing. Prints changed days, rows and seconds."
+      "Rolls health_events and anomalies up into daily_summaries.",
+      "One row per twin and local day: the day closes at midnight in the twin's own time zone (from"
+          + " twin_registry; UTC if it has none). Incremental: only the days with input appended since the last"
+          + " rollup are recomputed and replaced; a run with nothing new commits nothing. Prints changed days,"
+          + " rows written and seconds."
     })
 final class RollupCommand extends BatchCommand implements Callable<Integer> {
   private static final List<String> STEPS = List.of("plan", "compute", "commit");
