@@ -71,7 +71,10 @@ public final class DailyRollupJob {
       zones = TwinZones.read(twins);
       plan = RollupPlan.of(twins.table(Tables.HEALTH_EVENTS), twins.table(Tables.ANOMALIES), twins.table(Tables.DAILY_SUMMARIES), zones);
     }
-    if (plan.nothingChanged() || plan.healthSnapshot() == null && plan.anomaliesSnapshot() == null) {
+    if (plan.healthSnapshot() == null && plan.anomaliesSnapshot() == null) {
+      plan = new RollupPlan(null, null, false, "no input yet", new java.util.TreeSet<>());
+    }
+    if (plan.nothingChanged()) {
       return new Result(plan, 0, 0, 0, seconds(started));
     }
     progress.accept("compute");
