@@ -8,6 +8,7 @@ import ai.digitaltwin.bench.report.Figure;
 import ai.digitaltwin.bench.report.Machine;
 import ai.digitaltwin.bench.report.Report;
 import ai.digitaltwin.bench.scale.ApiScaleBench;
+import ai.digitaltwin.bench.scale.RollupBench;
 import ai.digitaltwin.bench.stack.MemoryBench;
 import ai.digitaltwin.bench.stack.StackBench;
 import ai.digitaltwin.bench.stream.StreamBench;
@@ -32,11 +33,11 @@ public final class BenchMain {
                           [--api-size TWINSxDAYS] [--backfill-parallelism N] [--results DIR] [--work DIR]
         --quick                  smaller datasets and fewer runs
         --runs N                 measured runs per side of each comparison after one warm-up (default 5, quick 3)
-        --only SECTIONS          comma-separated: producer,stream,stack,api-scale,memory,backfill,detection,real
+        --only SECTIONS          comma-separated: producer,stream,stack,api-scale,memory,backfill,detection,real,rollup
                                  (default: all)
         --detection-size TxD     twins x days of the detection-quality run (default 1000x30, quick 200x7)
         --seed N                 seed of the detection-quality and API-at-scale data (default 42)
-        --api-size TxD           twins x days behind the API-at-scale figures (default 1000x30, quick 200x7)
+        --api-size TxD           twins x days behind the API-at-scale and rollup figures (default 1000x30, quick 200x7)
         --backfill-parallelism N the stream job's parallelism in the backfill section (JOB_PARALLELISM; default 1)
         --results DIR            where the JSON and Markdown results go (default bench-results)
         --work DIR               where the seeded datasets are built (default RESULTS/work)""";
@@ -96,6 +97,10 @@ public final class BenchMain {
     if (config.runs("backfill")) {
       figures.addAll(section(log, "backfill: generator, then the whole pipeline",
           () -> BackfillBench.run(config, fresh(work.resolve("backfill")), log)));
+    }
+    if (config.runs("rollup")) {
+      figures.addAll(section(log, "daily rollup: from scratch and after one new day, vs DuckDB over raw readings",
+          () -> RollupBench.run(config, fresh(work.resolve("rollup")), log)));
     }
     Report report = new Report(command(args), machine, started, Instant.now(), Machine.currentLoad(), figures);
     log.println();

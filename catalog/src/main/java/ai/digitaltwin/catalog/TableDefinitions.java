@@ -159,7 +159,7 @@ public final class TableDefinitions {
   public static final Schema DAILY_SUMMARIES =
       new Schema(
           required(1, "twin_id", Types.StringType.get()),
-          required(2, "day", Types.DateType.get()),
+          required(2, "day", Types.DateType.get(), "the twin's local day, in the time zone of its profile (UTC if none)"),
           required(3, "readings", Types.LongType.get()),
           optional(4, "hr_mean", Types.DoubleType.get()),
           optional(5, "hr_min", Types.DoubleType.get()),
@@ -182,7 +182,7 @@ public final class TableDefinitions {
           Tables.TWIN_REGISTRY, unpartitioned(Tables.TWIN_REGISTRY, TWIN_REGISTRY),
           Tables.GROUND_TRUTH, byDay(Tables.GROUND_TRUTH, GROUND_TRUTH, "ts"),
           Tables.DEAD_LETTERS, byDay(Tables.DEAD_LETTERS, DEAD_LETTERS, "ts"),
-          Tables.DAILY_SUMMARIES, unpartitioned(Tables.DAILY_SUMMARIES, DAILY_SUMMARIES));
+          Tables.DAILY_SUMMARIES, byDate(Tables.DAILY_SUMMARIES, DAILY_SUMMARIES, "day"));
 
   /** Parquet's own switch for dictionary encoding, as Iceberg's Parquet writer reads it from the table. */
   public static final String DICTIONARY = "parquet.enable.dictionary";
@@ -220,6 +220,15 @@ public final class TableDefinitions {
     }
     order.asc(tsColumn);
     return new Definition(name, schema, spec, order.build());
+  }
+
+  /**
+   * Partitioned by a date column itself: a rollup replaces whole days by deleting whole files
+   * (overwrite by partition), so the table stays free of delete files for DuckDB.
+   */
+  private static Definition byDate(String name, Schema schema, String dateColumn) {
+    PartitionSpec spec = PartitionSpec.builderFor(schema).identity(dateColumn).build();
+    return new Definition(name, schema, spec, SortOrder.builderFor(schema).asc("twin_id").build());
   }
 
   private static Definition unpartitioned(String name, Schema schema) {

@@ -114,4 +114,15 @@ public final class TestTables {
     r.setField("detector_version", "test");
     return r;
   }
+
+  /** A {@code create} row of {@code twin_registry} naming only the twin's time zone. */
+  public static Record registry(Table table, String twin, Instant at, String zone) {
+    GenericRecord r = GenericRecord.create(table.schema());
+    r.setField("event_id", twin + "/create/" + at.toEpochMilli());
+    r.setField("twin_id", twin);
+    r.setField("ts", utc(at));
+    r.setField("action", "create");
+    r.setField("timezone", zone);
+    return r;
+  }
 }

@@ -42,6 +42,9 @@ export async function render(view) {
       const d = p.detection || {};
       const b = p.baseline_confidence || {};
       const dl = p.dead_letters || {};
+      const batch = p.batch || {};
+      const ru = batch.rollup || {};
+      const bt = batch.backtest || {};
       fill(kpis,
         kpi('events-per-second', 'Events/s into Kafka', k.error || (k.events_per_second === null || k.events_per_second === undefined ? 'measuring…' : num(k.events_per_second, 1)), num(k.events_total, 0) + ' events in the input topics'),
         kpi('consumer-lag', 'Consumer lag', stream ? num(stream.lag, 0) : k.error || 'no group yet', stream ? 'group ' + stream.group + ' (records not yet committed)' : ''),
@@ -50,7 +53,11 @@ export async function render(view) {
         kpi('query-latency', 'Query latency (DuckDB)', q.error || (q.p50_ms !== undefined ? num(q.p50_ms, 1) + ' ms p50' : 'no queries yet'), q.p99_ms !== undefined ? num(q.p99_ms, 1) + ' ms p99 · ' + num(q.count, 0) + ' queries' : ''),
         kpi('dead-letters', 'Dead letters', dl.error || num(dl.total, 0), 'records that could not be decoded'),
         kpi('detection', 'Detection quality', d.error || ('precision ' + pct(d.precision)), d.error ? '' : 'recall ' + pct(d.recall) + ' · ' + num(d.detected, 0) + ' detected, ' + num(d.found, 0) + '/' + num(d.injected, 0) + ' injected found'),
-        kpi('baseline', 'Baseline confidence', b.error || pct(b.mean), b.error ? '' : 'mean of ' + num(b.twins, 0) + ' twins · min ' + pct(b.min) + ' · max ' + pct(b.max)));
+        kpi('baseline', 'Baseline confidence', b.error || pct(b.mean), b.error ? '' : 'mean of ' + num(b.twins, 0) + ' twins · min ' + pct(b.min) + ' · max ' + pct(b.max)),
+        kpi('rollup', 'Last daily rollup', batch.error || (ru.at ? duration(ru.age_s) + ' ago' : 'never'),
+          ru.at ? num(ru.rows_written, 0) + ' rows in ' + num(ru.changed_days, 0) + ' days written · ' + num(ru.rows_total, 0) + ' in daily_summaries' : './twin batch rollup, or the stack\'s schedule'),
+        kpi('backtest', 'Last backtest', batch.error || (bt.at ? duration(bt.age_s) + ' ago' : 'never'),
+          bt.at ? num(bt.readings, 0) + ' readings · F1 ' + (bt.f1 === null ? '–' : num(bt.f1, 3)) + ' (fixed rules ' + (bt.fixed_rules_f1 === null ? '–' : num(bt.fixed_rules_f1, 3)) + ')' : './twin batch backtest'));
       rateChart.setOption(timeOption({ title: 'Events per second (input topics)', unit: 'events/s', series: [{ name: 'events/s', data: rate, area: true }] }));
       lagChart.setOption(timeOption({ title: 'Consumer lag of the stream job', unit: 'records', series: [{ name: 'lag', data: lag, area: true }] }));
       fill(tables, h('table#iceberg-table', h('thead', h('tr', h('th', 'table'), h('th', 'snapshots'), h('th', 'files'), h('th', 'last commit'))),

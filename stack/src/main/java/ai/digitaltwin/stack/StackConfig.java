@@ -15,6 +15,8 @@ import java.util.Map;
  *   <li>{@code KAFKA_PARTITIONS} — partitions per topic, default 2
  *   <li>{@code MAINTENANCE_INTERVAL_MS} — table maintenance (compaction, snapshot expiry) every so often,
  *       default 300000 (5 min); 0 turns it off
+ *   <li>{@code ROLLUP_INTERVAL_MS} — the incremental daily rollup into {@code daily_summaries} every so
+ *       often, default 600000 (10 min); 0 turns it off
  *   <li>{@code COMPACT_MIN_FILES} — a day partition with fewer data files is not rewritten unless one is not yet sorted, default 4
  *   <li>{@code SNAPSHOT_RETENTION_MS} — snapshots younger than this are never expired, default 3600000
  *   <li>{@code SNAPSHOT_RETAIN_LAST} — the newest snapshots kept whatever their age, default 20
@@ -26,6 +28,7 @@ public record StackConfig(
     int controllerPort,
     int partitions,
     Duration maintenanceInterval,
+    Duration rollupInterval,
     int compactMinFiles,
     Duration snapshotRetention,
     int snapshotRetainLast) {
@@ -41,6 +44,9 @@ public record StackConfig(
     if (maintenanceInterval.isNegative()) {
       throw new IllegalArgumentException("MAINTENANCE_INTERVAL_MS must be 0 or more, got " + maintenanceInterval.toMillis());
     }
+    if (rollupInterval.isNegative()) {
+      throw new IllegalArgumentException("ROLLUP_INTERVAL_MS must be 0 or more, got " + rollupInterval.toMillis());
+    }
     requirePositive("COMPACT_MIN_FILES", compactMinFiles);
     requirePositive("SNAPSHOT_RETENTION_MS", snapshotRetention.toMillis());
     requirePositive("SNAPSHOT_RETAIN_LAST", snapshotRetainLast);
@@ -53,6 +59,7 @@ public record StackConfig(
         intValue(env, "KAFKA_CONTROLLER_PORT", 9093),
         intValue(env, "KAFKA_PARTITIONS", 2),
         Duration.ofMillis(intValue(env, "MAINTENANCE_INTERVAL_MS", 300_000)),
+        Duration.ofMillis(intValue(env, "ROLLUP_INTERVAL_MS", 600_000)),
         intValue(env, "COMPACT_MIN_FILES", 4),
         Duration.ofMillis(intValue(env, "SNAPSHOT_RETENTION_MS", 3_600_000)),
         intValue(env, "SNAPSHOT_RETAIN_LAST", 20));

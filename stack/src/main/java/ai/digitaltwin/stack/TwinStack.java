@@ -88,6 +88,7 @@ public final class TwinStack implements AutoCloseable {
                     }
                   }));
       stack.keep(Maintenance.start(config, jobConfig.catalog(), java.time.Clock.systemUTC()));
+      stack.keep(Rollups.start(config, jobConfig.catalog()));
       stack.generator =
           stack.keep(progress.step("Generator", () -> GeneratorService.start(generatorConfig)));
       stack.api =

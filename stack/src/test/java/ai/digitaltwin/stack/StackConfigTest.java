@@ -15,6 +15,14 @@ class StackConfigTest {
     assertThat(config.compactMinFiles()).isEqualTo(4);
     assertThat(config.snapshotRetention()).isEqualTo(Duration.ofHours(1));
     assertThat(config.snapshotRetainLast()).isEqualTo(20);
+    assertThat(config.rollupInterval()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void rollupsCanBeTurnedOffButNotGivenNonsense() {
+    assertThat(StackConfig.fromEnv(Map.of("ROLLUP_INTERVAL_MS", "0")).rollupInterval()).isZero();
+    assertThatThrownBy(() -> StackConfig.fromEnv(Map.of("ROLLUP_INTERVAL_MS", "-5")))
+        .hasMessage("ROLLUP_INTERVAL_MS must be 0 or more, got -5");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package ai.digitaltwin.jobs.backtest;
 
+import ai.digitaltwin.catalog.BatchRecords;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.anomaly.AnomalyDetector;
@@ -76,7 +77,27 @@ public final class Backtest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new BacktestReport(count, Scoring.score(detected.episodes(), truth), Scoring.score(baseline, truth));
+    BacktestReport report = new BacktestReport(count, Scoring.score(detected.episodes(), truth), Scoring.score(baseline, truth));
+    record(catalog, report);
+    return report;
+  }
+
+  /** Leaves the headline figures on {@code ground_truth}'s properties, where the pipeline page reads them. */
+  private static void record(CatalogConfig catalog, BacktestReport report) {
+    try (TwinCatalog twins = TwinCatalog.open(catalog)) {
+      twins.table(Tables.GROUND_TRUTH).updateProperties()
+          .set(BatchRecords.BACKTEST_AT, java.time.Instant.now().toString())
+          .set(BatchRecords.BACKTEST_READINGS, String.valueOf(report.readings()))
+          .set(BatchRecords.BACKTEST_F1, f1(report.detector("all")))
+          .set(BatchRecords.BACKTEST_FIXED_RULES_F1, f1(report.fixedRule("all")))
+          .commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String f1(TypeScore score) {
+    return Double.isNaN(score.f1()) ? "" : String.valueOf(score.f1());
   }
 
 }

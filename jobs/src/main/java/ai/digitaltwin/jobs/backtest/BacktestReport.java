@@ -29,6 +29,22 @@ public record BacktestReport(long readings, List<TypeScore> detectors, List<Type
     return out.toString();
   }
 
+  /** The same figures as JSON: {@code readings}, {@code detector_version}, {@code detectors} and {@code fixed_rules}, NaN as null. */
+  public String json() {
+    return "{\"readings\":" + readings
+        + ",\"detector_version\":\"" + ai.digitaltwin.jobs.anomaly.Episodes.DETECTOR_VERSION + "\""
+        + ",\"detectors\":" + jsonList(detectors)
+        + ",\"fixed_rules\":" + jsonList(fixedRules) + "}\n";
+  }
+
+  private static String jsonList(List<TypeScore> scores) {
+    StringBuilder out = new StringBuilder("[");
+    for (TypeScore s : scores) {
+      out.append(out.length() > 1 ? "," : "").append(s.json());
+    }
+    return out.append(']').toString();
+  }
+
   private static void table(StringBuilder out, String title, List<TypeScore> scores) {
     out.append("### ").append(title).append("\n\n");
     out.append("| type | injected | detected | precision | recall | F1 | median delay (min) | p90 delay (min) |\n");

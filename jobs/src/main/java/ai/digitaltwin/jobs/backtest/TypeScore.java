@@ -35,6 +35,18 @@ public record TypeScore(
         type, truths, detections, fmt(precision()), fmt(recall()), fmt(f1()), fmt(medianDelayMinutes), fmt(p90DelayMinutes));
   }
 
+  String json() {
+    return String.format(
+        Locale.ROOT,
+        "{\"type\":\"%s\",\"injected\":%d,\"detected\":%d,\"found\":%d,\"correct\":%d,\"precision\":%s,\"recall\":%s,"
+            + "\"f1\":%s,\"median_delay_min\":%s,\"p90_delay_min\":%s}",
+        type, truths, detections, found, correct, num(precision()), num(recall()), num(f1()), num(medianDelayMinutes), num(p90DelayMinutes));
+  }
+
+  private static String num(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? "null" : Double.toString(v);
+  }
+
   private static String fmt(double v) {
     return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
   }

@@ -1,27 +1,33 @@
 package ai.digitaltwin.jobs.batch;
 
-import ai.digitaltwin.catalog.TableDefinitions;
+import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.iceberg.IcebergInputs;
-import ai.digitaltwin.jobs.iceberg.IcebergSinks;
-import ai.digitaltwin.jobs.rows.Cells;
 import ai.digitaltwin.schemas.Tables;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.util.CloseableIterator;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expression;
 
 /**
- * Daily rollups per twin (BATCH): vitals statistics, resting heart rate, steps, sleep and anomaly
- * episodes per UTC day, from {@code health_events} and {@code anomalies} into {@code daily_summaries}.
- * Each run recomputes every day from history and replaces the table in one commit, so a rerun never
- * double counts and readers see either the old or the new summaries, never a mix.
+ * Daily rollups per twin and local day (BATCH): vitals statistics, resting heart rate, steps, sleep and
+ * anomaly episodes opened, from {@code health_events} and {@code anomalies} into {@code daily_summaries}.
+ * Incremental: a run recomputes only the days whose input changed since the last run ({@link
+ * RollupPlan}) and replaces those days' partitions in one commit ({@link SummaryCommit}); a run with
+ * nothing new commits nothing. The computation runs on Flink; the few summary rows come back to the
+ * client, which writes and commits them.
  */
 public final class DailyRollupJob {
   public static final String NAME = "twin-daily-rollup";
@@ -31,50 +37,111 @@ public final class DailyRollupJob {
 
   private DailyRollupJob() {}
 
+  /** What a run did. */
+  public record Result(RollupPlan plan, int days, long rows, long snapshotId, double seconds) {
+    public boolean committed() {
+      return snapshotId != 0;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          java.util.Locale.ROOT, "rollup: %d changed days, %d rows written (%s), %.1f s",
+          days, rows, plan.full() ? "all days: " + plan.reason() : plan.reason(), seconds);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Path dataDir = Path.of(System.getenv().getOrDefault("TWIN_DATA_DIR", "data"));
     JobConfig config = JobConfig.fromEnv(System.getenv(), dataDir);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    define(env, config);
-    env.execute(NAME);
-  }
-
-  public static void define(StreamExecutionEnvironment env, JobConfig config) {
-    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     env.setParallelism(config.parallelism());
-    try (TwinCatalog catalog = TwinCatalog.open(config.catalog())) {
-      catalog.ensureTables();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    DataStream<RowData> summaries =
-        build(
-            IcebergInputs.read(env, config.catalog(), Tables.HEALTH_EVENTS),
-            IcebergInputs.read(env, config.catalog(), Tables.ANOMALIES));
-    IcebergSinks.overwrite(summaries, config.catalog(), Tables.DAILY_SUMMARIES);
+    System.out.println(run(env, config.catalog(), step -> {}));
   }
 
-  /** Rows of {@code daily_summaries} from rows of {@code health_events} and {@code anomalies}. */
-  public static DataStream<RowData> build(DataStream<RowData> health, DataStream<RowData> anomalies) {
-    TypeInformation<DayStats> stats = TypeInformation.of(DayStats.class);
-    DataStream<DayStats> days = health.map(DayStats::ofReading, stats).name("day stats readings").uid("day-stats-readings");
-    DataStream<DayStats> episodes =
-        anomalies
-            .filter(row -> row.isNullAt(ANOMALY_END)) // count each episode once: by its opening record
-            .name("episodes opened")
-            .uid("episodes-opened")
-            .map(
-                row -> DayStats.ofAnomaly(row.getString(ANOMALY_TWIN).toString(), row.getTimestamp(ANOMALY_TS, 6).getMillisecond()),
-                stats)
-            .name("day stats anomalies")
-            .uid("day-stats-anomalies");
-    return days.union(episodes)
+  /** Plans, computes and commits one rollup; {@code progress} hears each step's name as it starts. */
+  public static Result run(StreamExecutionEnvironment env, CatalogConfig catalog, Consumer<String> progress)
+      throws Exception {
+    long started = System.nanoTime();
+    progress.accept("plan");
+    RollupPlan plan;
+    LocalDays zones;
+    try (TwinCatalog twins = TwinCatalog.open(catalog)) {
+      twins.ensureTables();
+      zones = TwinZones.read(twins);
+      plan = RollupPlan.of(twins.table(Tables.HEALTH_EVENTS), twins.table(Tables.ANOMALIES), twins.table(Tables.DAILY_SUMMARIES), zones);
+    }
+    if (plan.healthSnapshot() == null && plan.anomaliesSnapshot() == null) {
+      plan = new RollupPlan(null, null, false, "no input yet", new java.util.TreeSet<>());
+    }
+    if (plan.nothingChanged()) {
+      return new Result(plan, 0, 0, 0, seconds(started));
+    }
+    progress.accept("compute");
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    Expression span = plan.readFilter(zones, "ts");
+    Set<Integer> days = plan.full() ? null : new HashSet<>(plan.days());
+    DataStream<DayStats> stats =
+        build(
+            plan.healthSnapshot() == null
+                ? null
+                : IcebergInputs.read(env, catalog, Tables.HEALTH_EVENTS, plan.healthSnapshot(), span),
+            plan.anomaliesSnapshot() == null
+                ? null
+                : IcebergInputs.read(env, catalog, Tables.ANOMALIES, plan.anomaliesSnapshot(), span),
+            zones,
+            days);
+    List<DayStats> rows = new ArrayList<>();
+    try (CloseableIterator<DayStats> results = stats.executeAndCollect(NAME)) {
+      results.forEachRemaining(rows::add);
+    }
+    progress.accept("commit");
+    try (TwinCatalog twins = TwinCatalog.open(catalog)) {
+      Table summaries = twins.table(Tables.DAILY_SUMMARIES);
+      SummaryCommit.Committed done = SummaryCommit.commit(summaries, plan, rows);
+      return new Result(plan, done.days(), rows.size(), done.snapshotId(), seconds(started));
+    }
+  }
+
+  /**
+   * Per twin and local day, from rows of {@code health_events} and {@code anomalies} (either may be
+   * null: an empty table); only the local {@code days} given (epoch days), all when null.
+   */
+  public static DataStream<DayStats> build(
+      DataStream<RowData> health, DataStream<RowData> anomalies, LocalDays zones, Set<Integer> days) {
+    TypeInformation<DayStats> type = TypeInformation.of(DayStats.class);
+    DataStream<DayStats> all = null;
+    if (health != null) {
+      all = health
+          .map(row -> DayStats.ofReading(row, zones.epochDay(row.getString(HealthColumns.TWIN_ID).toString(), HealthColumns.ts(row))), type)
+          .name("day stats readings")
+          .uid("day-stats-readings");
+    }
+    if (anomalies != null) {
+      DataStream<DayStats> episodes =
+          anomalies
+              .filter(row -> row.isNullAt(ANOMALY_END)) // count each episode once: by its opening record
+              .name("episodes opened")
+              .uid("episodes-opened")
+              .map(row -> {
+                    String twin = row.getString(ANOMALY_TWIN).toString();
+                    return DayStats.ofAnomaly(twin, zones.epochDay(twin, row.getTimestamp(ANOMALY_TS, 6).getMillisecond()));
+                  }, type)
+              .name("day stats anomalies")
+              .uid("day-stats-anomalies");
+      all = all == null ? episodes : all.union(episodes);
+    }
+    return all
+        .filter(s -> days == null || days.contains(s.day))
+        .name("planned days")
+        .uid("planned-days")
         .keyBy(s -> s.key, Types.STRING)
         .reduce(DayStats::merge)
         .name("sum per twin and day")
-        .uid("sum-per-twin-day")
-        .map(DayStats::row, Cells.typeOf(TableDefinitions.DAILY_SUMMARIES))
-        .name("rows daily_summaries")
-        .uid("rows-daily-summaries");
+        .uid("sum-per-twin-day");
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
   }
 }

@@ -2,13 +2,15 @@ package ai.digitaltwin.jobs.batch;
 
 import static ai.digitaltwin.jobs.batch.HealthColumns.dbl;
 
-import org.apache.flink.table.data.GenericRowData;
+import java.time.LocalDate;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.StringData;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.Record;
 
 /**
  * One twin's day, as a mergeable accumulator (a Flink POJO): sums and extremes of the vitals, resting
- * readings, steps, sleep readings, and episodes opened. Days are UTC days, like the tables' partitions.
+ * readings, steps, sleep readings, and episodes opened. Days are the twin's local days ({@link LocalDays}).
  */
 public class DayStats {
   public String key;
@@ -34,18 +36,18 @@ public class DayStats {
 
   public DayStats() {}
 
-  static DayStats empty(String twinId, long ts) {
+  static DayStats empty(String twinId, int day) {
     DayStats s = new DayStats();
     s.twinId = twinId;
-    s.day = (int) Math.floorDiv(ts, 86_400_000L);
+    s.day = day;
     s.key = twinId + "|" + s.day;
     return s;
   }
 
-  /** One {@code health_events} row. */
-  static DayStats ofReading(RowData row) {
+  /** One {@code health_events} row, on the twin's local {@code day}. */
+  static DayStats ofReading(RowData row, int day) {
     long ts = HealthColumns.ts(row);
-    DayStats s = empty(row.getString(HealthColumns.TWIN_ID).toString(), ts);
+    DayStats s = empty(row.getString(HealthColumns.TWIN_ID).toString(), day);
     s.readings = 1;
     s.minTs = ts;
     s.maxTs = ts;
@@ -81,15 +83,15 @@ public class DayStats {
     return s;
   }
 
-  /** One opening record of an anomaly episode. */
-  static DayStats ofAnomaly(String twinId, long detectedAt) {
-    DayStats s = empty(twinId, detectedAt);
+  /** One opening record of an anomaly episode, on the twin's local {@code day}. */
+  static DayStats ofAnomaly(String twinId, int day) {
+    DayStats s = empty(twinId, day);
     s.anomalies = 1;
     return s;
   }
 
   static DayStats merge(DayStats a, DayStats b) {
-    DayStats s = empty(a.twinId, (long) a.day * 86_400_000L);
+    DayStats s = empty(a.twinId, a.day);
     s.readings = a.readings + b.readings;
     s.hrSum = a.hrSum + b.hrSum;
     s.hrCount = a.hrCount + b.hrCount;
@@ -111,21 +113,22 @@ public class DayStats {
   }
 
   /** A row of {@code daily_summaries}; sleep hours assume readings evenly spread over the day's span. */
-  RowData row() {
+  Record record(Schema schema) {
     Double interval = readings > 1 ? (maxTs - minTs) / (double) (readings - 1) : null;
-    return GenericRowData.of(
-        StringData.fromString(twinId),
-        day,
-        readings,
-        hrCount == 0 ? null : hrSum / hrCount,
-        hrCount == 0 ? null : hrMin,
-        hrCount == 0 ? null : hrMax,
-        restCount == 0 ? null : restSum / restCount,
-        spo2Count == 0 ? null : spo2Sum / spo2Count,
-        sysCount == 0 ? null : sysSum / sysCount,
-        tempMax == -Double.MAX_VALUE ? null : tempMax,
-        readings == 0 ? null : steps,
-        interval == null ? null : sleepReadings * interval / 3_600_000.0,
-        anomalies);
+    GenericRecord r = GenericRecord.create(schema);
+    r.setField("twin_id", twinId);
+    r.setField("day", LocalDate.ofEpochDay(day));
+    r.setField("readings", readings);
+    r.setField("hr_mean", hrCount == 0 ? null : hrSum / hrCount);
+    r.setField("hr_min", hrCount == 0 ? null : hrMin);
+    r.setField("hr_max", hrCount == 0 ? null : hrMax);
+    r.setField("resting_hr", restCount == 0 ? null : restSum / restCount);
+    r.setField("spo2_mean", spo2Count == 0 ? null : spo2Sum / spo2Count);
+    r.setField("systolic_mean", sysCount == 0 ? null : sysSum / sysCount);
+    r.setField("temp_max", tempMax == -Double.MAX_VALUE ? null : tempMax);
+    r.setField("steps", readings == 0 ? null : steps);
+    r.setField("sleep_hours", interval == null ? null : sleepReadings * interval / 3_600_000.0);
+    r.setField("anomalies", anomalies);
+    return r;
   }
 }

@@ -6,7 +6,10 @@ import ai.digitaltwin.jobs.rows.Cells;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import java.util.List;
 import org.apache.flink.table.data.RowData;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.flink.source.IcebergSource;
 
 /** A table's current snapshot as a bounded stream of rows, in the table's column order. */
@@ -14,8 +17,24 @@ public final class IcebergInputs {
   private IcebergInputs() {}
 
   public static DataStream<RowData> read(StreamExecutionEnvironment env, CatalogConfig config, String table) {
-    IcebergSource<RowData> source =
-        IcebergSource.forRowData().tableLoader(IcebergSinks.tableLoader(config, table)).streaming(false).build();
+    return read(env, config, table, null, Expressions.alwaysTrue());
+  }
+
+  /**
+   * The rows of {@code table} at {@code snapshotId} (the current snapshot if null) in files that may hold
+   * rows matching {@code filter}: the filter prunes files and partitions, rows still need filtering.
+   */
+  public static DataStream<RowData> read(
+      StreamExecutionEnvironment env, CatalogConfig config, String table, Long snapshotId, Expression filter) {
+    IcebergSource.Builder<RowData> builder =
+        IcebergSource.forRowData().tableLoader(IcebergSinks.tableLoader(config, table)).streaming(false);
+    if (snapshotId != null) {
+      builder.useSnapshotId(snapshotId);
+    }
+    if (filter.op() != Expression.Operation.TRUE) {
+      builder.filters(List.of(filter));
+    }
+    IcebergSource<RowData> source = builder.build();
     return env.fromSource(
             source, WatermarkStrategy.noWatermarks(), "iceberg " + table, Cells.typeOf(TableDefinitions.of(table).schema()))
         .uid("iceberg-source-" + table);

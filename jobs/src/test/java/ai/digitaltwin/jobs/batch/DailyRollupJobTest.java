@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.IcebergRows;
-import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.TestTables;
 import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ class DailyRollupJobTest {
   @TempDir Path dir;
 
   @Test
-  void summarisesEachTwinsDayAndARerunReplacesRatherThanAdds() throws Exception {
+  void summarisesEachTwinsLocalDayThenRerollsOnlyTheDaysWithNewInput() throws Exception {
     CatalogConfig catalog = CatalogConfig.local(dir.resolve("warehouse"));
     try (TwinCatalog twins = TwinCatalog.open(catalog)) {
       twins.ensureTables();
@@ -51,21 +50,27 @@ class DailyRollupJobTest {
       }
       rows.add(TestTables.health(health, reading("twin-b", 24 * 60 + 5, 66)));
       rows.add(TestTables.health(health, reading("twin-b", 24 * 60 + 6, 280))); // impossible: not a vital
+      // 04:00 UTC on 3 March is still 2 March in New York
+      rows.add(TestTables.health(health, reading("twin-ny", 20 * 60, 70)));
       TestTables.append(health, rows.subList(0, 70));
       TestTables.append(health, rows.subList(70, rows.size()));
       Table anomalies = twins.table(Tables.ANOMALIES);
       TestTables.append(anomalies, List.of(
           TestTables.anomaly(anomalies, "twin-a", "tachycardia", minute(90), null, minute(91)),
           TestTables.anomaly(anomalies, "twin-a", "tachycardia", minute(90), minute(95), minute(105))));
+      Table registry = twins.table(Tables.TWIN_REGISTRY);
+      TestTables.append(registry, List.of(
+          TestTables.registry(registry, "twin-ny", minute(0), "Europe/Paris"),
+          TestTables.registry(registry, "twin-ny", minute(1), "America/New_York")));
     }
-    JobConfig config = JobConfig.defaults(catalog).withParallelism(2);
 
-    run(config);
-    run(config);
+    DailyRollupJob.Result first = run(catalog);
+    assertThat(first.plan().full()).isTrue();
+    assertThat(first.days()).isEqualTo(2);
+    assertThat(first.rows()).isEqualTo(3);
 
-    List<Record> days = new ArrayList<>(IcebergRows.read(catalog, Tables.DAILY_SUMMARIES));
-    days.sort(Comparator.comparing(r -> (String) r.getField("twin_id")));
-    assertThat(days).hasSize(2);
+    List<Record> days = summaries(catalog);
+    assertThat(days).hasSize(3);
     Record a = days.get(0);
     assertThat(a.getField("twin_id")).isEqualTo("twin-a");
     assertThat(a.getField("day")).isEqualTo(LocalDate.of(2026, 3, 2));
@@ -82,11 +87,51 @@ class DailyRollupJobTest {
     assertThat(b.getField("readings")).isEqualTo(2L);
     assertThat(b.getField("hr_max")).isEqualTo(66.0);
     assertThat(b.getField("anomalies")).isEqualTo(0);
+    Record ny = days.get(2);
+    assertThat(ny.getField("twin_id")).isEqualTo("twin-ny");
+    assertThat(ny.getField("day")).isEqualTo(LocalDate.of(2026, 3, 2));
+
+    long snapshots = snapshots(catalog);
+    DailyRollupJob.Result again = run(catalog);
+    assertThat(again.days()).isZero();
+    assertThat(again.rows()).isZero();
+    assertThat(again.committed()).isFalse();
+    assertThat(snapshots(catalog)).isEqualTo(snapshots);
+
+    // a late reading of twin-a's 2 March, 23:00 UTC: that day is rolled up again, twin-b's 3 March is not
+    try (TwinCatalog twins = TwinCatalog.open(catalog)) {
+      Table health = twins.table(Tables.HEALTH_EVENTS);
+      TestTables.append(health, List.of(TestTables.health(health, reading("twin-a", 15 * 60, 90))));
+    }
+    DailyRollupJob.Result late = run(catalog);
+    assertThat(late.plan().full()).as(late.plan().reason()).isFalse();
+    assertThat(late.plan().days()).containsExactly((int) LocalDate.of(2026, 3, 2).toEpochDay());
+    assertThat(late.rows()).isEqualTo(2); // twin-a and twin-ny on 2 March
+    List<Record> after = summaries(catalog);
+    assertThat(after).hasSize(3);
+    assertThat(after.get(0).getField("readings")).isEqualTo(121L);
+    assertThat(after.get(0).getField("hr_max")).isEqualTo(90.0);
+    assertThat(after.get(1)).isEqualTo(b);
+    assertThat(after.get(2)).isEqualTo(ny);
   }
 
-  private static void run(JobConfig config) throws Exception {
+  private static List<Record> summaries(CatalogConfig catalog) {
+    List<Record> days = new ArrayList<>(IcebergRows.read(catalog, Tables.DAILY_SUMMARIES));
+    days.sort(Comparator.comparing((Record r) -> (String) r.getField("twin_id")).thenComparing(r -> (LocalDate) r.getField("day")));
+    return days;
+  }
+
+  private static long snapshots(CatalogConfig catalog) throws Exception {
+    try (TwinCatalog twins = TwinCatalog.open(catalog)) {
+      List<?> all = new ArrayList<>();
+      twins.table(Tables.DAILY_SUMMARIES).snapshots().forEach(s -> ((List<Object>) all).add(s));
+      return all.size();
+    }
+  }
+
+  private static DailyRollupJob.Result run(CatalogConfig catalog) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    DailyRollupJob.define(env, config);
-    env.execute(DailyRollupJob.NAME);
+    env.setParallelism(2);
+    return DailyRollupJob.run(env, catalog, step -> {});
   }
 }

@@ -157,6 +157,11 @@ public final class IcebergViews {
         ViewDefinitions.select(table.schema(), dataFiles(table, chosen.snapshotId()), table.schemas().size() <= 1));
   }
 
+  /** The loaded table (its current snapshot and properties), as of the newest poll. */
+  public Table table(String name) {
+    return iceberg.table(name);
+  }
+
   public Optional<ViewState> state(String table) {
     return Optional.ofNullable(states.get(table));
   }

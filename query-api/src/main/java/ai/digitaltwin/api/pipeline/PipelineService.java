@@ -48,6 +48,7 @@ public final class PipelineService {
     out.put("dead_letters", part(this::deadLetters));
     out.put("detection", part(this::detection));
     out.put("baseline_confidence", part(() -> first(PipelineQueries.CONFIDENCE)));
+    out.put("batch", part(() -> BatchRuns.of(history.views(), clock.instant())));
     return out;
   }
 

@@ -1,0 +1,45 @@
+package ai.digitaltwin.jobs.cli;
+
+import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.jobs.batch.DailyRollupJob;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+    name = "rollup",
+    description = {
+      "Rolls health_events and anomalies up into daily_summaries.",
+      "One row per twin and local day: the day closes at midnight in the twin's own time zone (from"
+          + " twin_registry; UTC if it has none). Incremental: only the days with input appended since the last"
+          + " rollup are recomputed and replaced; a run with nothing new commits nothing. Prints changed days,"
+          + " rows written and seconds."
+    })
+final class RollupCommand extends BatchCommand implements Callable<Integer> {
+  private static final List<String> STEPS = List.of("plan", "compute", "commit");
+
+  @Spec CommandSpec spec;
+
+  RollupCommand(Map<String, String> env) {
+    super(env);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    JobConfig config = config();
+    DailyRollupJob.Result result;
+    try (ProgressBar bar = steps("rollup", STEPS.size())) {
+      result = DailyRollupJob.run(flink(config), config.catalog(), step -> {
+        bar.stepTo(STEPS.indexOf(step));
+        bar.setExtraMessage(step);
+      });
+      bar.stepTo(STEPS.size());
+    }
+    spec.commandLine().getOut().println(result);
+    return 0;
+  }
+}
