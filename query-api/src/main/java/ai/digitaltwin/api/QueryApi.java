@@ -91,6 +91,7 @@ public final class QueryApi {
                         get("/me", c.auth()::me);
                       });
                       post("/sql", c.sql()::query);
+                      get("/questionnaires/bfi-10", c.twins()::questionnaireItems);
                       path("/twins", () -> {
                         get(c.twins()::list);
                         post(c.twins()::create);
@@ -102,6 +103,7 @@ public final class QueryApi {
                           get("/health", c.twins()::health);
                           get("/health/trends", c.views()::trends);
                           get("/personality", c.views()::personality);
+                          post("/personality/questionnaire", c.twins()::questionnaire);
                           get("/behavior", c.views()::behavior);
                           get("/anomalies", c.views()::anomalies);
                           get("/state", c.views()::state);

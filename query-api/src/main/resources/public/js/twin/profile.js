@@ -1,6 +1,7 @@
 import { patch, twinPath } from '../api.js';
 import { h, fill, errorText } from '../dom.js';
 import { traitSliders } from '../traits.js';
+import { questionnaire } from './questionnaire.js';
 
 /** Profile facts and the personality editor; saving is a PATCH, which the API turns into a registry event. */
 export async function renderProfile(slot, ctx, reload) {
@@ -48,5 +49,6 @@ export async function renderProfile(slot, ctx, reload) {
         .map(([k, v]) => h('tr', h('th', k), h('td', v === null || v === undefined ? '–' : String(v)))))),
     h('h3', 'Big Five (0–1)'),
     ctx.asOf ? h('p.muted.small', 'Editing is off while looking at the past.') : null,
-    form);
+    form,
+    questionnaire(ctx, reload));
 }

@@ -134,6 +134,36 @@ class TwinWriteApiTest {
   }
 
   @Test
+  void theBfi10AnswersSetTheBigFiveAsAnEditWithItsReason() throws Exception {
+    String id = create(olga, "Questioned");
+    JsonNode items = TestApi.json(api.get("/api/v1/questionnaires/bfi-10", olga));
+    assertThat(items.get("items")).hasSize(10);
+    assertThat(items.get("items").get(0).get("text").asText()).isEqualTo("is reserved");
+
+    HttpResponse<String> answered = api.post("/api/v1/twins/" + id + "/personality/questionnaire", olga,
+        Map.of("answers", List.of(1, 4, 2, 5, 1, 5, 2, 4, 1, 5)));
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    JsonNode scores = TestApi.json(answered).get("scores");
+    assertThat(scores.get("extraversion").asDouble()).isEqualTo(1.0); // reserved 1 -> 5, outgoing 5
+    assertThat(scores.get("neuroticism").asDouble()).isEqualTo(0.0); // relaxed 5 -> 1, nervous 1
+    assertThat(scores.get("openness").asDouble()).isEqualTo(1.0); // few artistic interests 1 -> 5, imagination 5
+    assertThat(scores.get("agreeableness").asDouble()).isEqualTo(0.75); // trusting 4, finds fault 2 -> 4
+    assertThat(scores.get("conscientiousness").asDouble()).isEqualTo(0.75); // lazy 2 -> 4, thorough 4
+    JsonNode after = TestApi.json(api.get("/api/v1/twins/" + id, olga));
+    assertThat(after.get("personality").get("extraversion").asDouble()).isEqualTo(1.0);
+    assertThat(after.get("profile").get("name").asText()).isEqualTo("Questioned");
+
+    List<TwinRegistryEvent> events = TopicReader.await(Topics.REGISTRY, e -> e.getTwinId().equals(id), 2);
+    assertThat(events.get(1).getReason()).isEqualTo("bfi-10");
+    assertThat(events.get(1).getPersonality().getAgreeableness()).isEqualTo(0.75);
+
+    assertError(api.post("/api/v1/twins/" + id + "/personality/questionnaire", olga, Map.of("answers", List.of(1, 2))),
+        400, "bad_request");
+    assertError(api.post("/api/v1/twins/" + id + "/personality/questionnaire", pete,
+        Map.of("answers", List.of(1, 4, 2, 5, 1, 5, 2, 4, 1, 5))), 403, "forbidden");
+  }
+
+  @Test
   void deleteStopsTheTwinButKeepsItReadable() throws Exception {
     String id = create(olga, "Short Lived");
     assertThat(api.send("DELETE", "/api/v1/twins/" + id, olga, null).statusCode()).isEqualTo(204);

@@ -4,6 +4,7 @@ import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Params;
+import ai.digitaltwin.api.personality.Bfi10;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -103,6 +104,44 @@ public final class TwinController {
     }
     save(id, current, body);
     ctx.json(twins.get(twins.registry(id)));
+  }
+
+  /**
+   * {@code POST /twins/{id}/personality/questionnaire}: a real person's answers to the BFI-10 set the twin's
+   * Big Five (a registry edit like any other, reason {@code bfi-10}); the answer has the scores beside the
+   * twin.
+   */
+  public void questionnaire(Context ctx) {
+    String id = TwinIds.require(ctx.pathParam("id"));
+    Map<String, Object> current = twins.writable(id, Principal.of(ctx));
+    JsonNode body = Json.tree(ctx, mapper);
+    if (!body.isObject()) {
+      throw ApiException.badRequest("Request body must be a JSON object with answers", null);
+    }
+    Map<String, Double> scores = Bfi10.score(body.get("answers"));
+    ObjectNode merged = mapper.createObjectNode();
+    merged.set("profile", mapper.valueToTree(TwinService.pick(current, "name", "age", "sex", "occupation", "interests", "timezone")));
+    merged.set("personality", mapper.valueToTree(scores));
+    merged.put("reason", "bfi-10");
+    TwinRequest request = mapper.convertValue(merged, TwinRequest.class);
+    save(id, current, request);
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("questionnaire", "bfi-10");
+    out.put("scores", scores);
+    out.put("twin", twins.get(twins.registry(id)));
+    ctx.json(out);
+  }
+
+  /** {@code GET /questionnaires/bfi-10}: the items, so that a client asks them as scored. */
+  public void questionnaireItems(Context ctx) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("questionnaire", "bfi-10");
+    out.put("stem", Bfi10.STEM);
+    out.put("scale", Map.of("1", "disagree strongly", "2", "disagree a little", "3", "neither agree nor disagree",
+        "4", "agree a little", "5", "agree strongly"));
+    out.put("items", Bfi10.items());
+    out.put("source", "Rammstedt, B. & John, O. P. (2007). Journal of Research in Personality, 41(1), 203-212");
+    ctx.json(out);
   }
 
   public void delete(Context ctx) {

@@ -160,6 +160,20 @@ class DashboardBrowserTest {
 
     setSlider("#trait-openness", "1.5");
     assertThat(browser.find("#trait-openness").getDomProperty("value")).isEqualTo("1"); // the slider clamps
+
+    // a real person's answers: the BFI-10 questionnaire is scored by the API and saved as the Big Five
+    browser.find("#bfi summary").click();
+    browser.waitFor("document.querySelectorAll('#bfi-form fieldset').length === 10", WAIT, "the ten BFI-10 items");
+    int[] answers = {1, 4, 2, 5, 1, 5, 2, 4, 1, 5};
+    for (int i = 0; i < answers.length; i++) {
+      browser.find("input[name='bfi-" + (i + 1) + "'][value='" + answers[i] + "']").click();
+    }
+    browser.find("#bfi-submit").click();
+    browser.waitFor("document.querySelector('#bfi-message').textContent.startsWith('Saved')", WAIT, "the answers to be scored");
+    DashboardStack.await(Duration.ofSeconds(60), () -> {
+      JsonNode personality = stack.get("/api/v1/twins/" + TWIN).get("personality");
+      return personality.get("extraversion").asDouble() == 1.0 && personality.get("agreeableness").asDouble() == 0.75;
+    }, "the twin's personality to be the questionnaire's");
   }
 
   @Test
