@@ -100,6 +100,9 @@ public final class IngestController {
     out.put("twin_id", twinId);
     out.put("accepted", valid.size());
     out.put("duplicates", duplicates);
+    // the span of what was accepted, so that an importer can say exactly what landed
+    out.put("from", valid.stream().map(k -> k.value().getTs()).min(Instant::compareTo).map(Instant::toString).orElse(null));
+    out.put("to", valid.stream().map(k -> k.value().getTs()).max(Instant::compareTo).map(Instant::toString).orElse(null));
     out.put("rejected", rejected);
     ctx.status(202).json(out);
   }
