@@ -56,6 +56,7 @@ import picocli.CommandLine.Parameters;
     })
 public final class ImportCommand implements Callable<Integer> {
   static final Pattern TWIN_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  static final Pattern WELLTORY_CODE = Pattern.compile("[0-9a-f]{10}");
 
   @Option(names = "--api", paramLabel = "URL", description = "API base URL (default: ${DEFAULT-VALUE})",
       defaultValue = "http://127.0.0.1:8000")
@@ -77,7 +78,7 @@ public final class ImportCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--user", paramLabel = "CODE",
-      description = "the person to read from a file of many (Welltory user_code, Stanford user); default: --twin when it is one, else the file's first person")
+      description = "the person to read from a file of many (Welltory user_code, Stanford user); default: --twin when it is a Welltory user_code, else a Stanford file's first person")
   String user;
 
   @Option(names = "--timezone", paramLabel = "ZONE",
@@ -159,8 +160,7 @@ public final class ImportCommand implements Callable<Integer> {
         err.println("twin import: created twin " + twinId + ", marked as imported");
       }
       ZoneId zone = zone(ensured.path("twin").path("profile").path("timezone").asText(null));
-      String person = user != null ? user : twin;
-      ImportContext ctx = new ImportContext(zone, person != null && !personIn(inputs, person) ? null : person, maxEntryBytes);
+      ImportContext ctx = new ImportContext(zone, person(inputs), maxEntryBytes);
       long before = client.importedRows(twinId);
       Sender sender = new Sender(client, twinId, skips);
       List<String> problems;
@@ -193,12 +193,16 @@ public final class ImportCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code --twin} is also the person to read when a file of many holds it (a Welltory user_code); any
-   * other twin id is no such person, and the file's own rule applies.
+   * The person to read from a file of many: {@code --user}; else a {@code --twin} that is a Welltory
+   * user_code (ten hex digits) when Welltory files are read; else none (a Stanford file's first person).
    */
-  private boolean personIn(Inputs inputs, String person) {
-    return user != null || inputs.sources().stream().anyMatch(s -> s.format() == Format.WELLTORY_DAILY
-        || s.format() == Format.WELLTORY_HRV || s.format() == Format.STANFORD) && person.equals(twin);
+  private String person(Inputs inputs) {
+    if (user != null) {
+      return user;
+    }
+    boolean welltory = inputs.sources().stream()
+        .anyMatch(s -> s.format() == Format.WELLTORY_DAILY || s.format() == Format.WELLTORY_HRV);
+    return welltory && twin != null && WELLTORY_CODE.matcher(twin).matches() ? twin : null;
   }
 
   private Inputs open(Format forced, Skips skips) throws Failure {

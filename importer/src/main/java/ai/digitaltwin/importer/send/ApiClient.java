@@ -57,6 +57,11 @@ public final class ApiClient {
     return answer.get("rows").get(0).get(0).asLong();
   }
 
+  /** A read-only query over {@code POST /api/v1/sql}: the answer's {@code columns} and {@code rows}. */
+  public JsonNode sql(String query) throws ApiException {
+    return call("POST", "/api/v1/sql", Map.of("sql", query), 200);
+  }
+
   private JsonNode call(String method, String path, Object body, int... ok) throws ApiException {
     HttpResponse<String> response;
     try {
