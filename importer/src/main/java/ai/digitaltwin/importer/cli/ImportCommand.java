@@ -35,21 +35,24 @@ import picocli.CommandLine.Parameters;
 /** {@code ./twin import}: a person's wearable export into a twin's history, through the API. */
 @Command(
     name = "twin import",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Imports a person's wearable export into a twin's history through the API's ingest endpoint.",
-      "Formats (told from the content; --format forces one): apple-health (export.zip or export.xml),",
-      "fitbit (per-day heart_rate-*.json and steps-*.json, or a folder or zip of them), stanford",
-      "(,user,datetime,heartrate / ,user,datetime,steps CSV), welltory-daily (wearables.csv),",
-      "welltory-hrv (hrv_measurements.csv), generic-csv (timestamp,metric,value[,unit]). .gz files are",
-      "unpacked on the fly. Importing the same samples again adds nothing. The last line on stdout is",
-      "a JSON summary: {\"twin_id\",\"records\",\"skipped\":{reason:count},\"from\",\"to\",\"seconds\"}."
+      "",
+      "Formats, told from the content (--format forces one): apple-health (export.zip or export.xml), "
+          + "fitbit (per-day heart_rate-*.json and steps-*.json, or a folder or zip of them), stanford "
+          + "(,user,datetime,heartrate or ,user,datetime,steps CSV), welltory-daily (wearables.csv), "
+          + "welltory-hrv (hrv_measurements.csv), generic-csv (timestamp,metric,value[,unit]). "
+          + ".gz files are unpacked on the fly.",
+      "",
+      "Importing the same samples again adds nothing. Progress and messages go to stderr; the last line "
+          + "on stdout is a JSON summary: {\"twin_id\",\"records\",\"skipped\":{reason:count},\"from\",\"to\",\"seconds\"}.",
+      ""
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every input read and every accepted reading visible in history",
-      "1:the API failed or refused (unreachable, login, a batch); the summary says what landed",
+      "1:the API failed or refused (unreachable, login, a batch); after a refused batch the summary says what landed",
       "2:bad options or an input that cannot be read at all (missing, unknown format)",
       "3:done, but part of the input was unreadable (truncated or malformed file, rejected zip entry)",
       "4:sent, but not all readings visible in history within --wait"
@@ -99,6 +102,9 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--no-progress", description = "no progress bar on stderr")
   boolean noProgress;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+  boolean help;
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "export files, zips or folders")
   List<Path> paths;
