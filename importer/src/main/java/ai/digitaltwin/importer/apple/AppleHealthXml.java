@@ -104,17 +104,36 @@ public final class AppleHealthXml implements Parser {
   }
 
   private static void record(XMLStreamReader xml, ReadingSink out) {
-    String type = xml.getAttributeValue(null, "type");
+    // one pass over the attributes: looking each up by name scans them all every time
+    String type = null;
+    String unit = null;
+    String raw = null;
+    String start = null;
+    String end = null;
+    String source = null;
+    String oldSource = null;
+    for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+      String value = xml.getAttributeValue(i);
+      switch (xml.getAttributeLocalName(i)) {
+        case "type" -> type = value;
+        case "unit" -> unit = value;
+        case "value" -> raw = value;
+        case "startDate" -> start = value;
+        case "endDate" -> end = value;
+        case "sourceName" -> source = value;
+        case "source" -> oldSource = value;
+        default -> { }
+      }
+    }
     Kind kind = type == null ? null : KINDS.get(type);
     if (kind == null) {
       String reason = type == null ? null : SKIPPED.get(type);
       out.skip(reason != null ? reason : "not a vital of the contract: " + (type == null ? "Record without type" : type));
       return;
     }
-    String unit = xml.getAttributeValue(null, "unit");
     double value;
     try {
-      value = Double.parseDouble(xml.getAttributeValue(null, "value"));
+      value = Double.parseDouble(raw);
     } catch (NumberFormatException | NullPointerException e) {
       out.skip("unparseable " + kind.metric().field() + " value");
       return;
@@ -130,14 +149,13 @@ public final class AppleHealthXml implements Parser {
     } else {
       value *= scale;
     }
-    Instant at = AppleDates.parse(xml.getAttributeValue(null, kind.metric() == Metric.STEPS ? "endDate" : "startDate"));
+    Instant at = AppleDates.parse(kind.metric() == Metric.STEPS ? end : start);
     if (at == null) {
       out.skip("unparseable timestamp");
       return;
     }
-    String source = xml.getAttributeValue(null, "sourceName");
     if (source == null) {
-      source = xml.getAttributeValue(null, "source");
+      source = oldSource;
     }
     out.accept(new Reading(at, kind.metric(), value, "apple:" + (source == null ? "" : source)));
   }
