@@ -13,7 +13,7 @@ import java.util.Set;
  * ran smaller says so.
  *
  * @param runs measured runs per side of each comparison (after one warm-up run)
- * @param sections which groups of figures to run: producer, stream, stack, api-scale, memory, backfill, detection, real, rollup
+ * @param sections which groups of figures to run: producer, stream, stack, api-scale, memory, backfill, detection, real, rollup, import
  * @param detection twins, days and seed of the detection-quality run
  * @param apiSize twins and days of history behind the API-at-scale and rollup figures (the seed is the detection run's)
  * @param backfillParallelism the stream job's parallelism in the whole-pipeline backfill ({@code JOB_PARALLELISM})
@@ -21,7 +21,7 @@ import java.util.Set;
 public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir, Set<String> sections,
     DetectionSize detection, DetectionSize apiSize, int backfillParallelism) {
   public static final Set<String> ALL =
-      Set.of("producer", "stream", "stack", "api-scale", "memory", "backfill", "detection", "real", "rollup");
+      Set.of("producer", "stream", "stack", "api-scale", "memory", "backfill", "detection", "real", "rollup", "import");
 
   public BenchConfig {
     if (runs < 1) {

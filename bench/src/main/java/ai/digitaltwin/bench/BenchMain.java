@@ -1,6 +1,7 @@
 package ai.digitaltwin.bench;
 
 import ai.digitaltwin.bench.detection.DetectionBench;
+import ai.digitaltwin.bench.importer.ImportBench;
 import ai.digitaltwin.bench.producer.BackfillBench;
 import ai.digitaltwin.bench.producer.ProducerBench;
 import ai.digitaltwin.bench.real.RealBench;
@@ -33,7 +34,7 @@ public final class BenchMain {
                           [--api-size TWINSxDAYS] [--backfill-parallelism N] [--results DIR] [--work DIR]
         --quick                  smaller datasets and fewer runs
         --runs N                 measured runs per side of each comparison after one warm-up (default 5, quick 3)
-        --only SECTIONS          comma-separated: producer,stream,stack,api-scale,memory,backfill,detection,real,rollup
+        --only SECTIONS          comma-separated: producer,stream,stack,api-scale,memory,backfill,detection,real,rollup,import
                                  (default: all)
         --detection-size TxD     twins x days of the detection-quality run (default 1000x30, quick 200x7)
         --seed N                 seed of the detection-quality and API-at-scale data (default 42)
@@ -93,6 +94,10 @@ public final class BenchMain {
     if (config.runs("real")) {
       figures.addAll(section(log, "detection on real, labelled wearable recordings vs a nightly reference rule",
           () -> RealBench.run(log)));
+    }
+    if (config.runs("import")) {
+      figures.addAll(section(log, "Apple Health import: importer vs a bare StAX pass",
+          () -> ImportBench.run(config, fresh(work.resolve("import")), log)));
     }
     if (config.runs("backfill")) {
       figures.addAll(section(log, "backfill: generator, then the whole pipeline",

@@ -65,7 +65,7 @@ record Controllers(
         new TwinController(twins, writer, mapper),
         new TwinViewsController(twins, views, s.clock(), mapper),
         new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock(), mapper),
-        new IngestController(twins, s.events(), mapper, s.clock()),
+        new IngestController(twins, writer, s.history(), s.events(), mapper, s.clock()),
         new StreamController(twins, s.live(), mapper),
         new ChatController(
             twins, new ChatExchange(s.chat(), twins, s.events(), chatLog, s.clock()), chatLog, mapper),

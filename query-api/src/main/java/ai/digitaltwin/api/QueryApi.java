@@ -110,6 +110,7 @@ public final class QueryApi {
                           get("/analytics", c.views()::analytics);
                           get("/export", c.export()::export);
                           post("/events", c.ingest()::ingest);
+                          put("/import", c.ingest()::ensureImported);
                           get("/stream", c.stream()::stream);
                           post("/chat", c.chat()::chat);
                           get("/chat/history", c.chat()::history);

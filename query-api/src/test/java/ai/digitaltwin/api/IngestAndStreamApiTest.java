@@ -61,6 +61,31 @@ class IngestAndStreamApiTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> putImport(String token, String id) throws Exception {
+    return TestApi.HTTP.send(
+        api.request("/api/v1/twins/" + id + "/import", token).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anImportCreatesAnUnknownTwinMarkedAsImportedAndLeavesAnExistingOneAsItIs() throws Exception {
+    HttpResponse<String> created = putImport(owner, "real-person-1");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode body = TestApi.json(created);
+    assertThat(body.get("created").asBoolean()).isTrue();
+    assertThat(body.get("twin").get("owner").asText()).isEqualTo("wanda");
+    assertThat(body.get("twin").get("profile").get("name").isNull()).isTrue();
+
+    HttpResponse<String> again = putImport(owner, "real-person-1");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(TestApi.json(again).get("created").asBoolean()).isFalse();
+    HttpResponse<String> existing = putImport(owner, twin);
+    assertThat(existing.statusCode()).as(existing.body()).isEqualTo(200);
+    HttpResponse<String> foreign = putImport(other, "real-person-1");
+    assertError(foreign, 403, "forbidden");
+    assertThat(TestApi.json(foreign).get("message").asText()).isEqualTo("Twin real-person-1 belongs to another user");
+  }
+
   @Test
   void jsonReadingsAreValidatedAndValidOnesProducedAsHealthEvents() throws Exception {
     String body =

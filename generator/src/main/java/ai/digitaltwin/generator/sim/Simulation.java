@@ -6,7 +6,9 @@ import ai.digitaltwin.generator.person.PersonFactory;
 import ai.digitaltwin.schemas.Personality;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -17,6 +19,8 @@ import java.util.TreeMap;
 public final class Simulation {
   private final SimSettings settings;
   private final Map<String, TwinSim> twins = new TreeMap<>();
+  /** Real people's twins (registry action {@code imported}): their history comes from imports, never from here. */
+  private final Set<String> imported = new HashSet<>();
   /** The twins in id order, made again after a change: a tick walks an array rather than the tree. */
   private TwinSim[] order;
 
@@ -32,7 +36,11 @@ public final class Simulation {
   public void apply(TwinRegistryEvent event) {
     String id = event.getTwinId();
     switch (event.getAction()) {
+      case "imported" -> imported.add(id);
       case "created", "updated" -> {
+        if (imported.contains(id)) {
+          return; // an edit of a real person's twin (its name, its traits) starts no simulation
+        }
         Person person = person(event);
         TwinSim existing = twins.get(id);
         if (existing == null) {
@@ -43,6 +51,7 @@ public final class Simulation {
         }
       }
       case "deleted" -> {
+        imported.remove(id);
         twins.remove(id);
         order = null;
       }

@@ -4,8 +4,11 @@ import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.kafka.EventProducer;
+import ai.digitaltwin.api.error.NoSuchTwinException;
+import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.twin.TwinIds;
 import ai.digitaltwin.api.twin.TwinService;
+import ai.digitaltwin.api.twin.TwinWriter;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,18 +26,27 @@ import java.util.Set;
  * {@code POST /twins/{id}/events}: readings from a real wearable (JSON) or a file (CSV) go down the same
  * path as the generator's: HealthEvent Avro on the health topic, acks=all. Valid rows are sent, invalid
  * ones are reported by row number (1-based, header excluded) with the field and the reason.
+ *
+ * <p>Imports ({@code source=import}) are idempotent across runs: readings whose caller-given
+ * {@code event_id} is already in the twin's history are left out and counted as {@code duplicates}
+ * (the stream job's de-duplication only remembers a bounded horizon of event time).
  */
 public final class IngestController {
   static final Set<String> SOURCES = Set.of("wearable", "import");
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private final TwinService twins;
+  private final TwinWriter writer;
+  private final TwinHistory history;
   private final EventProducer events;
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  public IngestController(TwinService twins, EventProducer events, ObjectMapper mapper, Clock clock) {
+  public IngestController(
+      TwinService twins, TwinWriter writer, TwinHistory history, EventProducer events, ObjectMapper mapper, Clock clock) {
     this.twins = twins;
+    this.writer = writer;
+    this.history = history;
     this.events = events;
     this.mapper = mapper;
     this.clock = clock;
@@ -75,11 +87,47 @@ public final class IngestController {
       throw new ApiException(400, "bad_request", "No valid readings. " + first,
           rejected.isEmpty() ? null : (String) rejected.get(0).get("field"));
     }
-    events.sendAll(Topics.HEALTH, valid);
+    int duplicates = 0;
+    if ("import".equals(source)) {
+      List<EventProducer.Keyed<HealthEvent>> fresh = ImportedIds.withoutKnown(history, twinId, valid);
+      duplicates = valid.size() - fresh.size();
+      valid = fresh;
+    }
+    if (!valid.isEmpty()) {
+      events.sendAll(Topics.HEALTH, valid);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("twin_id", twinId);
     out.put("accepted", valid.size());
+    out.put("duplicates", duplicates);
+    // the span of what was accepted, so that an importer can say exactly what landed
+    out.put("from", valid.stream().map(k -> k.value().getTs()).min(Instant::compareTo).map(Instant::toString).orElse(null));
+    out.put("to", valid.stream().map(k -> k.value().getTs()).max(Instant::compareTo).map(Instant::toString).orElse(null));
     out.put("rejected", rejected);
     ctx.status(202).json(out);
+  }
+
+  /**
+   * {@code PUT /twins/{id}/import}: makes sure a twin with this id exists before readings are imported
+   * into it. An unknown id becomes a twin marked as imported (owned by the caller, never simulated):
+   * 201; an existing twin the caller may change: 200. Also brings the history views up to date, so the
+   * duplicate check of the import that follows sees every reading committed so far.
+   */
+  public void ensureImported(Context ctx) {
+    String twinId = TwinIds.require(ctx.pathParam("id"));
+    Principal caller = Principal.of(ctx);
+    history.refreshNow();
+    boolean created = false;
+    try {
+      twins.writable(twinId, caller);
+    } catch (NoSuchTwinException unknown) {
+      writer.imported(twinId, caller.username(), "imported from a wearable export");
+      created = true;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("twin_id", twinId);
+    out.put("created", created);
+    out.put("twin", twins.get(twins.registry(twinId)));
+    ctx.status(created ? 201 : 200).json(out);
   }
 }

@@ -36,6 +36,15 @@ public final class TwinWriter {
     return twinId;
   }
 
+  /**
+   * A real person's twin under the given id, fed by imports only: action {@code imported}, no profile,
+   * personality or generator seed. The generator never simulates a twin whose first registry event is
+   * {@code imported}, whatever edits follow.
+   */
+  public void imported(String twinId, String owner, String reason) {
+    write(event(twinId, "imported", null, null, owner, null, reason));
+  }
+
   public void update(String twinId, String owner, Profile profile, Personality personality, Long seed, String reason) {
     write(event(twinId, "updated", profile, personality, owner, seed, reason));
   }

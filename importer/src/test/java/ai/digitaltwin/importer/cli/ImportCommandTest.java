@@ -1,0 +1,63 @@
+package ai.digitaltwin.importer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.digitaltwin.importer.Format;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command's own errors: a message on stderr, an exit code, no stack trace, nothing on stdout. */
+class ImportCommandTest {
+  static final Path SAMPLES = Path.of("..", "samples", "real-wearables");
+
+  @TempDir Path dir;
+
+  @Test
+  void helpListsTheOptionsFormatsAndExitCodes() {
+    ImportIntoStackTest.Run run = ImportIntoStackTest.run("--help");
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("Usage: twin import", "--api=URL", "--password-file=F", "--twin=ID", "--name=NAME",
+        "--timezone=ZONE", "--format=F", "PATH...", "Exit codes:");
+    for (Format f : Format.values()) {
+      assertThat(run.out()).contains(f.id());
+    }
+  }
+
+  @Test
+  void aFileOfNoKnownFormatIsRefusedBeforeAnythingIsSent() {
+    ImportIntoStackTest.Run run = ImportIntoStackTest.run("--twin", "t-1", SAMPLES.resolve("labels.csv").toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("twin import: " + SAMPLES.resolve("labels.csv") + ": format not recognised (known: "
+        + Format.ids() + "); force one with --format if it is one of them\n");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void theTwinMustBeNamedAndAnUnknownFormatNameIsAnError() {
+    ImportIntoStackTest.Run noTwin = ImportIntoStackTest.run(SAMPLES.resolve("wearables.csv").toString());
+    assertThat(noTwin.code()).isEqualTo(2);
+    assertThat(noTwin.err()).isEqualTo(
+        "twin import: say which twin to import into: --twin ID (created when it does not exist) or --name NAME\n");
+    ImportIntoStackTest.Run badFormat = ImportIntoStackTest.run("--twin", "t-1", "--format", "garmin", "x.csv");
+    assertThat(badFormat.code()).isEqualTo(2);
+    assertThat(badFormat.err()).isEqualTo("twin import: unknown format 'garmin'; one of " + Format.ids() + "\n");
+  }
+
+  @Test
+  void anUnreachableApiOrAMissingPasswordFileIsAClearError() throws Exception {
+    Path csv = SAMPLES.resolve("AHYIJDV_steps.csv.gz");
+    ImportIntoStackTest.Run noPassword = ImportIntoStackTest.run("--twin", "t-1", "--password-file",
+        dir.resolve("none").toString(), csv.toString());
+    assertThat(noPassword.code()).isEqualTo(2);
+    assertThat(noPassword.err()).startsWith("twin import: cannot read the password file " + dir.resolve("none"));
+    Path pw = Files.writeString(dir.resolve("pw"), "secret-secret");
+    ImportIntoStackTest.Run down = ImportIntoStackTest.run("--twin", "t-1", "--password-file", pw.toString(),
+        "--api", "http://127.0.0.1:9", csv.toString());
+    assertThat(down.code()).isEqualTo(1);
+    assertThat(down.err()).isEqualTo(
+        "twin import: cannot reach the API at http://127.0.0.1:9 (is the stack running? ./twin up, or --api URL)\n");
+    assertThat(down.out()).isEmpty();
+  }
+}
