@@ -12,6 +12,7 @@ import ai.digitaltwin.api.auth.UserDirectory;
 import ai.digitaltwin.api.chat.ChatService;
 import ai.digitaltwin.api.dashboard.Dashboard;
 import ai.digitaltwin.api.error.ErrorHandlers;
+import ai.digitaltwin.api.error.JsonErrorHandler;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.BodyLimit;
 import ai.digitaltwin.api.http.Json;
@@ -69,6 +70,9 @@ public final class QueryApi {
           cfg.jsonMapper(new JavalinJackson(mapper, false));
           cfg.staticFiles.enableWebjars();
           ErrorHandlers.install(cfg);
+          // requests Jetty refuses before routing (a NUL or an encoded "/.." in the path) get our JSON too
+          cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
+          cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler(mapper)));
           requests.install(cfg);
           dashboard.install(cfg);
           cfg.routes.before(new BodyLimit(config.maxRequestBytes())::check);

@@ -28,8 +28,8 @@ export function project([x, y, z], yawDeg, pitchDeg) {
 }
 
 /**
- * Every twin as a point in personality and health space. ECharts GL (true 3D) has no webjar on Maven
- * Central, so the cloud is projected to 2D here with plain ECharts; drag or use the sliders to rotate.
+ * Every twin as a point in personality and health space: the cloud is rotated and projected to 2D with
+ * plain ECharts (nearer points are larger); drag or use the sliders to rotate.
  */
 export async function render(view) {
   const select = (id, value) => h('select#' + id, { 'aria-label': id }, Object.entries(AXES).map(([k, label]) => h('option', { value: k, selected: k === value }, label)));
@@ -40,7 +40,6 @@ export async function render(view) {
   const note = h('p.muted.small#population-note');
   fill(view, h('div.panel.stack',
     h('h1', 'Population in personality and health space'),
-    h('p.notice.small', 'A 3D view drawn with plain ECharts: ECharts GL is not available as a webjar on Maven Central, so the points are rotated and projected to 2D here (nearer points are larger). Drag the chart or use the sliders to turn it.'),
     h('div.row', h('label.row', 'x ', ax.x), h('label.row', 'y ', ax.y), h('label.row', 'z ', ax.z)),
     h('div.row', h('label.row', 'turn ', yaw), h('label.row', 'tilt ', pitch)),
     el, note));

@@ -146,6 +146,52 @@ class SqlApiTest {
     assertThat(ok("SELECT count(*) FROM health_events").get("rows").get(0).get(0).asInt()).isEqualTo(20);
   }
 
+  static void refused(String text, String message) throws Exception {
+    refused(text);
+    assertThat(TestApi.json(sql(text)).get("message").asText()).as(text).isEqualTo(message);
+  }
+
+  @Test
+  void whatIsNotAQueryIsRefusedInTheApisOwnWords() throws Exception {
+    String notSelect =
+        "Only a single read-only SELECT statement is accepted; DELETE, INSERT, UPDATE, COPY, SET, PRAGMA and DDL are refused";
+    refused("DELETE FROM health_events", notSelect);
+    refused("UPDATE health_events SET heart_rate = 0", notSelect);
+    refused("SELEC 1", "The SQL could not be parsed: syntax error at or near \"SELEC\"");
+  }
+
+  @Test
+  void duckDbsSettingsCatalogAndFilesAreRefusedByName() throws Exception {
+    String because = " is not allowed here: SQL reads the project's views (information_schema.tables and "
+        + "information_schema.columns list them), not DuckDB's settings, catalog or files";
+    refused("SELECT * FROM duckdb_settings()", "Table function duckdb_settings" + because);
+    refused("SELECT * FROM system.main.duckdb_settings()", "Table function duckdb_settings" + because);
+    refused("SELECT count(*) FROM health_events, duckdb_views()", "Table function duckdb_views" + because);
+    refused("SELECT * FROM duckdb_secrets()", "Table function duckdb_secrets" + because);
+    refused("SELECT * FROM duckdb_extensions()", "Table function duckdb_extensions" + because);
+    refused("SELECT * FROM pragma_version()", "Table function pragma_version" + because);
+    refused("SELECT * FROM pragma_table_info('health_events')", "Table function pragma_table_info" + because);
+    refused("SELECT * FROM glob('" + dir.resolve("warehouse") + "/**')", "Table function glob" + because);
+    refused("SELECT * FROM read_parquet('" + warehouseFiles().get(0) + "')", "Table function read_parquet" + because);
+    refused("SELECT * FROM parquet_metadata('x.parquet')", "Table function parquet_metadata" + because);
+    refused("SELECT * FROM query('SELECT * FROM duckdb_settings()')", "Table function query" + because);
+    refused("SELECT * FROM duckdb_tables", "Table duckdb_tables" + because);
+    refused("SELECT * FROM pg_settings", "Table pg_settings" + because);
+    refused("SELECT * FROM pg_catalog.pg_class", "Table pg_catalog.pg_class" + because);
+    refused("SELECT view_definition FROM information_schema.views", "Table information_schema.views" + because);
+    refused("SELECT * FROM sqlite_master", "Table sqlite_master" + because);
+    refused("SELECT * FROM '" + warehouseFiles().get(0) + "'", "Table " + warehouseFiles().get(0) + because);
+    refused("SELECT current_setting('allowed_directories')", "Function current_setting" + because);
+    refused("SELECT pg_get_viewdef('health_events')", "Function pg_get_viewdef" + because);
+    refused("SELECT * FROM (SELECT 1 AS x) WHERE x IN (SELECT 1 FROM duckdb_settings())", "Table function duckdb_settings" + because);
+    // the views and their columns stay discoverable, and the row generators stay usable
+    JsonNode views = ok("SELECT table_name FROM information_schema.tables ORDER BY 1");
+    assertThat(views.get("rows")).extracting(row -> row.get(0).asText()).contains("health_events", "twin_state");
+    assertThat(ok("SELECT count(*) FROM information_schema.columns WHERE table_name = 'health_events'")
+        .get("rows").get(0).get(0).asInt()).isPositive();
+    assertThat(ok("SELECT count(*) FROM range(5), unnest([1, 2]) AS u(x)").get("rows").get(0).get(0).asInt()).isEqualTo(10);
+  }
+
   @Test
   void aLongRunningQueryIsStoppedAtTheTimeout() throws Exception {
     long start = System.nanoTime();

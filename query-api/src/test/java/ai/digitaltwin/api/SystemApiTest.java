@@ -106,6 +106,21 @@ class SystemApiTest {
   }
 
   @Test
+  void aPathTheHttpServerRefusesStillAnswersTheJsonErrorShape() throws Exception {
+    for (String path : new String[] {"/api/v1/twins/%00/health", "/api/v1/twins/%00", "/%00"}) {
+      HttpResponse<String> response = api.get(path, null);
+      assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+      JsonNode body = TestApi.json(response);
+      assertThat(body.get("status").asInt()).isEqualTo(400);
+      assertThat(body.get("error").asText()).isEqualTo("bad_request");
+      assertThat(body.get("message").asText()).as(path).isEqualTo("The request is malformed: its URI holds a character or an encoding that is not allowed (such as %00)");
+      assertThat(response.body()).doesNotContain("<html").doesNotContain("\tat ");
+    }
+    assertThat(api.get("/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void unknownRoutesAndMethodsAnswerTheJsonErrorShape() throws Exception {
     assertError(api.get("/nowhere", null), 404, "not_found");
     assertError(api.send("DELETE", "/health", null, null), 405, "method_not_allowed");

@@ -142,8 +142,22 @@ class TwinApiTest {
 
   @Test
   void deletedTwinIsGoneFromTheListButItsHistoryStays() throws Exception {
-    JsonNode body = json(get("/api/v1/twins/twin-c"));
-    assertThat(body.get("deleted").asBoolean()).isTrue();
+    HttpResponse<String> response = get("/api/v1/twins/twin-c");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(json(response).get("error").asText()).isEqualTo("not_found");
+    assertThat(json(response).get("message").asText())
+        .isEqualTo("Twin twin-c was deleted; its history stays readable (health, state, export)");
+    assertThat(get("/api/v1/twins/twin-c/health").statusCode()).isEqualTo(200);
+    assertThat(json(get("/api/v1/twins")).get("items").toString()).doesNotContain("twin-c");
+  }
+
+  @Test
+  void aDemoTwinWithoutOwnerIsRefusedToAUserForWhatItIs() throws Exception {
+    HttpResponse<String> response =
+        TestApi.HTTP.send(api.request("/api/v1/twins/twin-a", api.userToken("una")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(json(response).get("message").asText())
+        .isEqualTo("Twin twin-a is a demo twin: role user reads only its own twins; analysts and admins read every twin");
   }
 
   @Test

@@ -167,8 +167,11 @@ class TwinWriteApiTest {
   void deleteStopsTheTwinButKeepsItReadable() throws Exception {
     String id = create(olga, "Short Lived");
     assertThat(api.send("DELETE", "/api/v1/twins/" + id, olga, null).statusCode()).isEqualTo(204);
-    JsonNode twin = TestApi.json(api.get("/api/v1/twins/" + id, olga));
-    assertThat(twin.get("deleted").asBoolean()).isTrue();
+    HttpResponse<String> gone = api.get("/api/v1/twins/" + id, olga);
+    assertError(gone, 404, "not_found");
+    assertThat(TestApi.json(gone).get("message").asText())
+        .isEqualTo("Twin " + id + " was deleted; its history stays readable (health, state, export)");
+    assertThat(api.get("/api/v1/twins/" + id + "/health", olga).statusCode()).isEqualTo(200);
     assertThat(TestApi.json(api.get("/api/v1/twins", olga)).get("items").toString()).doesNotContain(id);
     assertError(api.send("PUT", "/api/v1/twins/" + id, olga, twin("Again", 0.5)), 409, "conflict");
     assertThat(TopicReader.await(Topics.REGISTRY, e -> e.getTwinId().equals(id) && e.getAction().equals("deleted"), 1))
@@ -204,6 +207,55 @@ class TwinWriteApiTest {
         api.send("PATCH", "/api/v1/twins/" + id, olga, Map.of("personality", Map.of("openness", -0.1))),
         "personality.openness",
         null);
+  }
+
+  /** The flat body of the system this API replaces: name and personality at the top level. */
+  static Map<String, Object> flat(String name, Map<String, Object> more) {
+    Map<String, Object> body = new HashMap<>(more);
+    body.put("name", name);
+    body.put("personality", twin(name, 0.6).get("personality"));
+    return body;
+  }
+
+  @Test
+  void theFlatShapeCreatesATwinWithDocumentedDefaults() throws Exception {
+    HttpResponse<String> created = api.post("/api/v1/twins", olga, flat("My Twin", Map.of()));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode body = TestApi.json(created);
+    String id = body.get("twin_id").asText();
+    assertThat(body.get("profile").get("name").asText()).isEqualTo("My Twin");
+    assertThat(body.get("personality").get("openness").asDouble()).isEqualTo(0.6);
+    TwinRegistryEvent event = TopicReader.await(Topics.REGISTRY, e -> e.getTwinId().equals(id), 1).get(0);
+    assertThat(event.getProfile().getAge()).isEqualTo(35);
+    assertThat(event.getProfile().getSex()).isEqualTo("other");
+    assertThat(event.getProfile().getOccupation()).isEqualTo("Unspecified");
+    assertThat(event.getProfile().getTimezone()).isEqualTo("UTC");
+
+    HttpResponse<String> full = api.post("/api/v1/twins", olga,
+        flat("Flat Fran", Map.of("age", 52, "sex", "female", "occupation", "Teacher", "timezone", "Europe/Oslo")));
+    assertThat(full.statusCode()).as(full.body()).isEqualTo(201);
+    assertThat(TestApi.json(full).get("profile").get("occupation").asText()).isEqualTo("Teacher");
+    assertThat(TestApi.json(full).get("profile").get("age").asInt()).isEqualTo(52);
+
+    // a flat field edits the profile in a PATCH too
+    HttpResponse<String> renamed = api.send("PATCH", "/api/v1/twins/" + id, olga, Map.of("name", "Renamed"));
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+    assertThat(TestApi.json(renamed).get("profile").get("name").asText()).isEqualTo("Renamed");
+    assertThat(TestApi.json(renamed).get("profile").get("occupation").asText()).isEqualTo("Unspecified");
+  }
+
+  @Test
+  void aBadFlatBodyIsRefusedWithTheField() throws Exception {
+    assertField(api.post("/api/v1/twins", olga, flat(" ", Map.of())), "profile.name", "profile.name is required");
+    assertField(api.post("/api/v1/twins", olga, flat("Kid", Map.of("age", 9))), "profile.age", "profile.age must be in 16..100, got 9");
+    Map<String, Object> noTraits = flat("No Traits", Map.of());
+    noTraits.remove("personality");
+    assertField(api.post("/api/v1/twins", olga, noTraits), "personality", "personality is required");
+    Map<String, Object> both = twin("Nested", 0.5);
+    both.put("name", "Flat");
+    assertField(api.post("/api/v1/twins", olga, both), "profile",
+        "Give the profile either as the object profile or as top-level fields (name, age, sex, occupation, interests, timezone), not both");
+    assertField(api.post("/api/v1/twins", olga, flat("Typo", Map.of("nmae", "x"))), "nmae", "Unknown field: nmae");
   }
 
   static void assertField(HttpResponse<String> response, String field, String message) throws Exception {

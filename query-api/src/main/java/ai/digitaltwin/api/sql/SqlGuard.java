@@ -14,10 +14,16 @@ import java.util.function.Consumer;
  * exactly one SELECT (it refuses to serialize anything else). The statement DuckDB parsed is then
  * rendered back to SQL by DuckDB (comments and semicolons gone), wrapped in
  * {@code SELECT * FROM (...) LIMIT n}, and the wrapped text is checked again, so no text can use the
- * wrapping to become something else.
+ * wrapping to become something else. A SELECT that reads anything but the views and a few row
+ * generators (DuckDB's settings, catalog or files) is refused too ({@link CatalogReach}).
  */
 final class SqlGuard {
   static final int MAX_LENGTH = 100_000;
+  static final String NOT_SELECT =
+      "Only a single read-only SELECT statement is accepted; DELETE, INSERT, UPDATE, COPY, SET, PRAGMA and DDL are refused";
+  static final String VIEWS_ONLY =
+      "SQL reads the project's views (information_schema.tables and information_schema.columns list them), "
+          + "not DuckDB's settings, catalog or files";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TwinHistory database;
@@ -69,9 +75,11 @@ final class SqlGuard {
         // the parser ran out of the memory a query beside it took: not the text's fault
         throw new HistoryQueryException(message, null);
       }
-      throw refuse(
-          message.contains("Only SELECT") ? "not_select" : "parse",
-          "Only a single SELECT statement is accepted: " + message);
+      if (message.contains("Only SELECT")) {
+        // DuckDB's wording names its serializer; the user asked for something other than a query
+        throw refuse("not_select", NOT_SELECT);
+      }
+      throw refuse("parse", "The SQL could not be parsed: " + message);
     }
     int statements = tree.path("statements").size();
     if (statements != 1) {
@@ -85,6 +93,10 @@ final class SqlGuard {
     String denied = deniedFunction(tree, false);
     if (denied != null) {
       throw refuse("function", "Function " + denied + " is not allowed here: one call can build a value of any size, which no time limit interrupts");
+    }
+    String beyond = CatalogReach.denied(tree);
+    if (beyond != null) {
+      throw refuse("catalog", beyond + " is not allowed here: " + VIEWS_ONLY);
     }
   }
 

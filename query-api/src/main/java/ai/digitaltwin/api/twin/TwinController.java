@@ -42,7 +42,7 @@ public final class TwinController {
   }
 
   public void get(Context ctx) {
-    ctx.json(twins.get(twins.readable(TwinIds.require(ctx.pathParam("id")), Principal.of(ctx))));
+    ctx.json(twins.get(twins.current(TwinIds.require(ctx.pathParam("id")), Principal.of(ctx))));
   }
 
   public void health(Context ctx) {
@@ -57,7 +57,7 @@ public final class TwinController {
     String twinId =
         writer.create(
             caller.username(),
-            TwinValidation.profile(body.profile()),
+            TwinValidation.profile(body.profileInput()),
             TwinValidation.personality(body.personality()),
             body.seed(),
             TwinValidation.reason(body.reason()));
@@ -92,7 +92,10 @@ public final class TwinController {
       }
     }
     patch.fieldNames().forEachRemaining(f -> {
-      if (!f.equals("profile") && !f.equals("personality")) {
+      if (TwinRequest.FLAT_FIELDS.contains(f)) {
+        // the flat shape's profile field edits the profile, as it would nested
+        ((ObjectNode) merged.get("profile")).set(f, patch.get(f));
+      } else if (!f.equals("profile") && !f.equals("personality")) {
         merged.set(f, patch.get(f));
       }
     });
@@ -158,7 +161,7 @@ public final class TwinController {
     writer.update(
         id,
         (String) current.get("owner"),
-        TwinValidation.profile(body.profile()),
+        TwinValidation.profile(body.profileInput()),
         TwinValidation.personality(body.personality()),
         seed(current),
         TwinValidation.reason(body.reason()));

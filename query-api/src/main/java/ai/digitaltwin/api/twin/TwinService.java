@@ -100,8 +100,26 @@ public final class TwinService {
   /** The twin's current registry row when the caller may read it: 404 if unknown, 403 if not theirs. */
   public Map<String, Object> readable(String twinId, Principal caller) {
     Map<String, Object> registry = registry(twinId);
-    if (!caller.canRead((String) registry.get("owner"))) {
-      throw new ApiException(403, "forbidden", "Twin " + twinId + " belongs to another user", null);
+    String owner = (String) registry.get("owner");
+    if (!caller.canRead(owner)) {
+      // the generator's demo twins have no owner: they belong to nobody, and only the roles that read
+      // every twin see them
+      throw new ApiException(403, "forbidden", owner == null
+          ? "Twin " + twinId + " is a demo twin: role user reads only its own twins; analysts and admins read every twin"
+          : "Twin " + twinId + " belongs to another user", null);
+    }
+    return registry;
+  }
+
+  /**
+   * As {@link #readable}, for the twin itself: a deleted twin has no profile left to show (its registry
+   * row says only "deleted"), so it is a 404 that says so; its history stays readable.
+   */
+  public Map<String, Object> current(String twinId, Principal caller) {
+    Map<String, Object> registry = readable(twinId, caller);
+    if ("deleted".equals(registry.get("action"))) {
+      throw new ApiException(404, "not_found",
+          "Twin " + twinId + " was deleted; its history stays readable (health, state, export)", null);
     }
     return registry;
   }

@@ -21,6 +21,10 @@ import java.util.TreeMap;
 public final class HostileHttpScenario implements Scenario {
   private static final int CANARY_EVERY = 25;
   private static final String READABLE = "demo-001";
+  /** Paths Jetty will not decode; answered before any route, in the API's words. */
+  static final List<String> NUL_PATHS = List.of("/api/v1/twins/%00/health", "/api/v1/twins/%00", "/%00");
+  static final String URI_REFUSED =
+      "The request is malformed: its URI holds a character or an encoding that is not allowed (such as %00)";
   /** The API's default MAX_REQUEST_BYTES, which the live stack keeps. */
   private static final long MAX_REQUEST_BYTES = 10_000_000;
 
@@ -61,6 +65,16 @@ public final class HostileHttpScenario implements Scenario {
       if (i % CANARY_EVERY == 0) {
         canaries++;
         canaryFailures += api.get("/api/v1/twins?limit=1", admin).status() == 200 ? 0 : 1;
+      }
+    }
+    // paths the HTTP server itself refuses before routing must still answer the API's JSON error shape
+    for (String path : NUL_PATHS) {
+      RawHttp.Response r = raw.send(RawHttp.request("GET", path.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "Authorization: Bearer " + admin + "\r\n", null));
+      byStatus.merge(r.status(), 1, Integer::sum);
+      byCategory.merge("NUL in path", 1, Integer::sum);
+      if (r.status() != 400 || !r.body().contains("\"error\":\"bad_request\"") || !r.body().contains(URI_REFUSED)) {
+        failures.add("GET " + path + ": expected 400 with the JSON error \"" + URI_REFUSED + "\", got " + r.status() + " "
+            + r.body().substring(0, Math.min(120, r.body().length())));
       }
     }
     boolean serving = api.get("/api/v1/twins?limit=1", admin).status() == 200 && api.get("/health", null).status() < 500;

@@ -7,8 +7,14 @@ import java.util.List;
 /**
  * One hostile SQL text. {@code mayRunCut}: a resource attack, which is right when refused, stopped by the
  * time or memory limit, or answered with the row cap applied; everything else must be refused outright.
+ * {@code message}, when given, is the exact refusal the API must answer with.
  */
-record Attack(String family, String sql, boolean mayRunCut) {
+record Attack(String family, String sql, boolean mayRunCut, String message) {
+  static final String NOT_SELECT =
+      "Only a single read-only SELECT statement is accepted; DELETE, INSERT, UPDATE, COPY, SET, PRAGMA and DDL are refused";
+  static final String VIEWS_ONLY = " is not allowed here: SQL reads the project's views (information_schema.tables and "
+      + "information_schema.columns list them), not DuckDB's settings, catalog or files";
+
 
   static List<Attack> all(Path warehouse, Path dataDir) {
     String wh = warehouse.toAbsolutePath().toString();
@@ -61,6 +67,22 @@ record Attack(String family, String sql, boolean mayRunCut) {
         "SELECT 1 /* ; */ ; CREATE TABLE rel_evil (a INT)",
         "SELECT 1) AS q; DROP VIEW health_events; SELECT * FROM (SELECT 1",
         "WITH x AS (SELECT 1) SELECT * FROM x; COPY (SELECT 1) TO '/tmp/rel-evil2.csv'");
+    exact(a, "DuckDB catalog and settings",
+        "SELECT * FROM duckdb_settings()", "Table function duckdb_settings" + VIEWS_ONLY,
+        "SELECT value FROM duckdb_settings() WHERE name = 'allowed_directories'", "Table function duckdb_settings" + VIEWS_ONLY,
+        "SELECT * FROM duckdb_views()", "Table function duckdb_views" + VIEWS_ONLY,
+        "SELECT * FROM duckdb_secrets()", "Table function duckdb_secrets" + VIEWS_ONLY,
+        "SELECT * FROM duckdb_extensions()", "Table function duckdb_extensions" + VIEWS_ONLY,
+        "SELECT * FROM pragma_version()", "Table function pragma_version" + VIEWS_ONLY,
+        "SELECT * FROM glob('" + wh + "/**')", "Table function glob" + VIEWS_ONLY,
+        "SELECT * FROM query('SELECT * FROM duckdb_settings()')", "Table function query" + VIEWS_ONLY,
+        "SELECT * FROM pg_settings", "Table pg_settings" + VIEWS_ONLY,
+        "SELECT view_definition FROM information_schema.views", "Table information_schema.views" + VIEWS_ONLY,
+        "SELECT current_setting('allowed_directories')", "Function current_setting" + VIEWS_ONLY,
+        "SELECT pg_get_viewdef('health_events')", "Function pg_get_viewdef" + VIEWS_ONLY);
+    exact(a, "not a query",
+        "DELETE FROM health_events WHERE true", NOT_SELECT,
+        "UPDATE twin_state SET mood = 'x'", NOT_SELECT);
     cut(a, "resource exhaustion",
         "SELECT count(*) FROM range(1000000000) a, range(1000000000) b",
         "SELECT count(*) FROM health_events a, health_events b, health_events c",
@@ -78,13 +100,20 @@ record Attack(String family, String sql, boolean mayRunCut) {
 
   private static void refuse(List<Attack> out, String family, String... sql) {
     for (String s : sql) {
-      out.add(new Attack(family, s, false));
+      out.add(new Attack(family, s, false, null));
+    }
+  }
+
+  /** Pairs of a text and the exact message it must be refused with. */
+  private static void exact(List<Attack> out, String family, String... sqlAndMessage) {
+    for (int i = 0; i < sqlAndMessage.length; i += 2) {
+      out.add(new Attack(family, sqlAndMessage[i], false, sqlAndMessage[i + 1]));
     }
   }
 
   private static void cut(List<Attack> out, String family, String... sql) {
     for (String s : sql) {
-      out.add(new Attack(family, s, true));
+      out.add(new Attack(family, s, true, null));
     }
   }
 }

@@ -44,7 +44,7 @@ public final class HostileSqlScenario implements Scenario {
     Instant cut = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
     String normal = "SELECT twin_id, count(*) AS n, round(avg(heart_rate), 6) AS hr FROM health_events WHERE ts < TIMESTAMPTZ '" + cut
         + "' GROUP BY 1 ORDER BY 1";
-    String views = "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1";
+    String views = "SELECT table_name, table_type FROM information_schema.tables ORDER BY 1";
     String viewsBefore = NormalUser.answer(api, attacker, views);
     String expected = NormalUser.answer(api, analyst, normal);
     List<Long> baseline = new ArrayList<>();
@@ -88,6 +88,9 @@ public final class HostileSqlScenario implements Scenario {
       // a resource attack may also simply finish: within the time limit, that is the limit holding
       boolean inTime = ms <= LiveStack.SQL_TIMEOUT_MS + SLACK_MS;
       boolean right = outcome.equals("refused") || (attack.mayRunCut() && inTime && !outcome.startsWith("status"));
+      if (right && attack.message() != null && !attack.message().equals(a.json().path("message").asText())) {
+        failures.add(attack.sql() + " → refused with \"" + a.json().path("message").asText() + "\", expected \"" + attack.message() + "\"");
+      }
       if (!right || leaks(a.body())) {
         failures.add(attack.sql().replace('\n', ' ') + " → " + a.status() + " in " + ms + " ms " + a.body().substring(0, Math.min(100, a.body().length())));
       }
