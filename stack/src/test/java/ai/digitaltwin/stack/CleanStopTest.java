@@ -56,7 +56,7 @@ class CleanStopTest {
       Path log = dir.resolve("stack-" + stop + ".log");
       Process process = StackProcess.start(env, log);
       try {
-        await(process, log, Duration.ofSeconds(420), () -> output(log).contains("Press Ctrl-C to stop."), "start #" + stop);
+        await(process, log, Duration.ofSeconds(600), () -> output(log).contains("Press Ctrl-C to stop."), "start #" + stop);
         StackClient sql = StackClient.login(base, "admin", ADMIN_PASSWORD);
         long before = sql.sql("SELECT count(*) FROM health_events").get("rows").get(0).get(0).asLong();
         // under load: new readings committed in this life, and a maintenance run done in it
