@@ -3,24 +3,38 @@
 Standard library (urllib) plus pandas only, so a stock Debian Python runs it. Configuration comes from
 the environment:
 
-    TWIN_API        base URL of the query API (default http://127.0.0.1:8000)
+    TWIN_API        base URL of the query API (default http://127.0.0.1:$PORT, PORT default 8000,
+                    as the embedded stack listens)
     TWIN_TOKEN      a bearer token; when unset, TWIN_USER / TWIN_PASSWORD log in for one
     TWIN_USER       account name (default admin)
     TWIN_PASSWORD   its password; when unset, read from TWIN_PASSWORD_FILE
-                    (default data/secrets/admin-password, where the embedded stack keeps it)
+    TWIN_PASSWORD_FILE  default $TWIN_DATA_DIR/secrets/admin-password, where the embedded stack keeps it
+                    (TWIN_DATA_DIR default data; a relative one is taken from the project root, as ./twin does)
+
+A running stack keeps committing while a notebook runs, so two queries a minute apart would see different
+rows and every "SQL and pandas agree" check would fail on a live stack. TwinSql.from_env therefore pins
+a horizon: every query sees each table only up to an hour of event time before the newest reading at the
+start, rows the stream job committed long before (see TwinSql.pin).
 """
 
 import json
 import os
+import re
 import urllib.error
 import urllib.request
 
 import pandas as pd
 
-DEFAULT_API = "http://127.0.0.1:8000"
-DEFAULT_PASSWORD_FILE = os.path.join("..", "data", "secrets", "admin-password")
+# the project root: ./twin runs the stack from there, so a relative TWIN_DATA_DIR is relative to it
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Columns holding instants or dates: parsed into pandas timestamps (UTC) on arrival.
 TIME_COLUMNS = {"ts", "start_ts", "end_ts", "day", "hour", "first_ts", "last_ts", "detected_ts"}
+# The tables a horizon applies to, each with its event-time column.
+PINNED = {"health_events": "ts", "behavior_events": "ts", "anomalies": "ts", "twin_state": "ts",
+          "ground_truth": "start_ts", "twin_registry": "ts"}
+# How far behind the newest reading the horizon lies: every table the job writes (twin state and
+# anomalies follow the watermark, minutes behind the readings) is complete up to there.
+HORIZON_MARGIN = pd.Timedelta("1h")
 
 
 class SqlError(RuntimeError):
@@ -33,17 +47,35 @@ class TwinSql:
         self.token = token
         self.page_size = page_size
         self.timeout = timeout
+        self.horizon = None
 
     @classmethod
     def from_env(cls, env=None):
         env = os.environ if env is None else env
-        base = env.get("TWIN_API") or DEFAULT_API
+        base = env.get("TWIN_API") or default_api(env)
         token = env.get("TWIN_TOKEN")
         if not token:
             user = env.get("TWIN_USER") or "admin"
             password = env.get("TWIN_PASSWORD") or _read_password(env)
             token = login(base, user, password)
-        return cls(base, token)
+        sql = cls(base, token)
+        sql.pin()
+        return sql
+
+    def pin(self, horizon=None):
+        """From now on every query sees the tables only up to {horizon} (event time, inclusive).
+
+        By default an hour before the newest reading: the rows before it were committed long ago, so the
+        answers no longer change while the stack keeps writing. None when there are no readings yet.
+        """
+        self.horizon = None
+        if horizon is None:
+            newest = self.scalar("SELECT max(ts) AS newest_ts FROM health_events")
+            if pd.isna(newest):
+                return None
+            horizon = newest - HORIZON_MARGIN
+        self.horizon = pd.Timestamp(horizon).tz_convert("UTC") if pd.Timestamp(horizon).tzinfo else pd.Timestamp(horizon, tz="UTC")
+        return self.horizon
 
     def query(self, sql, limit=None):
         """The rows of {sql} as a DataFrame, in one request.
@@ -51,7 +83,7 @@ class TwinSql:
         Raises SqlError when the server cut the answer short (more rows than {limit} or its own cap):
         a silently truncated table would make every figure computed from it wrong. Use query_all then.
         """
-        body = {"sql": sql}
+        body = {"sql": self._pinned(sql)}
         if limit is not None:
             body["limit"] = int(limit)
         answer = _post(self.base_url + "/api/v1/sql", body, self.token, self.timeout)
@@ -77,6 +109,18 @@ class TwinSql:
                 break
             offset += self.page_size
         return pd.concat(pages, ignore_index=True)
+
+    def _pinned(self, sql):
+        """{sql} with each pinned table replaced by its rows up to the horizon (a CTE of the same name)."""
+        if self.horizon is None:
+            return sql
+        at = self.horizon.isoformat()
+        ctes = ", ".join(f"{table} AS (SELECT * FROM main.{table} WHERE {column} <= TIMESTAMPTZ '{at}')"
+                         for table, column in PINNED.items())
+        text = sql.lstrip()
+        if re.match(r"(?i)with\s", text):
+            return f"WITH {ctes}, {text[4:].lstrip()}"
+        return f"WITH {ctes} {text}"
 
     def scalar(self, sql):
         """The single value of a one-row, one-column query."""
@@ -104,13 +148,28 @@ def frame(answer):
     return df
 
 
+def default_api(env):
+    """The embedded stack's API: loopback, on PORT (default 8000)."""
+    return f"http://127.0.0.1:{env.get('PORT') or 8000}"
+
+
+def password_file(env):
+    """TWIN_PASSWORD_FILE, else the admin password the embedded stack generated under TWIN_DATA_DIR."""
+    if env.get("TWIN_PASSWORD_FILE"):
+        return env["TWIN_PASSWORD_FILE"]
+    data_dir = os.path.join(PROJECT_ROOT, env.get("TWIN_DATA_DIR") or "data")  # an absolute one stays as it is
+    return os.path.join(data_dir, "secrets", "admin-password")
+
+
 def _read_password(env):
-    path = env.get("TWIN_PASSWORD_FILE") or DEFAULT_PASSWORD_FILE
+    path = password_file(env)
     try:
         with open(path, encoding="utf-8") as f:
             return f.read().strip()
     except OSError as e:
-        raise SqlError(f"no TWIN_TOKEN or TWIN_PASSWORD, and cannot read {path}: {e}") from e
+        raise SqlError(
+            f"no TWIN_TOKEN or TWIN_PASSWORD, and cannot read {path}: {e.strerror}"
+            " (set TWIN_DATA_DIR as for ./twin up, or TWIN_PASSWORD_FILE)") from None
 
 
 def _post(url, body, token, timeout):

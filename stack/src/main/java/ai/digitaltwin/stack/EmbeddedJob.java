@@ -34,6 +34,7 @@ final class EmbeddedJob implements AutoCloseable {
   private final Path checkpointDir;
   private final Optional<Path> restoredFrom;
   private final JobRestarts restarts;
+  private volatile Path savepoint;
 
   private EmbeddedJob(JobClient client, Path checkpointDir, Optional<Path> restoredFrom, JobRestarts restarts) {
     this.client = client;
@@ -97,14 +98,20 @@ final class EmbeddedJob implements AutoCloseable {
     };
   }
 
+  /** The savepoint the stop wrote; empty before {@link #close()} or when the stop had to cancel. */
+  Optional<Path> savepoint() {
+    return Optional.ofNullable(savepoint);
+  }
+
   /** Stops with a savepoint, so the next start resumes exactly here with nothing to replay. */
   @Override
   public void close() {
     try {
-      String savepoint =
+      String location =
           client
               .stopWithSavepoint(false, savepoints(checkpointDir), SavepointFormatType.CANONICAL)
               .get(60, TimeUnit.SECONDS);
+      savepoint = location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
       LOG.info("stream job stopped with savepoint {}", savepoint);
     } catch (Exception e) {
       LOG.warn("stop with savepoint failed ({}); cancelling, the next start resumes from the last checkpoint", e.toString());

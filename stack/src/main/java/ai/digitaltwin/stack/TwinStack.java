@@ -23,6 +23,7 @@ public final class TwinStack implements AutoCloseable {
   private ApiRuntime api;
   private GeneratorService generator;
   private EmbeddedKafka kafka;
+  private EmbeddedJob job;
 
   private final StackConfig config;
 
@@ -76,7 +77,7 @@ public final class TwinStack implements AutoCloseable {
               throw new java.io.UncheckedIOException(e);
             }
           });
-      EmbeddedJob job =
+      stack.job =
           stack.keep(
               progress.step(
                   "Flink stream job (MiniCluster)",
@@ -92,7 +93,7 @@ public final class TwinStack implements AutoCloseable {
       stack.generator =
           stack.keep(progress.step("Generator", () -> GeneratorService.start(generatorConfig)));
       stack.api =
-          stack.keep(progress.step("Query API", () -> ApiRuntime.start(apiConfig, List.of(job.check()))));
+          stack.keep(progress.step("Query API", () -> ApiRuntime.start(apiConfig, List.of(stack.job.check()))));
     } catch (RuntimeException e) {
       stack.close();
       throw e;
@@ -121,9 +122,21 @@ public final class TwinStack implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
-  /** Stops the parts in reverse order: generator first, so the job can drain what was produced. */
+  /**
+   * Where the stop wrote the stream job's savepoint (the next start resumes from it); empty while running, or
+   * when the stop had to cancel the job (the next start then resumes from its last checkpoint).
+   */
+  public java.util.Optional<java.nio.file.Path> savepoint() {
+    return job == null ? java.util.Optional.empty() : job.savepoint();
+  }
+
+  /**
+   * Stops the parts in reverse order: API and generator first, then table maintenance (it finishes the
+   * table at hand), then the job with a savepoint, then Kafka. Call it before the JVM shuts down, not from a
+   * shutdown hook (see {@link StopSignals}).
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     while (!parts.isEmpty()) {
       try {
         parts.pop().close();

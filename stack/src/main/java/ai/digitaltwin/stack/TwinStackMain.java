@@ -1,8 +1,6 @@
 package ai.digitaltwin.stack;
 
-import java.util.concurrent.CountDownLatch;
-
-/** {@code ./twin up}: starts the embedded stack and keeps it running until Ctrl-C. */
+/** {@code ./twin up}: starts the embedded stack and keeps it running until Ctrl-C or SIGTERM. */
 public final class TwinStackMain {
   private TwinStackMain() {}
 
@@ -13,10 +11,15 @@ public final class TwinStackMain {
           Usage: ./twin up
           Starts Kafka, the Flink stream job, the generator and the API in one process.
           All state lives under TWIN_DATA_DIR (default ./data); a second start resumes the first.
-          The API listens on http://127.0.0.1:$PORT (default 8000). Ctrl-C stops cleanly.
+          The API listens on http://127.0.0.1:$PORT (default 8000).
+          Ctrl-C or SIGTERM stops cleanly: the stream job writes a savepoint (its path is printed) and the
+          next start resumes from it; a second Ctrl-C stops at once (the next start resumes from the last
+          checkpoint). Exit status 0 after a stop with a savepoint, 1 when the job had to be cancelled.
           Configuration is by environment variables; see README.md.""");
       return;
     }
+    // taken before the start, so a Ctrl-C during it also ends in a clean stop once everything is up
+    StopSignals signals = StopSignals.install();
     long started = System.nanoTime();
     TwinStack stack;
     try {
@@ -30,22 +33,23 @@ public final class TwinStackMain {
       System.exit(1);
       return;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.out.println("Stopping ...");
-                  stack.close();
-                  System.out.println("Stopped. State is kept in the data directory.");
-                  stopped.countDown();
-                },
-                "twin-shutdown"));
+    // any other way out of the JVM (an exit from a library): still try to stop, savepoint or not
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "twin-shutdown"));
     String base = "http://127.0.0.1:" + stack.apiPort();
     System.out.printf(
         "%nDigital Twin AI is up in %.1f s%n  Dashboard  %s/%n  Health     %s/health%n  API        %s/api/v1/twins (token from POST /api/v1/auth/login)%n  Login      admin / password in %s%n  Kafka      %s%n  Logs       %s%nPress Ctrl-C to stop.%n",
         (System.nanoTime() - started) / 1e9, base, base, base, stack.adminPasswordFile(), stack.bootstrapServers(),
         stack.dataDir().resolve("logs").resolve("twin.log"));
-    stopped.await();
+
+    String signal = signals.await();
+    System.out.println("Stopping (" + signal + ") with a savepoint; Ctrl-C again stops at once ...");
+    stack.close();
+    if (stack.savepoint().isPresent()) {
+      System.out.println("Stopped with savepoint " + stack.savepoint().get() + "; the next start resumes from it.");
+      System.exit(0);
+    } else {
+      System.out.println("Stopped without a savepoint (see the log); the next start resumes from the last checkpoint.");
+      System.exit(1);
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
@@ -34,9 +35,24 @@ public final class TableMaintenance {
 
   public static List<Result> run(StreamExecutionEnvironment env, CatalogConfig catalog, int minFiles, Duration retention, int retainLast, Instant now)
       throws Exception {
+    return run(env, catalog, minFiles, retention, retainLast, now, () -> false);
+  }
+
+  /**
+   * As above, but asks {@code stop} before each table and leaves the remaining tables for a later run
+   * once it answers true: a process that is stopping lets the table at hand finish (its commit is
+   * atomic either way) instead of interrupting it.
+   */
+  public static List<Result> run(
+      StreamExecutionEnvironment env, CatalogConfig catalog, int minFiles, Duration retention, int retainLast, Instant now,
+      BooleanSupplier stop) throws Exception {
     List<Result> results = new ArrayList<>();
     try (TwinCatalog twins = TwinCatalog.open(catalog)) {
       for (String name : Tables.ALL) {
+        if (stop.getAsBoolean()) {
+          LOG.info("maintenance stopped before {}: the next run does the rest", name);
+          break;
+        }
         Table table = twins.table(name);
         CompactionPlan plan = TableDefinitions.COMPACTED.contains(name) ? Compaction.plan(table, minFiles) : null;
         int after = 0;

@@ -72,7 +72,7 @@ public final class ChildStack implements AutoCloseable {
     process.waitFor();
   }
 
-  /** SIGTERM: the shutdown hook stops the generator, then the job with a savepoint. */
+  /** SIGTERM: the stack stops the generator, then maintenance, then the job with a savepoint, and exits. */
   @Override
   public void close() {
     process.destroy();
