@@ -20,7 +20,7 @@ public record Realism(List<Statistic> statistics, double auc, int realDays, int 
 
   /** One statistic: its KS distance, sample sizes and medians on both sides. */
   public record Statistic(String name, String unit, double ks, int real, int synthetic, double realMedian,
-      double syntheticMedian) {}
+      double syntheticMedian, double[] realDeciles, double[] syntheticDeciles) {}
 
   /**
    * @param real the minute-level recordings, by person
@@ -96,12 +96,23 @@ public record Realism(List<Statistic> statistics, double auc, int realDays, int 
     return medians.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /** The 10th, 25th, 50th, 75th and 90th percentiles (nearest rank). */
+  static double[] deciles(double[] values) {
+    double[] v = KolmogorovSmirnov.finite(values);
+    double[] q = {0.1, 0.25, 0.5, 0.75, 0.9};
+    double[] out = new double[q.length];
+    for (int i = 0; i < q.length; i++) {
+      out[i] = v.length == 0 ? Double.NaN : v[Math.min(v.length - 1, (int) Math.floor(q[i] * v.length))];
+    }
+    return out;
+  }
+
   static double[] days(Map<String, List<DaySummary>> people, ToDoubleFunction<DaySummary> stat) {
     return people.values().stream().flatMap(List::stream).mapToDouble(stat).filter(Double::isFinite).toArray();
   }
 
   private static Statistic statistic(String name, String unit, double[] real, double[] synthetic) {
     return new Statistic(name, unit, KolmogorovSmirnov.distance(real, synthetic), real.length, synthetic.length,
-        DayStatistics.median(real), DayStatistics.median(synthetic));
+        DayStatistics.median(real), DayStatistics.median(synthetic), deciles(real), deciles(synthetic));
   }
 }

@@ -64,12 +64,12 @@ public final class RealismBench {
   /** The comparison as a Markdown table, before beside now. */
   public static String table(Realism realism, Map<String, Double> before) {
     StringBuilder out = new StringBuilder();
-    out.append("| statistic | KS before | KS now | median real | median synthetic | n real | n synthetic |\n");
+    out.append("| statistic | KS before | KS now | real p10 / p25 / median / p75 / p90 | synthetic p10 / p25 / median / p75 / p90 | n real | n synthetic |\n");
     out.append("|---|---|---|---|---|---|---|\n");
     for (Realism.Statistic s : realism.statistics()) {
-      out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %s %s | %s %s | %d | %d |%n", s.name(),
-          number(before.getOrDefault(s.name(), Double.NaN)), s.ks(), number(s.realMedian()), s.unit(),
-          number(s.syntheticMedian()), s.unit(), s.real(), s.synthetic()));
+      out.append(String.format(Locale.ROOT, "| %s (%s) | %s | %.3f | %s | %s | %d | %d |%n", s.name(), s.unit(),
+          number(before.getOrDefault(s.name(), Double.NaN)), s.ks(), quantiles(s.realDeciles()),
+          quantiles(s.syntheticDeciles()), s.real(), s.synthetic()));
     }
     out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | | | %d | %d |%n", AUC,
         number(before.getOrDefault(AUC, Double.NaN)), realism.auc(), realism.realDays(), realism.syntheticDays()));
@@ -99,10 +99,15 @@ public final class RealismBench {
     return v == null ? null : Measure.of("before calibration", "", v);
   }
 
+  private static String quantiles(double[] q) {
+    return java.util.Arrays.stream(q).mapToObj(RealismBench::number).collect(java.util.stream.Collectors.joining(" / "));
+  }
+
   private static String number(double v) {
     if (Double.isNaN(v)) {
       return "-";
     }
-    return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3f", v);
+    return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v)
+        : String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);
   }
 }
