@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generator's people against the vendored real recordings on a small sample (100 twins x 14 days,
- * size): every statistic of the realism report within its KS bound, and a classifier unable to tell
+ * ~15 s): every statistic of the realism report within its KS bound, and a classifier unable to tell
  * real days from synthetic ones much better than chance.
  */
 class RealismTest {
