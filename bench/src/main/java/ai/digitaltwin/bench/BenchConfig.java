@@ -13,15 +13,17 @@ import java.util.Set;
  * ran smaller says so.
  *
  * @param runs measured runs per side of each comparison (after one warm-up run)
- * @param sections which groups of figures to run: producer, stream, stack, api-scale, memory, backfill, detection, real, rollup, import
+ * @param sections which groups of figures to run: producer, stream, stack, api-scale, memory, backfill, detection, real, rollup, import, realism
  * @param detection twins, days and seed of the detection-quality run
  * @param apiSize twins and days of history behind the API-at-scale and rollup figures (the seed is the detection run's)
  * @param backfillParallelism the stream job's parallelism in the whole-pipeline backfill ({@code JOB_PARALLELISM})
+ * @param realism twins and days of the synthetic side of the realism report (the seed is the detection run's)
+ * @param samplesDir the vendored real recordings the realism report compares with
  */
 public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir, Set<String> sections,
-    DetectionSize detection, DetectionSize apiSize, int backfillParallelism) {
+    DetectionSize detection, DetectionSize apiSize, int backfillParallelism, DetectionSize realism, Path samplesDir) {
   public static final Set<String> ALL =
-      Set.of("producer", "stream", "stack", "api-scale", "memory", "backfill", "detection", "real", "rollup", "import");
+      Set.of("producer", "stream", "stack", "api-scale", "memory", "backfill", "detection", "real", "rollup", "import", "realism");
 
   public BenchConfig {
     if (runs < 1) {
@@ -40,7 +42,7 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
 
   /**
    * {@code [--quick] [--runs N] [--only a,b] [--results DIR] [--work DIR] [--detection-size TWINSxDAYS]
-   * [--api-size TWINSxDAYS] [--seed N] [--backfill-parallelism N]}.
+   * [--api-size TWINSxDAYS] [--seed N] [--backfill-parallelism N] [--realism-size TWINSxDAYS] [--samples DIR]}.
    */
   public static BenchConfig parse(String[] args) {
     boolean quick = false;
@@ -52,6 +54,8 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
     String apiSize = null;
     long seed = DetectionSize.DEFAULT_SEED;
     int backfillParallelism = 1;
+    String realismSize = null;
+    Path samples = Path.of("samples", "real-wearables");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -63,6 +67,8 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
         case "--api-size" -> apiSize = value(args, ++i, "--api-size");
         case "--seed" -> seed = DetectionSize.seed(value(args, ++i, "--seed"));
         case "--backfill-parallelism" -> backfillParallelism = Integer.parseInt(value(args, ++i, "--backfill-parallelism"));
+        case "--realism-size" -> realismSize = value(args, ++i, "--realism-size");
+        case "--samples" -> samples = Path.of(value(args, ++i, "--samples"));
         default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
       }
     }
@@ -70,7 +76,9 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
         work != null ? work : results.resolve("work"), sections,
         DetectionSize.parse(detectionSize != null ? detectionSize : (quick ? "200x7" : "1000x30"), seed),
         DetectionSize.parse(apiSize != null ? apiSize : (quick ? "200x7" : "1000x30"), seed, "--api-size"),
-        backfillParallelism);
+        backfillParallelism,
+        DetectionSize.parse(realismSize != null ? realismSize : (quick ? "40x14" : "100x30"), seed, "--realism-size"),
+        samples);
   }
 
   private static String value(String[] args, int i, String flag) {

@@ -5,6 +5,7 @@ import ai.digitaltwin.bench.importer.ImportBench;
 import ai.digitaltwin.bench.producer.BackfillBench;
 import ai.digitaltwin.bench.producer.ProducerBench;
 import ai.digitaltwin.bench.real.RealBench;
+import ai.digitaltwin.bench.realism.RealismBench;
 import ai.digitaltwin.bench.report.Figure;
 import ai.digitaltwin.bench.report.Machine;
 import ai.digitaltwin.bench.report.Report;
@@ -31,15 +32,19 @@ public final class BenchMain {
   private static final String USAGE =
       """
       Usage: ./twin bench [--quick] [--runs N] [--only SECTIONS] [--detection-size TWINSxDAYS] [--seed N]
-                          [--api-size TWINSxDAYS] [--backfill-parallelism N] [--results DIR] [--work DIR]
+                          [--api-size TWINSxDAYS] [--backfill-parallelism N] [--realism-size TWINSxDAYS]
+                          [--samples DIR] [--results DIR] [--work DIR]
         --quick                  smaller datasets and fewer runs
         --runs N                 measured runs per side of each comparison after one warm-up (default 5, quick 3)
-        --only SECTIONS          comma-separated: producer,stream,stack,api-scale,memory,backfill,detection,real,rollup,import
+        --only SECTIONS          comma-separated: producer,stream,stack,api-scale,memory,backfill,detection,real,rollup,import,realism
                                  (default: all)
         --detection-size TxD     twins x days of the detection-quality run (default 1000x30, quick 200x7)
-        --seed N                 seed of the detection-quality and API-at-scale data (default 42)
+        --seed N                 seed of the detection-quality, API-at-scale and realism data (default 42)
         --api-size TxD           twins x days behind the API-at-scale and rollup figures (default 1000x30, quick 200x7)
         --backfill-parallelism N the stream job's parallelism in the backfill section (JOB_PARALLELISM; default 1)
+        --realism-size TxD       twins x days of synthetic people the realism report compares with the real
+                                 recordings (default 100x30, quick 40x14; the seed is --seed)
+        --samples DIR            the real recordings (default samples/real-wearables)
         --results DIR            where the JSON and Markdown results go (default bench-results)
         --work DIR               where the seeded datasets are built (default RESULTS/work)""";
 
@@ -98,6 +103,10 @@ public final class BenchMain {
     if (config.runs("import")) {
       figures.addAll(section(log, "Apple Health import: importer vs a bare StAX pass",
           () -> ImportBench.run(config, fresh(work.resolve("import")), log)));
+    }
+    if (config.runs("realism")) {
+      figures.addAll(section(log, "realism: synthetic people vs real recordings",
+          () -> RealismBench.run(config, log)));
     }
     if (config.runs("backfill")) {
       figures.addAll(section(log, "backfill: generator, then the whole pipeline",

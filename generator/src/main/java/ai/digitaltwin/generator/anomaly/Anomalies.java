@@ -1,5 +1,8 @@
 package ai.digitaltwin.generator.anomaly;
 
+import ai.digitaltwin.generator.behavior.Activity;
+import ai.digitaltwin.generator.behavior.Behavior;
+import ai.digitaltwin.generator.behavior.Moment;
 import ai.digitaltwin.generator.vitals.Reading;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,22 +13,48 @@ import java.util.SplittableRandom;
 /**
  * The anomalies a twin is going through. Each tick may start a new episode (one draw against the summed
  * rates, then a type by its share) unless one of that type is running, or, for a sensor fault, any sensor
- * fault is running. Clinical episodes change the person's vitals; sensor faults change what is reported.
+ * fault is running, or the moment does not fit the type ({@link #fits}): bradycardia only in sleep that
+ * lasts beyond the episode, tachycardia not in exercise, a motion spike only while walking, a drop-out
+ * (the watch off to charge) only awake and still. An infection's raised resting heart rate is followed,
+ * while still raised, by its fever (the symptoms): wearables see the rise days before (Mishra et al. 2020,
+ * Nat Biomed Eng 4:1208). Clinical episodes change the person's vitals; sensor faults change what is
+ * reported. Every episode, the scheduled fever too, is returned when it starts, for the ground truth.
  */
 public final class Anomalies {
   private static final AnomalyType[] TYPES = AnomalyType.values();
   private static final double TOTAL_PER_DAY = java.util.Arrays.stream(TYPES).mapToDouble(t -> t.spec().perDay()).sum();
 
+  /** Where the fever of an infection starts, as a share of its resting-HR rise. */
+  private static final double SYMPTOMS_AT = 0.7;
+
   private final Map<AnomalyType, Episode> active = new EnumMap<>(AnomalyType.class);
+  /** An infection's fever, waiting for its start tick. */
+  private Episode scheduled;
+
+  /** What the person is doing when an episode might start. */
+  public record Context(boolean exercising, boolean walking, boolean asleep, double sleepLeftMinutes) {
+    public static Context of(Behavior behavior, Moment now, Reading reading) {
+      return new Context(behavior.activity() == Activity.EXERCISE, reading.steps > 0,
+          behavior.activity() == Activity.SLEEP, behavior.sleepLeft(now));
+    }
+  }
 
   /**
    * Possibly starts an episode at {@code tick}. Returns it (for the ground truth), or null.
    *
    * @param rateMultiplier scales every rate of {@code anomalies.tsv}; 0 injects nothing
    */
-  public Episode maybeStart(long tick, double minutes, double rateMultiplier, SplittableRandom r) {
+  public Episode maybeStart(long tick, double minutes, double rateMultiplier, Context context, SplittableRandom r) {
     if (!active.isEmpty()) {
       active.values().removeIf(e -> !e.covers(tick));
+    }
+    if (scheduled != null && scheduled.startTick() <= tick) {
+      Episode fever = scheduled;
+      scheduled = null;
+      if (!active.containsKey(AnomalyType.FEVER)) {
+        active.put(AnomalyType.FEVER, fever);
+        return fever;
+      }
     }
     double total = TOTAL_PER_DAY;
     double chance = total * rateMultiplier * minutes / 1440;
@@ -41,7 +70,8 @@ public final class Anomalies {
         break;
       }
     }
-    if (active.containsKey(type) || (type.spec().sensor() && sensorFaultRunning()) || rhythmClash(type)) {
+    if (active.containsKey(type) || (type.spec().sensor() && sensorFaultRunning()) || rhythmClash(type)
+        || !fits(type, context)) {
       return null;
     }
     AnomalyType.Spec spec = type.spec();
@@ -50,7 +80,25 @@ public final class Anomalies {
     double severity = Math.round((0.2 + 0.8 * r.nextDouble()) * 1000) / 1000.0;
     Episode episode = new Episode(type, tick, tick + ticks, severity, null);
     active.put(type, episode);
+    if (type == AnomalyType.RESTING_HR_ELEVATION && scheduled == null) {
+      AnomalyType.Spec fever = AnomalyType.FEVER.spec();
+      double feverLength = fever.minMinutes() + r.nextDouble() * (fever.maxMinutes() - fever.minMinutes());
+      long start = tick + Math.round(SYMPTOMS_AT * ticks);
+      scheduled = new Episode(AnomalyType.FEVER, start, start + Math.max(1, Math.round(feverLength / minutes)),
+          severity, null);
+    }
     return episode;
+  }
+
+  /** Whether an episode of this type can start at this moment (and, for bradycardia, end still asleep). */
+  static boolean fits(AnomalyType type, Context c) {
+    return switch (type) {
+      case BRADYCARDIA -> c.asleep() && c.sleepLeftMinutes() > type.spec().maxMinutes();
+      case TACHYCARDIA -> !c.exercising();
+      case SENSOR_SPIKE -> c.walking();
+      case SENSOR_DROPOUT -> !c.asleep() && !c.walking() && !c.exercising();
+      default -> true;
+    };
   }
 
   /** Applies the running episodes to a reading: clinical first, then what the sensor does to it. */

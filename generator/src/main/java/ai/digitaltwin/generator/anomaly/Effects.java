@@ -16,7 +16,8 @@ final class Effects {
     double s = e.severity();
     switch (e.type()) {
       case TACHYCARDIA -> x.heartRate = Math.max(x.heartRate, 118 + 45 * s + 3 * r.nextGaussian());
-      case BRADYCARDIA -> x.heartRate = Math.min(x.heartRate, 44 - 8 * s + 1.5 * r.nextGaussian());
+      // in sleep, where sinus bradycardia reaches the mid-30s (Brodsky et al. 1977): below any sleeping baseline
+      case BRADYCARDIA -> x.heartRate = Math.min(x.heartRate, 40 - 6 * s + 1.5 * r.nextGaussian());
       case SPO2_DIP -> x.spo2 = Math.min(x.spo2, 89.5 - 6 * s + 0.5 * r.nextGaussian());
       case HYPERTENSIVE -> {
         x.systolic = Math.max(x.systolic, 162 + 35 * s + 4 * r.nextGaussian());

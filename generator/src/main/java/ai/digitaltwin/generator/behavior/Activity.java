@@ -23,7 +23,8 @@ public enum Activity {
       double stepsPerMinute,
       double respLift,
       double systolicLift,
-      double intensity) {}
+      double intensity,
+      double cadence) {}
 
   public Spec spec() {
     return SPECS[ordinal()];
@@ -39,7 +40,7 @@ public enum Activity {
     for (String[] r : Tsv.rows("activities.tsv")) {
       specs[valueOf(r[0].toUpperCase(Locale.ROOT)).ordinal()] =
           new Spec(Tsv.num(r, 1), Tsv.num(r, 2), Tsv.num(r, 3), Tsv.num(r, 4), Tsv.num(r, 5),
-              Tsv.num(r, 6), Tsv.num(r, 7), Tsv.num(r, 8));
+              Tsv.num(r, 6), Tsv.num(r, 7), Tsv.num(r, 8), Tsv.num(r, 9));
     }
     for (Activity a : values()) {
       if (specs[a.ordinal()] == null) {

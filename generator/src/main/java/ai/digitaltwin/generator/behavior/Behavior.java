@@ -116,6 +116,23 @@ public final class Behavior {
     }
   }
 
+  /**
+   * Minutes of sleep certainly left at {@code now} (0 awake): to this morning's wake time, or after going to
+   * bed to the earliest wake time a plan can have.
+   */
+  public double sleepLeft(Moment now) {
+    if (activity != Activity.SLEEP || today == null) {
+      return 0;
+    }
+    double minute = now.minuteOfDay();
+    return minute < today.wakeMinute() ? today.wakeMinute() - minute : 1440 - minute + DayPlan.EARLIEST_WAKE_HOUR * 60;
+  }
+
+  /** Today's plan (wake, bed, how busy a day); null before the first {@link #advance}. */
+  public DayPlan today() {
+    return today;
+  }
+
   public Activity activity() {
     return activity;
   }

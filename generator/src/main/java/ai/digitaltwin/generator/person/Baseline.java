@@ -6,6 +6,7 @@ package ai.digitaltwin.generator.person;
  *
  * @param fitness 0..1, lowers resting HR and the HR lift of effort, raises HRV
  * @param wakeHour usual wake-up time, hours after local midnight on a weekday
+ * @param activeness how much this person walks, a multiplier of every activity's steps (1 = typical)
  */
 public record Baseline(
     double restingHr,
@@ -17,4 +18,5 @@ public record Baseline(
     double hrvMs,
     double sleepHours,
     double wakeHour,
-    double fitness) {}
+    double fitness,
+    double activeness) {}

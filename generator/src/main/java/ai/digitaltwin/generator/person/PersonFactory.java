@@ -4,6 +4,7 @@ import static ai.digitaltwin.generator.common.Seeds.clamp;
 import static ai.digitaltwin.generator.common.Seeds.gaussian;
 
 import ai.digitaltwin.generator.common.Seeds;
+import ai.digitaltwin.generator.vitals.Physiology;
 import ai.digitaltwin.schemas.Personality;
 import ai.digitaltwin.schemas.Profile;
 import java.time.DateTimeException;
@@ -77,17 +78,21 @@ public final class PersonFactory {
     boolean female = p.getSex().equals("female");
     double fitness = clamp(gaussian(r, 0.5, 0.17) + 0.25 * (t.getConscientiousness() - 0.5)
         + occupation.fitnessShift() - 0.004 * (age - 30), 0.02, 0.98);
-    double restingHr = clamp(gaussian(r, 67, 4.5) - 16 * (fitness - 0.5) + (female ? 3 : 0), 46, 96);
+    double restingHr = clamp(gaussian(r, Physiology.value("baseline_resting_hr_mean"), Physiology.value("baseline_resting_hr_sd"))
+        - 16 * (fitness - 0.5) + (female ? Physiology.value("baseline_resting_hr_female") : 0), 48, 100);
     double systolic = clamp(gaussian(r, 113, 7) + 0.45 * (age - 30) + (female ? -4 : 2) - 6 * (fitness - 0.5), 95, 150);
     double diastolic = clamp(gaussian(r, 73, 5) + 0.2 * Math.min(age - 30, 30), 58, 95);
     double spo2 = clamp(gaussian(r, 97.8, 0.5) - 0.015 * (age - 30), 95, 99.5);
     double temp = clamp(gaussian(r, 36.6, 0.15), 36.1, 37.1);
     double resp = clamp(gaussian(r, 14, 1.5), 11, 19);
     double hrv = Math.max(12, (68 - 0.8 * (age - 20)) * (0.75 + 0.5 * fitness) * Math.exp(gaussian(r, 0, 0.2)));
-    double sleep = clamp(gaussian(r, 7.6, 0.5) - 0.01 * (age - 30), 5.5, 9.5);
+    double sleep = clamp(gaussian(r, Physiology.value("baseline_sleep_hours"), Physiology.value("baseline_sleep_sd"))
+        - 0.01 * (age - 30), 5, 9.5);
     double wake = clamp(gaussian(r, 6.9, 0.6) - 0.02 * (age - 40) + 0.5 * (t.getOpenness() - 0.5)
         - 0.8 * (t.getConscientiousness() - 0.5), 4.5, 10);
-    return new Baseline(restingHr, systolic, diastolic, spo2, temp, resp, hrv, sleep, wake, fitness);
+    // fitter people walk more; the rest of the spread is habit, occupation and circumstance
+    double activeness = Math.exp(gaussian(r, 0, Physiology.value("baseline_steps_log_sd")) + 0.8 * (fitness - 0.5));
+    return new Baseline(restingHr, systolic, diastolic, spo2, temp, resp, hrv, sleep, wake, fitness, activeness);
   }
 
   private static Occupation occupation(int age, SplittableRandom r) {

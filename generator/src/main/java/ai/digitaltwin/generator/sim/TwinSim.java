@@ -60,7 +60,8 @@ final class TwinSim {
     Moment now = Moment.at(ts, offset(ts));
     Activity previous = behavior.advance(person, now, minutes, r);
     Reading reading = vitals.next(person, behavior, now, minutes, r);
-    Episode started = anomalies.maybeStart(tick, minutes, settings.anomalyRate(), r);
+    Episode started = anomalies.maybeStart(tick, minutes, settings.anomalyRate(),
+        Anomalies.Context.of(behavior, now, reading), r);
     if (started != null) {
       out.groundTruth(groundTruth(started, tick, ts));
     }
