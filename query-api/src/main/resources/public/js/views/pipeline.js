@@ -32,7 +32,7 @@ export async function render(view) {
       const k = p.kafka || {};
       const groups = k.consumer_groups || [];
       const stream = groups.find((g) => g.group === 'twin-stream') || groups[0];
-      if (k.events_per_second !== null && k.events_per_second !== undefined) rate.push([p.at, k.events_per_second]);
+      if (k.events_per_minute !== null && k.events_per_minute !== undefined) rate.push([p.at, k.events_per_minute]);
       if (stream) lag.push([p.at, stream.lag]);
       if (rate.length > 200) rate.shift();
       if (lag.length > 200) lag.shift();
@@ -43,7 +43,8 @@ export async function render(view) {
       const b = p.baseline_confidence || {};
       const dl = p.dead_letters || {};
       fill(kpis,
-        kpi('events-per-second', 'Events/s into Kafka', k.error || (k.events_per_second === null || k.events_per_second === undefined ? 'measuring…' : num(k.events_per_second, 1)), num(k.events_total, 0) + ' events in the input topics'),
+        kpi('events-per-minute', 'Events/min into Kafka', k.error || num(k.events_per_minute, 1),
+          k.error ? '' : num(k.events_in_window, 0) + ' events in the last ' + duration(k.rate_window_s) + ' · ' + num(k.events_per_second, 2) + ' per second'),
         kpi('consumer-lag', 'Consumer lag', stream ? num(stream.lag, 0) : k.error || 'no group yet', stream ? 'group ' + stream.group + ' (records not yet committed)' : ''),
         kpi('checkpoint', 'Last Flink checkpoint', f.error || (f.last_checkpoint_at ? duration(f.last_checkpoint_age_s) + ' ago' : f.status || '–'), f.last_checkpoint ? f.last_checkpoint + ' · job ' + (f.job_status || f.status) : 'job ' + (f.job_status || f.status || '–')),
         kpi('iceberg-commit', 'Iceberg last commit', i.error || (i.last_commit ? duration(i.last_commit_age_s) + ' ago' : 'none yet'), num(i.snapshots, 0) + ' snapshots in ' + (i.tables || []).length + ' tables'),
@@ -51,7 +52,7 @@ export async function render(view) {
         kpi('dead-letters', 'Dead letters', dl.error || num(dl.total, 0), 'records that could not be decoded'),
         kpi('detection', 'Detection quality', d.error || ('precision ' + pct(d.precision)), d.error ? '' : 'recall ' + pct(d.recall) + ' · ' + num(d.detected, 0) + ' detected, ' + num(d.found, 0) + '/' + num(d.injected, 0) + ' injected found'),
         kpi('baseline', 'Baseline confidence', b.error || pct(b.mean), b.error ? '' : 'mean of ' + num(b.twins, 0) + ' twins · min ' + pct(b.min) + ' · max ' + pct(b.max)));
-      rateChart.setOption(timeOption({ title: 'Events per second (input topics)', unit: 'events/s', series: [{ name: 'events/s', data: rate, area: true }] }));
+      rateChart.setOption(timeOption({ title: 'Events per minute into the input topics', unit: 'events/min', series: [{ name: 'events/min', data: rate, area: true }] }));
       lagChart.setOption(timeOption({ title: 'Consumer lag of the stream job', unit: 'records', series: [{ name: 'lag', data: lag, area: true }] }));
       fill(tables, h('table#iceberg-table', h('thead', h('tr', h('th', 'table'), h('th', 'snapshots'), h('th', 'files'), h('th', 'last commit'))),
         h('tbody', (i.tables || []).map((t) => h('tr', h('td', t.table), h('td', num(t.snapshots, 0)), h('td', num(t.files, 0)),
