@@ -153,6 +153,20 @@ class TwinApiTest {
   }
 
   @Test
+  void healthAsOfAnInstantShowsTheReadingsUpToIt() throws Exception {
+    JsonNode a = json(get("/api/v1/twins/twin-a/health?limit=3&as_of=" + T0.plusSeconds(60L * 10 + 30)));
+    assertThat(a.get("readings")).extracting(r -> r.get("heart_rate").asDouble()).containsExactly(70.0, 69.0, 68.0);
+    assertThat(a.get("current").get("ts").asText()).isEqualTo(T0.plusSeconds(600).toString());
+    // an instant on a reading includes it; before the first there is none
+    assertThat(json(get("/api/v1/twins/twin-a/health?limit=1&as_of=" + T0.plusSeconds(600))).get("current").get("heart_rate").asDouble())
+        .isEqualTo(70.0);
+    JsonNode before = json(get("/api/v1/twins/twin-a/health?as_of=" + T0.minusSeconds(1)));
+    assertThat(before.get("readings")).isEmpty();
+    assertThat(before.get("status").get(0).asText()).isEqualTo("no_data");
+    assertThat(get("/api/v1/twins/twin-a/health?as_of=yesterday").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void unknownTwinIs404WithAJsonError() throws Exception {
     HttpResponse<String> response = get("/api/v1/twins/nobody");
     assertThat(response.statusCode()).isEqualTo(404);

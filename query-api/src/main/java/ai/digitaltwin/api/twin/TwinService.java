@@ -180,7 +180,15 @@ public final class TwinService {
 
   /** Latest readings, newest first, and the status rules applied to the newest. */
   public Map<String, Object> health(String twinId, int limit) {
-    List<Map<String, Object>> readings = readings(twinId, limit);
+    return health(twinId, limit, null);
+  }
+
+  /**
+   * As {@link #health(String, int)}; with {@code asOf} (null:
+   * now) the latest at or before that instant, as time travel shows the twin then.
+   */
+  public Map<String, Object> health(String twinId, int limit, Instant asOf) {
+    List<Map<String, Object>> readings = asOf == null ? readings(twinId, limit) : readingsUntil(twinId, limit, asOf);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("twin_id", twinId);
     out.put("current", readings.isEmpty() ? null : readings.get(0));
@@ -222,6 +230,21 @@ public final class TwinService {
 
   private List<Map<String, Object>> readings(String twinId, int limit) {
     return newest(Tables.HEALTH_EVENTS, LATEST_READINGS, twinId, limit);
+  }
+
+  /** As {@link #newest}, for the rows at or before {@code asOf}: first from its last day's files. */
+  private List<Map<String, Object>> readingsUntil(String twinId, int limit, Instant asOf) {
+    Instant from = asOf.minus(RECENT);
+    Instant to = asOf.plusMillis(1);
+    List<Map<String, Object>> rows = history.query(
+        LATEST_READINGS.formatted(history.relation(Tables.HEALTH_EVENTS, twinId, from, to), "AND ts >= ? AND ts < ?"),
+        List.of(twinId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), limit)).asMaps();
+    if (rows.size() == limit) {
+      return rows;
+    }
+    return history.query(
+        LATEST_READINGS.formatted(history.relation(Tables.HEALTH_EVENTS, twinId, null, to), "AND ts < ?"),
+        List.of(twinId, to.atOffset(ZoneOffset.UTC), limit)).asMaps();
   }
 
   /**
