@@ -74,7 +74,7 @@ export function duration(seconds) {
 
 export function statusBadge(status) {
   const s = status || 'no_data';
-  const kind = s === 'normal' ? 'ok' : s === 'no_data' ? '' : s.includes('elevated') || s.includes('high') ? 'bad' : 'warn';
+  const kind = s === 'normal' ? 'ok' : s === 'no_data' || s === 'warming_up' ? '' : s.includes('elevated') || s.includes('high') ? 'bad' : 'warn';
   return h('span.badge' + (kind ? '.' + kind : ''), { dataset: { status: s } }, s.replace(/_/g, ' '));
 }
 

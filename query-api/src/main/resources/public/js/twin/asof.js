@@ -24,7 +24,7 @@ export function renderAsOf(slot, ctx, change) {
     const asOf = new Date(input.value + ':00Z').toISOString();
     try {
       const data = await get(twinPath(ctx.id, '/state') + query({ as_of: asOf }));
-      await change(asOf);
+      await change(asOf, data);
       back.hidden = false;
       show(result, data);
     } catch (e) {
@@ -43,7 +43,8 @@ function show(result, data) {
   const r = data.registry || {};
   const l = data.last_reading || {};
   const rows = [
-    ['state at', time(s.ts)], ['status', s.status], ['mood', s.mood], ['heart rate', num(s.heart_rate, 0) + ' bpm'],
+    ['status then', data.status + (data.open_anomalies && data.open_anomalies.length ? ' (anomaly open then)' : '')],
+    ['state at', time(s.ts)], ['status of that state', s.status], ['mood', s.mood], ['heart rate', num(s.heart_rate, 0) + ' bpm'],
     ['SpO₂', num(s.spo2, 1) + ' %'], ['baseline confidence', num(s.baseline_confidence, 3)],
     ['profile at', time(r.ts) + ' (' + (r.action || '–') + ')'], ['name', r.name], ['occupation', r.occupation],
     ['traits', ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'].map((t) => t.slice(0, 1).toUpperCase() + ' ' + num(r[t], 2)).join(' · ')],

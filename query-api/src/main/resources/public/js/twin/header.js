@@ -17,16 +17,20 @@ export function renderHeader(slot, ctx) {
 
   function update(s) {
     const st = s || {};
+    const warming = st.status === 'warming_up';
     fill(status, statusBadge(st.status || (s ? 'normal' : 'no_data')));
     fill(facts,
-      kpi('Heart rate', num(st.heart_rate, 0) + ' bpm', 'baseline ' + num(st.hr_baseline, 0) + ' ± ' + num(st.hr_baseline_sd, 1)),
-      kpi('SpO₂', num(st.spo2, 1) + ' %', 'blood oxygen saturation'),
-      kpi('Systolic BP', num(st.systolic_bp, 0) + ' mmHg', 'resting HR ' + num(st.resting_hr, 0) + ' bpm'),
-      kpi('Mood', st.mood || '–', 'activity: ' + (st.activity || '–')),
-      kpi('Baseline confidence', pct(st.baseline_confidence), num(st.readings, 0) + ' readings'),
-      kpi('Last event', time(st.ts || ctx.twin.last_event), age(st.ts || ctx.twin.last_event)));
+      kpi('heart-rate', 'Heart rate', num(st.heart_rate, 0) + ' bpm', 'baseline ' + num(st.hr_baseline, 0) + ' ± ' + num(st.hr_baseline_sd, 1)),
+      kpi('spo2', 'SpO₂', num(st.spo2, 1) + ' %', 'blood oxygen saturation'),
+      kpi('bp', 'Systolic BP', num(st.systolic_bp, 0) + ' mmHg', 'resting HR ' + num(st.resting_hr, 0) + ' bpm'),
+      kpi('mood', 'Mood', st.mood || (warming ? 'warming up' : '–'), 'activity: ' + (st.activity || '–')),
+      kpi('confidence', 'Baseline confidence', warming ? 'warming up' : pct(st.baseline_confidence),
+        warming ? 'the first state comes once the stream job has folded the first readings' : num(st.readings, 0) + ' readings'),
+      kpi('last-event', 'Last event', time(st.ts || ctx.twin.last_event), ctx.asOf ? 'as of ' + time(ctx.asOf) : age(st.ts || ctx.twin.last_event)));
   }
-  update(t.state);
+  // as of an instant, every card shows the twin then: the state of that time with the vitals of the
+  // last reading by then and the status of that instant (an anomaly open then counts)
+  update(ctx.asOf && ctx.asOfData ? asOfState(ctx.asOfData) : t.state);
   return {
     update,
     live(mode) {
@@ -40,6 +44,19 @@ export function renderHeader(slot, ctx) {
   };
 }
 
-function kpi(label, value, sub) {
-  return h('div.kpi', h('div.label', label), h('div.value', value), h('div.sub', sub));
+function kpi(id, label, value, sub) {
+  return h('div.kpi#twin-kpi-' + id, h('div.label', label), h('div.value', value), h('div.sub', sub));
+}
+
+/** The header's state for a GET /state?as_of= answer: see update() above. */
+export function asOfState(data) {
+  const s = Object.assign({}, data.state || {});
+  const r = data.last_reading;
+  if (r) {
+    for (const k of ['ts', 'heart_rate', 'spo2', 'systolic_bp', 'activity']) {
+      if (r[k] !== null && r[k] !== undefined) s[k] = r[k];
+    }
+  }
+  s.status = data.status;
+  return s;
 }

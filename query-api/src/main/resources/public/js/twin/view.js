@@ -55,14 +55,14 @@ export async function render(view, id) {
     chatHistory: await has('GET', '/api/v1/twins/{id}/chat/history'),
   };
 
-  const ctx = { id, twin, routes, ref: twin.last_event || new Date().toISOString(), asOf: null };
+  const ctx = { id, twin, routes, ref: twin.last_event || new Date().toISOString(), asOf: null, asOfData: null };
   let vitals = null;
   let anomalies = null;
 
   async function loadAll() {
     const header = renderHeader(slots.header, ctx);
     const tasks = [
-      renderProfile(slots.profile, ctx, async () => { ctx.twin = await get(twinPath(id)); header.update(ctx.twin.state); }),
+      renderProfile(slots.profile, ctx, async () => { ctx.twin = await get(twinPath(id)); if (!ctx.asOf) header.update(ctx.twin.state); }),
       renderVitals(slots.vitals, ctx).then((v) => { vitals = v; }),
       renderTrends(slots.trends, ctx),
       renderPersonality(slots.personality, ctx),
@@ -75,8 +75,9 @@ export async function render(view, id) {
 
   let header = await loadAll();
   renderChat(slots.chat, ctx).catch((e) => console.warn('chat failed', e));
-  renderAsOf(slots.asof, ctx, async (asOf) => {
+  renderAsOf(slots.asof, ctx, async (asOf, data) => {
     ctx.asOf = asOf;
+    ctx.asOfData = asOf ? data : null;
     ctx.ref = asOf || (ctx.twin.last_event || new Date().toISOString());
     live.paused = Boolean(asOf);
     header = await loadAll();
@@ -92,5 +93,8 @@ export async function render(view, id) {
     status: (mode) => header.live(mode),
   });
   view.dataset.ready = 'true';
-  return () => live.close();
+  return () => {
+    live.close();
+    if (vitals) vitals.close();
+  };
 }

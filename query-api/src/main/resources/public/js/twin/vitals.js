@@ -1,5 +1,5 @@
 import { get, query, twinPath } from '../api.js';
-import { h, fill, errorText } from '../dom.js';
+import { h, fill, time, errorText } from '../dom.js';
 import { chart, timeOption, emptyGraphic } from '../charts.js';
 
 export const READINGS = 300;
@@ -26,7 +26,7 @@ export async function renderVitals(slot, ctx) {
   fill(slot, h('h2', 'Vitals'), note, h('div.grid', VITALS.map((v) => els[v.id])));
   let readings = [];
   try {
-    readings = (await get(twinPath(ctx.id, '/health') + query({ limit: READINGS }))).readings.slice().reverse();
+    readings = (await get(twinPath(ctx.id, '/health') + query({ limit: READINGS, as_of: ctx.asOf || undefined }))).readings.slice().reverse();
   } catch (e) {
     note.textContent = errorText(e);
   }
@@ -42,7 +42,7 @@ export async function renderVitals(slot, ctx) {
   }
   if (!note.textContent) {
     note.textContent = readings.length
-      ? 'Last ' + readings.length + ' readings' + (ctx.asOf ? ' (latest, not as of the chosen time)' : '') +
+      ? 'Last ' + readings.length + ' readings' + (ctx.asOf ? ' up to ' + time(ctx.asOf) : '') +
         '; shaded: anomaly episodes (' + episodes.length + ' in view).'
       : 'No readings yet.';
   }
@@ -85,6 +85,11 @@ export async function renderVitals(slot, ctx) {
     slot.dataset.refreshes = String(Number(slot.dataset.refreshes || 0) + 1);
   }
   return {
+    /** Leaving the page: no refetch after it. */
+    close() {
+      clearTimeout(pending);
+      pending = null;
+    },
     /** A live state: new readings exist (they reach the tables at the next commit). */
     append() {
       if (pending) return;

@@ -32,7 +32,7 @@ export async function render(view) {
       const k = p.kafka || {};
       const groups = k.consumer_groups || [];
       const stream = groups.find((g) => g.group === 'twin-stream') || groups[0];
-      if (k.events_per_second !== null && k.events_per_second !== undefined) rate.push([p.at, k.events_per_second]);
+      if (k.events_per_minute !== null && k.events_per_minute !== undefined) rate.push([p.at, k.events_per_minute]);
       if (stream) lag.push([p.at, stream.lag]);
       if (rate.length > 200) rate.shift();
       if (lag.length > 200) lag.shift();
@@ -46,7 +46,8 @@ export async function render(view) {
       const ru = batch.rollup || {};
       const bt = batch.backtest || {};
       fill(kpis,
-        kpi('events-per-second', 'Events/s into Kafka', k.error || (k.events_per_second === null || k.events_per_second === undefined ? 'measuring…' : num(k.events_per_second, 1)), num(k.events_total, 0) + ' events in the input topics'),
+        kpi('events-per-minute', 'Events/min into Kafka', k.error || num(k.events_per_minute, 1),
+          k.error ? '' : num(k.events_in_window, 0) + ' events in the last ' + duration(k.rate_window_s) + ' · ' + num(k.events_per_second, 2) + ' per second'),
         kpi('consumer-lag', 'Consumer lag', stream ? num(stream.lag, 0) : k.error || 'no group yet', stream ? 'group ' + stream.group + ' (records not yet committed)' : ''),
         kpi('checkpoint', 'Last Flink checkpoint', f.error || (f.last_checkpoint_at ? duration(f.last_checkpoint_age_s) + ' ago' : f.status || '–'), f.last_checkpoint ? f.last_checkpoint + ' · job ' + (f.job_status || f.status) : 'job ' + (f.job_status || f.status || '–')),
         kpi('iceberg-commit', 'Iceberg last commit', i.error || (i.last_commit ? duration(i.last_commit_age_s) + ' ago' : 'none yet'), num(i.snapshots, 0) + ' snapshots in ' + (i.tables || []).length + ' tables'),
@@ -58,7 +59,7 @@ export async function render(view) {
           ru.at ? num(ru.rows_written, 0) + ' rows in ' + num(ru.changed_days, 0) + ' days written · ' + num(ru.rows_total, 0) + ' in daily_summaries' : './twin batch rollup, or the stack\'s schedule'),
         kpi('backtest', 'Last backtest', batch.error || (bt.at ? duration(bt.age_s) + ' ago' : 'never'),
           bt.at ? num(bt.readings, 0) + ' readings · F1 ' + (bt.f1 === null ? '–' : num(bt.f1, 3)) + ' (fixed rules ' + (bt.fixed_rules_f1 === null ? '–' : num(bt.fixed_rules_f1, 3)) + ')' : './twin batch backtest'));
-      rateChart.setOption(timeOption({ title: 'Events per second (input topics)', unit: 'events/s', series: [{ name: 'events/s', data: rate, area: true }] }));
+      rateChart.setOption(timeOption({ title: 'Events per minute into the input topics', unit: 'events/min', series: [{ name: 'events/min', data: rate, area: true }] }));
       lagChart.setOption(timeOption({ title: 'Consumer lag of the stream job', unit: 'records', series: [{ name: 'lag', data: lag, area: true }] }));
       fill(tables, h('table#iceberg-table', h('thead', h('tr', h('th', 'table'), h('th', 'snapshots'), h('th', 'files'), h('th', 'last commit'))),
         h('tbody', (i.tables || []).map((t) => h('tr', h('td', t.table), h('td', num(t.snapshots, 0)), h('td', num(t.files, 0)),

@@ -12,12 +12,12 @@ import java.util.stream.Stream;
  * One real broker for every test class of this module (they run in one JVM): starting one costs
  * seconds, and the API instances of different classes sharing it is what replicas do anyway.
  */
-final class TestKafka {
+public final class TestKafka {
   private static EmbeddedKafka kafka;
 
   private TestKafka() {}
 
-  static synchronized String bootstrap() {
+  public static synchronized String bootstrap() {
     if (kafka == null) {
       try {
         Path dir = Files.createTempDirectory("query-api-kafka");

@@ -120,6 +120,28 @@ class TwinApiTest {
   }
 
   @Test
+  void beforeItsFirstStateATwinIsWarmingUpWithTheVitalsOfItsNewestReading() throws Exception {
+    JsonNode a = json(get("/api/v1/twins/twin-a"));
+    assertThat(a.get("status").asText()).isEqualTo("warming_up");
+    JsonNode state = a.get("state");
+    assertThat(state.get("status").asText()).isEqualTo("warming_up");
+    assertThat(state.get("from").asText()).isEqualTo("readings");
+    assertThat(state.get("ts").asText()).isEqualTo(T0.plusSeconds(60L * 29).toString());
+    assertThat(state.get("heart_rate").asDouble()).isEqualTo(89.0);
+    assertThat(a.get("personality_from").asText()).isEqualTo("registry");
+
+    JsonNode list = json(get("/api/v1/twins"));
+    assertThat(list.get("items")).extracting(t -> t.get("status").asText()).containsOnly("warming_up");
+    // the last event is the newest reading's time
+    assertThat(list.get("items")).extracting(t -> t.get("last_event").asText())
+        .containsExactly(T0.plusSeconds(60L * 29).toString(), T0.toString());
+
+    JsonNode personality = json(get("/api/v1/twins/twin-a/personality?from=" + T0.minusSeconds(7200) + "&to=" + T0.plusSeconds(7200)));
+    assertThat(personality.get("status").asText()).isEqualTo("warming_up");
+    assertThat(personality.get("current_from").asText()).isEqualTo("registry");
+  }
+
+  @Test
   void healthShowsNewestReadingsFirstAndTheStatusRules() throws Exception {
     JsonNode a = json(get("/api/v1/twins/twin-a/health?limit=3"));
     assertThat(a.get("readings")).hasSize(3);
@@ -128,6 +150,20 @@ class TwinApiTest {
     assertThat(a.get("status").get(0).asText()).isEqualTo("normal");
     JsonNode b = json(get("/api/v1/twins/twin-b/health"));
     assertThat(b.get("status").get(0).asText()).isEqualTo("elevated_hr");
+  }
+
+  @Test
+  void healthAsOfAnInstantShowsTheReadingsUpToIt() throws Exception {
+    JsonNode a = json(get("/api/v1/twins/twin-a/health?limit=3&as_of=" + T0.plusSeconds(60L * 10 + 30)));
+    assertThat(a.get("readings")).extracting(r -> r.get("heart_rate").asDouble()).containsExactly(70.0, 69.0, 68.0);
+    assertThat(a.get("current").get("ts").asText()).isEqualTo(T0.plusSeconds(600).toString());
+    // an instant on a reading includes it; before the first there is none
+    assertThat(json(get("/api/v1/twins/twin-a/health?limit=1&as_of=" + T0.plusSeconds(600))).get("current").get("heart_rate").asDouble())
+        .isEqualTo(70.0);
+    JsonNode before = json(get("/api/v1/twins/twin-a/health?as_of=" + T0.minusSeconds(1)));
+    assertThat(before.get("readings")).isEmpty();
+    assertThat(before.get("status").get(0).asText()).isEqualTo("no_data");
+    assertThat(get("/api/v1/twins/twin-a/health?as_of=yesterday").statusCode()).isEqualTo(400);
   }
 
   @Test

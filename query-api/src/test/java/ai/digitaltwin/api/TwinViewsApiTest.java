@@ -179,6 +179,8 @@ class TwinViewsApiTest {
     JsonNode body = ok("/api/v1/twins/" + TWIN + "/personality?" + window(72));
     assertThat(body.get("baseline").get("extraversion").asDouble()).isEqualTo(0.5);
     assertThat(body.get("current").get("openness").asDouble()).isEqualTo(0.58);
+    assertThat(body.get("status").asText()).isEqualTo("tracked");
+    assertThat(body.get("current_from").asText()).isEqualTo("state");
     assertThat(body.get("drift")).hasSize(2);
     assertThat(body.get("drift").get(0).get("traits").get("openness").asDouble()).isEqualTo(0.52);
     assertThat(body.get("drift").get(0).get("causes").get(0).asText()).isEqualTo("sustained_stress");
@@ -228,6 +230,28 @@ class TwinViewsApiTest {
         .isEqualTo(firstStateCommit.toString());
     assertThat(ok("/api/v1/twins/" + TWIN + "/state?system_time=2001-01-01T00:00:00Z").get("state").isNull()).isTrue();
     assertError(api.get("/api/v1/twins/" + TWIN + "/state", admin), 400, "bad_request");
+  }
+
+  @Test
+  void theStatusAsOfAnInstantIsTheAnomalyOpenThenOrTheRulesOnTheLastReading() throws Exception {
+    String path = "/api/v1/twins/" + TWIN + "/state?as_of=";
+    // inside the tachycardia episode (minute 60 to 90): its type, though the last reading breaks no rule
+    JsonNode inEpisode = ok(path + T0.plusSeconds(5000));
+    assertThat(inEpisode.get("status").asText()).isEqualTo("tachycardia");
+    assertThat(inEpisode.get("status_rules")).extracting(JsonNode::asText).containsExactly("normal");
+    assertThat(inEpisode.get("open_anomalies")).singleElement()
+        .satisfies(a -> assertThat(a.get("severity").asText()).isEqualTo("high"))
+        .satisfies(a -> assertThat(a.get("end_ts").asText()).isEqualTo(T0.plusSeconds(5400).toString()));
+    // after it closed: the rules on the last reading
+    JsonNode after = ok(path + T0.plusSeconds(6000));
+    assertThat(after.get("status").asText()).isEqualTo("normal");
+    assertThat(after.get("open_anomalies")).isEmpty();
+    // the 10:00 reading has stress 0.9; the 10:30 one 0.2
+    assertThat(ok(path + T0.plusSeconds(36_500)).get("status").asText()).isEqualTo("high_stress");
+    assertThat(ok(path + T0.plusSeconds(37_900)).get("status").asText()).isEqualTo("normal");
+    // an episode never closed stays open; before the first reading there is nothing to judge
+    assertThat(ok(path + T0.plusSeconds(50_000)).get("status").asText()).isEqualTo("low_spo2");
+    assertThat(ok(path + T0.minusSeconds(10)).get("status").asText()).isEqualTo("no_data");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package ai.digitaltwin.jobs.twin;
 
+import ai.digitaltwin.schemas.StatusRules;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import ai.digitaltwin.schemas.TwinState;
 import java.time.DateTimeException;
@@ -42,6 +43,8 @@ public class TwinModel {
    */
   public String liveStatus;
   public long liveTs = Long.MIN_VALUE;
+  /** Processing time of the last preview, which paces previews that change no status. */
+  public long liveAt;
   private transient ZoneId zoneId;
   private transient LocalClock clock;
 
@@ -157,22 +160,13 @@ public class TwinModel {
     return zoneId;
   }
 
-  /** The original system's status rules, most urgent first. */
+  /** The status rules ({@link StatusRules}, shared with the API), on the latest values. */
   public String status() {
     return status(heartRate, stress, energy);
   }
 
   static String status(Double heartRate, Double stress, Double energy) {
-    if (heartRate != null && heartRate > 100) {
-      return "elevated_hr";
-    }
-    if (stress != null && stress > 0.8) {
-      return "high_stress";
-    }
-    if (energy != null && energy < 0.3) {
-      return "low_energy";
-    }
-    return "normal";
+    return StatusRules.status(heartRate, stress, energy);
   }
 
   public Mood mood() {

@@ -42,8 +42,8 @@ import org.apache.flink.util.OutputTag;
  * in a backfill one firing folds many intervals of event time, and the live view, a compacted topic
  * keyed by twin, needs only where the twin stands at its end, not each step of the history (those are in
  * the state history). So that the live view does not wait for the watermark, it also gets a preview of
- * each health reading that arrives ahead of it and would change the twin's status (never in the state
- * history): the folded state with the reading's vitals and status, at the reading's time, event id
+ * each health reading that arrives ahead of it (paced per twin unless it changes the twin's status;
+ * never in the state history): the folded state with the reading's vitals and status, at the reading's time, event id
  * {@code twin@ts#live}. The folded snapshot of that reading follows once the watermark passes it. One
  * side output rather than the main output united with a side output: a sink with one input is chained to
  * this operator, with no network hop between them.
@@ -56,6 +56,8 @@ import org.apache.flink.util.OutputTag;
  */
 public final class TwinStateFunction extends KeyedProcessFunction<String, TwinInput, TwinState> {
   static final Duration IDLE_TTL = Duration.ofDays(30);
+  /** The pace of live previews that change no status; see {@link #preview}. */
+  static final Duration LIVE_EVERY = Duration.ofSeconds(1);
   /** Every snapshot and the live previews of readings still waiting for the watermark; see the class comment. */
   public static final OutputTag<TwinState> HOT_PATH =
       new OutputTag<>("hot-path-state", AvroTypeInfo.forClass(TwinState.class));
@@ -100,9 +102,13 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
   }
 
   /**
-   * Sends a newer reading that changes the status the live view shows to it at once: compared with the
-   * last preview, not only the folded state, which lags by the watermark (a flip and a flip back within
-   * that lag are both shown). The caller stores the slot, with the preview's status in its model.
+   * Sends a newer reading to the live view at once, so that it follows the readings rather than the
+   * snapshot cadence: always when it changes the status the live view shows (compared with the last
+   * preview, not only the folded state, which lags by the watermark: a flip and a flip back within that
+   * lag are both shown), otherwise at most once per {@link #LIVE_EVERY} of processing time per twin. Live,
+   * a twin reports far less often than that and every reading is shown; a backfill reads each twin's
+   * readings much faster, and the pace keeps the hot path from carrying a preview of each of them. The
+   * caller stores the slot, with the preview's status and time in its model.
    */
   private void preview(TwinModel current, TwinInput in, Context ctx) {
     if (current == null || current.readings == 0 || in.ts() < Math.max(current.latestReadingTs, current.liveTs)) {
@@ -112,10 +118,12 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     String status = TwinModel.status(reading.heartRate(),
         reading.stress() == null ? current.stress : reading.stress(),
         reading.energy() == null ? current.energy : reading.energy());
-    if (!status.equals(current.liveStatus())) {
+    long now = ctx.timerService().currentProcessingTime();
+    if (!status.equals(current.liveStatus()) || now - current.liveAt >= LIVE_EVERY.toMillis()) {
       ctx.output(HOT_PATH, TwinSnapshots.live(ctx.getCurrentKey(), current, reading, in.ts(), status));
       current.liveStatus = status;
       current.liveTs = in.ts();
+      current.liveAt = now;
     }
   }
 

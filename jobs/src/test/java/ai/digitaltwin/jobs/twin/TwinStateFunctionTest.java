@@ -142,6 +142,26 @@ class TwinStateFunctionTest {
   }
 
   @Test
+  void everyReadingReachesTheLiveViewAtALivePaceAndABackfillsAtMostOncePerSecond() throws Exception {
+    for (int m = 0; m < 20; m++) {
+      health(calm(TWIN, m));
+    }
+    harness.processWatermark(minute(20).toEpochMilli());
+    harness.setProcessingTime(60_000); // live: one reading a minute, each one shown with its own time
+    health(calm(TWIN, 21));
+    harness.setProcessingTime(120_000);
+    health(calm(TWIN, 22));
+    assertThat(previews()).extracting(TwinState::getTs).containsExactly(minute(21), minute(22));
+    assertThat(previews()).extracting(TwinState::getStatus).containsOnly("normal");
+    health(calm(TWIN, 23)); // within the same second: a backfill's pace, left to the folded snapshots
+    health(calm(TWIN, 24));
+    assertThat(previews()).hasSize(2);
+    harness.setProcessingTime(120_000 + TwinStateFunction.LIVE_EVERY.toMillis());
+    health(calm(TWIN, 25));
+    assertThat(previews()).extracting(TwinState::getTs).containsExactly(minute(21), minute(22), minute(25));
+  }
+
+  @Test
   void personalityStartsFromTheRegistryAndDriftsWithNegativeChatRecordingWhy() throws Exception {
     input(TwinInput.registry(consumed(Events.created(TWIN, minute(0), 0.5))));
     health(calm(TWIN, 1));

@@ -3,6 +3,7 @@ package ai.digitaltwin.api.personality;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.RecentRegistry;
+import ai.digitaltwin.api.twin.TwinService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * A twin's Big Five now and how they drifted: the baseline is the personality it was created with, the
  * drift is the stream job's traits per day (last value of the day) with the causes it recorded, and
- * edits are the registry updates with their reasons.
+ * edits are the registry updates with their reasons. Until the stream job has sent a state of the twin
+ * in the window, {@code current} is the registry's and the answer says {@code warming_up}.
  */
 public final class PersonalityService {
   static final List<String> TRAITS =
@@ -54,6 +56,9 @@ public final class PersonalityService {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("twin_id", twinId);
+    // before the stream job's first state (in the window) the current traits are the registry's: say so
+    out.put("status", daily.isEmpty() ? TwinService.WARMING_UP : "tracked");
+    out.put("current_from", daily.isEmpty() ? "registry" : "state");
     out.put("baseline", baseline);
     out.put("current", current);
     out.put("drift_from_baseline", current == null || baseline == null ? null : delta(current, baseline));

@@ -40,6 +40,7 @@ public final class KafkaProgress implements AutoCloseable {
   private final Admin admin;
   private final Clock clock;
   private final List<String> topics;
+  private final RecentEvents recent;
 
   public KafkaProgress(String bootstrap, Clock clock) {
     Properties props = new Properties();
@@ -50,6 +51,12 @@ public final class KafkaProgress implements AutoCloseable {
     this.admin = Admin.create(props);
     this.clock = clock;
     this.topics = Topics.INPUTS.stream().map(Topic::name).toList();
+    this.recent = new RecentEvents(bootstrap, clock);
+  }
+
+  /** The events that reached the input topics in the {@code window} before now; see {@link RecentEvents}. */
+  public RecentEvents.Count recent(Offsets offsets, java.time.Duration window) {
+    return recent.count(offsets.ends(), window);
   }
 
   public Offsets read() {
@@ -92,6 +99,7 @@ public final class KafkaProgress implements AutoCloseable {
 
   @Override
   public void close() {
+    recent.close();
     admin.close();
   }
 }

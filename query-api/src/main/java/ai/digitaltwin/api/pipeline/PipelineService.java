@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +26,11 @@ public final class PipelineService {
   private final List<ComponentCheck> checks;
   private final ApiMetrics metrics;
   private final Clock clock;
-  private final EventRate rate = new EventRate(Duration.ofSeconds(60), Duration.ofSeconds(1));
+  /**
+   * The rate's window: at the default pace (a reading per twin a minute) a shorter one holds a handful of
+   * events or none, and the rate would jump between zero and a burst.
+   */
+  static final Duration RATE_WINDOW = Duration.ofMinutes(5);
 
   public PipelineService(
       TwinHistory history, KafkaProgress kafka, List<ComponentCheck> checks, ApiMetrics metrics, Clock clock) {
@@ -62,10 +65,13 @@ public final class PipelineService {
 
   private Object kafka() {
     KafkaProgress.Offsets offsets = kafka.read();
-    OptionalDouble perSecond = rate.add(offsets.at(), offsets.totalEnd());
+    RecentEvents.Count recent = kafka.recent(offsets, RATE_WINDOW);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("events_total", offsets.totalEnd());
-    out.put("events_per_second", perSecond.isPresent() ? perSecond.getAsDouble() : null);
+    out.put("events_per_minute", recent.perMinute());
+    out.put("events_per_second", recent.perMinute() / 60);
+    out.put("events_in_window", recent.events());
+    out.put("rate_window_s", recent.span().toMillis() / 1000.0);
     List<Map<String, Object>> groups = new ArrayList<>();
     offsets.committed().forEach(
         (group, committed) -> {

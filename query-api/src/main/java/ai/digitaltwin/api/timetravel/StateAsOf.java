@@ -3,6 +3,7 @@ package ai.digitaltwin.api.timetravel;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.api.twin.HealthStatus;
 import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Time travel in two senses. {@code as_of} is event time: the last state the twin had at that instant
- * and the profile it had then, from history as it is known now (late data included). {@code
+ * and the profile it had then, from history as it is known now (late data included), and its status
+ * then ({@link StatusAt}): the state row is a snapshot of the cadence before, the status is of the instant. {@code
  * system_time} is what the system itself showed at a wall-clock instant: the Iceberg snapshots current
  * then, read through their own data files, so later commits and corrections are invisible.
  */
@@ -27,6 +29,16 @@ public final class StateAsOf {
   static final String LAST_READING_AT =
       "SELECT * EXCLUDE (kafka_partition, kafka_offset) FROM health_events WHERE twin_id = ? AND ts <= ?"
           + " ORDER BY ts DESC LIMIT 1";
+  /**
+   * The anomaly episodes open at an instant, as history knows them now: the latest row of each episode
+   * (type and start) started by then and not ended by then; the most severe first.
+   */
+  static final String OPEN_ANOMALIES_AT =
+      "SELECT type, severity, layer, start_ts, end_ts FROM (SELECT *, row_number() OVER"
+          + " (PARTITION BY type, start_ts ORDER BY ts DESC, event_id DESC) AS rn"
+          + " FROM anomalies WHERE twin_id = ? AND start_ts <= ?)"
+          + " WHERE rn = 1 AND (end_ts IS NULL OR end_ts > ?)"
+          + " ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, start_ts DESC, type";
 
   private final TwinHistory history;
 
@@ -41,7 +53,13 @@ public final class StateAsOf {
     out.put("as_of", asOf.toString());
     out.put("registry", first(history.query(PROFILE_AT, params)));
     out.put("state", first(history.query(STATE_AT, params)));
-    out.put("last_reading", first(history.query(LAST_READING_AT, params)));
+    Map<String, Object> reading = first(history.query(LAST_READING_AT, params));
+    List<Map<String, Object>> open = history.query(
+        OPEN_ANOMALIES_AT, List.of(twinId, params.get(1), params.get(1))).asMaps();
+    out.put("status", StatusAt.of(reading, open));
+    out.put("status_rules", reading == null ? List.of() : HealthStatus.of(reading));
+    out.put("open_anomalies", open);
+    out.put("last_reading", reading);
     return out;
   }
 

@@ -1,34 +1,21 @@
 package ai.digitaltwin.api.twin;
 
-import java.util.ArrayList;
+import ai.digitaltwin.schemas.StatusRules;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The original system's status rules, applied to a real reading: stress above 0.8 is high stress, energy
- * below 0.3 is low energy, heart rate above 100 bpm is elevated.
+ * The status rules the stream job's states are made by ({@link StatusRules}), applied to a reading row:
+ * every rule it breaks, most urgent first, so the first is the status a state of that reading has.
  */
 public final class HealthStatus {
   private HealthStatus() {}
 
   public static List<String> of(Map<String, Object> reading) {
-    List<String> flags = new ArrayList<>();
-    if (number(reading.get("stress")) > 0.8) {
-      flags.add("high_stress");
-    }
-    if (reading.get("energy") != null && number(reading.get("energy")) < 0.3) {
-      flags.add("low_energy");
-    }
-    if (number(reading.get("heart_rate")) > 100) {
-      flags.add("elevated_hr");
-    }
-    if (flags.isEmpty()) {
-      flags.add("normal");
-    }
-    return flags;
+    return StatusRules.flags(number(reading.get("heart_rate")), number(reading.get("stress")), number(reading.get("energy")));
   }
 
-  private static double number(Object value) {
-    return value instanceof Number n ? n.doubleValue() : Double.NaN;
+  private static Double number(Object value) {
+    return value instanceof Number n ? n.doubleValue() : null;
   }
 }

@@ -30,6 +30,7 @@ final class TwinCache {
   private static final BiPredicate<Version, Version> SAME_REGISTRY =
       (a, b) -> a.registry() == b.registry() && a.edits() == b.edits();
   private static final BiPredicate<Version, Version> SAME_STATE = (a, b) -> a.state() == b.state();
+  private static final BiPredicate<Version, Version> SAME_HEALTH = (a, b) -> a.health() == b.health();
 
   private final TwinHistory history;
   private final LongSupplier edits;
@@ -37,6 +38,7 @@ final class TwinCache {
   private volatile Cached<Map<String, Map<String, Object>>> registry;
   private final Map<String, Cached<Map<String, Object>>> twins = new ConcurrentHashMap<>();
   private final Map<String, Cached<Map<String, Object>>> states = new ConcurrentHashMap<>();
+  private final Map<String, Cached<Map<String, Object>>> newestReadings = new ConcurrentHashMap<>();
   private final Map<String, Object> twinLocks = new ConcurrentHashMap<>();
 
   /** {@code edits}: how many twin edits went into the registry overlay so far. */
@@ -75,6 +77,14 @@ final class TwinCache {
    */
   Map<String, Object> state(String twinId, Function<String, Map<String, Object>> load) {
     return perTwin(states, twinId, SAME_STATE, load);
+  }
+
+  /**
+   * One twin's newest reading row (empty when it has none), recomputed by {@code load} only after a
+   * commit of {@code health_events}: what the list shows as each twin's last event.
+   */
+  Map<String, Object> newestReading(String twinId, Function<String, Map<String, Object>> load) {
+    return perTwin(newestReadings, twinId, SAME_HEALTH, load);
   }
 
   private Map<String, Object> perTwin(

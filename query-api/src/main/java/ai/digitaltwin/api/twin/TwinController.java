@@ -48,7 +48,7 @@ public final class TwinController {
   public void health(Context ctx) {
     String id = TwinIds.require(ctx.pathParam("id"));
     twins.readable(id, Principal.of(ctx));
-    ctx.json(twins.health(id, Params.integer(ctx, "limit", 10, 1, 1000)));
+    ctx.json(twins.health(id, Params.integer(ctx, "limit", 10, 1, 1000), Params.instant(ctx, "as_of")));
   }
 
   public void create(Context ctx) {

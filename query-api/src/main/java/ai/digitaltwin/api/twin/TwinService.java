@@ -3,7 +3,6 @@ package ai.digitaltwin.api.twin;
 import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.error.NoSuchTwinException;
-import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Duration;
@@ -20,6 +19,12 @@ import java.util.Optional;
  * state and readings for how they are; and decides who may see or change which twin.
  */
 public final class TwinService {
+  /**
+   * The status of a twin the stream job has sent no state of yet: it folds readings in event-time order,
+   * so its first state waits for the watermark to pass them, and reaches history at the next commit.
+   */
+  public static final String WARMING_UP = "warming_up";
+
   /** Latest registry row per twin; a deleted twin is gone from the list but its history stays. */
   static final String CURRENT_REGISTRY =
       "SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY twin_id ORDER BY ts DESC, event_id DESC) AS rn"
@@ -32,7 +37,7 @@ public final class TwinService {
 
   static final String LIST =
       "SELECT r.twin_id, r.name, r.age, r.sex, r.occupation, r.timezone, r.owner,"
-          + " s.ts AS last_event, s.activity, s.mood, s.status, s.readings"
+          + " s.ts AS state_at, s.activity, s.mood, coalesce(s.status, '" + WARMING_UP + "') AS status, s.readings"
           + " FROM (" + CURRENT_REGISTRY + ") r"
           + " LEFT JOIN (SELECT * FROM (SELECT twin_id, ts, activity, mood, status, readings,"
           + "   row_number() OVER (PARTITION BY twin_id ORDER BY ts DESC, readings DESC) AS rn FROM twin_state)"
@@ -78,9 +83,13 @@ public final class TwinService {
     List<Object> listParams = new ArrayList<>(params);
     listParams.add(limit);
     listParams.add(offset);
-    QueryResult rows = history.query(LIST, listParams);
+    List<Map<String, Object>> rows = history.query(LIST, listParams).asMaps();
+    for (Map<String, Object> row : rows) {
+      // the time of the newest reading, not of the newest state: states come at the snapshot cadence
+      row.put("last_event", newestReading((String) row.get("twin_id")).get("ts"));
+    }
     long total = ((Number) history.query(COUNT, params).rows().get(0).get(0)).longValue();
-    return new Page(rows.asMaps(), total, limit, offset);
+    return new Page(rows, total, limit, offset);
   }
 
   private static List<Object> filterParams(ListFilter f) {
@@ -155,15 +164,49 @@ public final class TwinService {
       personality = pick(state, TRAITS.toArray(String[]::new));
     }
     twin.put("personality", personality);
-    twin.put("state", state);
+    twin.put("personality_from", state != null && state.get("openness") != null ? "state" : "registry");
     List<Map<String, Object>> latest = readings(twinId, 1);
-    twin.put("last_event", latest.isEmpty() ? null : latest.get(0).get("ts"));
+    Map<String, Object> newest = latest.isEmpty() ? null : latest.get(0);
+    twin.put("status", state != null ? state.get("status") : WARMING_UP);
+    twin.put("state", state != null ? state : warmingUp(newest));
+    twin.put("last_event", newest == null ? null : newest.get("ts"));
     return twin;
+  }
+
+  /**
+   * What is known of a twin before its first state: status {@value #WARMING_UP} and the vitals of its
+   * newest reading (none before the first), marked as coming from the readings.
+   */
+  static Map<String, Object> warmingUp(Map<String, Object> newest) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("status", WARMING_UP);
+    state.put("from", "readings");
+    if (newest != null) {
+      for (String key : List.of("ts", "heart_rate", "spo2", "systolic_bp", "body_temp_c", "stress", "energy", "activity")) {
+        state.put(key, newest.get(key));
+      }
+    }
+    return state;
+  }
+
+  private Map<String, Object> newestReading(String twinId) {
+    return cache.newestReading(twinId, id -> {
+      List<Map<String, Object>> rows = readings(id, 1);
+      return rows.isEmpty() ? Map.of() : rows.get(0);
+    });
   }
 
   /** Latest readings, newest first, and the status rules applied to the newest. */
   public Map<String, Object> health(String twinId, int limit) {
-    List<Map<String, Object>> readings = readings(twinId, limit);
+    return health(twinId, limit, null);
+  }
+
+  /**
+   * As {@link #health(String, int)}; with {@code asOf} (null:
+   * now) the latest at or before that instant, as time travel shows the twin then.
+   */
+  public Map<String, Object> health(String twinId, int limit, Instant asOf) {
+    List<Map<String, Object>> readings = asOf == null ? readings(twinId, limit) : readingsUntil(twinId, limit, asOf);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("twin_id", twinId);
     out.put("current", readings.isEmpty() ? null : readings.get(0));
@@ -205,6 +248,21 @@ public final class TwinService {
 
   private List<Map<String, Object>> readings(String twinId, int limit) {
     return newest(Tables.HEALTH_EVENTS, LATEST_READINGS, twinId, limit);
+  }
+
+  /** As {@link #newest}, for the rows at or before {@code asOf}: first from its last day's files. */
+  private List<Map<String, Object>> readingsUntil(String twinId, int limit, Instant asOf) {
+    Instant from = asOf.minus(RECENT);
+    Instant to = asOf.plusMillis(1);
+    List<Map<String, Object>> rows = history.query(
+        LATEST_READINGS.formatted(history.relation(Tables.HEALTH_EVENTS, twinId, from, to), "AND ts >= ? AND ts < ?"),
+        List.of(twinId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), limit)).asMaps();
+    if (rows.size() == limit) {
+      return rows;
+    }
+    return history.query(
+        LATEST_READINGS.formatted(history.relation(Tables.HEALTH_EVENTS, twinId, null, to), "AND ts < ?"),
+        List.of(twinId, to.atOffset(ZoneOffset.UTC), limit)).asMaps();
   }
 
   /**

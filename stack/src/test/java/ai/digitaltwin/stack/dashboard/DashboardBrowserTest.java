@@ -52,9 +52,63 @@ class DashboardBrowserTest {
     }
   }
 
+  /**
+   * Right after the stack is healthy, before the stream job's first state: every twin answer and the
+   * pages built from them hold values or say "warming up", never null. Signs in through the form and
+   * signs out again, so that the next test starts at the login form.
+   */
+  @Test
+  @Order(0)
+  void theFirstSecondsAfterHealthyShowWarmingUpOrValuesNeverNull() throws Exception {
+    DashboardStack.await(WAIT, () -> stack.twinStatus(TWIN) != null, "the twin in the registry");
+    JsonNode list = stack.get("/api/v1/twins?limit=200");
+    assertThat(list.get("items")).isNotEmpty().allSatisfy(t -> assertThat(t.get("status").isTextual()).as(t.toString()).isTrue());
+    JsonNode twin = stack.get("/api/v1/twins/" + TWIN);
+    assertThat(twin.get("state").isObject()).as(twin.toString()).isTrue();
+    if (twin.get("status").asText().equals("warming_up")) {
+      assertThat(twin.get("state").get("status").asText()).isEqualTo("warming_up");
+    }
+    browser.open("#/twins");
+    browser.waitFor("document.querySelector('#login-form')", WAIT, "the login form");
+    browser.find("#login-username").sendKeys("admin");
+    browser.find("#login-password").sendKeys(DashboardStack.ADMIN_PASSWORD);
+    browser.find("#login-submit").click();
+    browser.waitFor("document.querySelector('#twin-table[data-ready]')", WAIT, "the twin list");
+    assertThat(browser.find("#twin-rows").getText()).doesNotContain("null").doesNotContain("undefined");
+
+    String before = stack.twinStatus(TWIN);
+    browser.open("#/twins/" + TWIN);
+    browser.waitFor("document.querySelector('#twin-status [data-status]') && document.querySelector('#twin-kpi-confidence')",
+        WAIT, "the twin's header");
+    // one read of the header: a live state redraws it
+    List<?> seen = (List<?>) browser.js("const b = document.querySelector('#twin-status [data-status]');"
+        + " return [b.dataset.status, document.getElementById('twin-status').textContent,"
+        + " document.getElementById('twin-header').innerText,"
+        + " document.querySelector('#twin-kpi-confidence .value').textContent];");
+    String after = stack.twinStatus(TWIN);
+    assertThat(seen.get(0)).isIn(before, after);
+    assertThat(seen.get(2)).asString().doesNotContain("null").doesNotContain("undefined").doesNotContain("NaN");
+    if (before.equals("warming_up") && after.equals("warming_up")) {
+      assertThat(seen.get(1)).isEqualTo("warming up");
+      assertThat(seen.get(3)).isEqualTo("warming up");
+    } else {
+      assertThat(seen.get(3)).asString().endsWith("%");
+    }
+    browser.screenshot("00-first-seconds");
+    assertThat(browser.takeConsoleErrors()).isEmpty();
+    // leave the twin page (its live view closes) before logging out, so nothing asks without a token
+    browser.open("#/twins");
+    browser.waitFor("document.querySelector('#twin-table[data-ready]')", WAIT, "the twin list");
+    browser.find("#logout").click();
+    browser.waitFor("document.querySelector('#login-form')", WAIT, "the login form after logging out");
+    assertThat(browser.takeConsoleErrors()).isEmpty();
+    stack.awaitData();
+  }
+
   @Test
   @Order(1)
   void signsInAndListsTheTwins() throws Exception {
+    stack.awaitData();
     browser.open("#/twins");
     browser.waitFor("document.querySelector('#login-form')", WAIT, "the login form");
     browser.screenshot("01-login");
@@ -241,7 +295,22 @@ class DashboardBrowserTest {
   void timeTravelShowsTheTwinAsItWas() throws Exception {
     openTwin();
     String lastEvent = stack.get("/api/v1/twins/" + TWIN).get("last_event").asText();
-    java.time.Instant asOf = java.time.Instant.parse(lastEvent).minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    java.time.Instant last = java.time.Instant.parse(lastEvent);
+    java.time.Instant asOf = last.minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    // inside an anomaly episode when the backfill holds one: the status then must be the episode's
+    boolean inEpisode = false;
+    for (JsonNode a : stack.get("/api/v1/twins/" + TWIN + "/anomalies?limit=500&from=" + last.minus(Duration.ofDays(4))
+        + "&to=" + last.plusSeconds(1)).get("items")) {
+      java.time.Instant start = java.time.Instant.parse(a.get("start_ts").asText());
+      java.time.Instant end = a.get("end_ts").isNull() ? last : java.time.Instant.parse(a.get("end_ts").asText());
+      java.time.Instant candidate = start.plus(Duration.ofMinutes(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+      if (Duration.between(start, end).compareTo(Duration.ofMinutes(4)) > 0
+          && stack.get("/api/v1/twins/" + TWIN + "/state?as_of=" + candidate).get("state").isObject()) {
+        asOf = candidate;
+        inEpisode = true;
+        break;
+      }
+    }
     browser.js("const i = document.getElementById('asof-input'); i.value = arguments[0];", asOf.toString().substring(0, 16));
     browser.find("#asof-go").click();
     browser.waitFor("document.querySelector('#asof-table') && document.querySelector('#asof-banner')", WAIT, "the twin as of then");
@@ -250,6 +319,20 @@ class DashboardBrowserTest {
     String stateTs = api.get("state").get("ts").asText();
     assertThat(java.time.Instant.parse(stateTs)).isBeforeOrEqualTo(asOf);
     assertThat(browser.find("#asof-table").getText()).contains(stateTs.replace("T", " ").replace("Z", "").substring(0, 19) + " UTC");
+    // every card follows the instant: the status then, the last reading by then
+    String status = api.get("status").asText();
+    if (inEpisode) {
+      assertThat(api.get("open_anomalies")).isNotEmpty();
+      assertThat(status).isEqualTo(api.get("open_anomalies").get(0).get("type").asText());
+    }
+    browser.waitFor("document.querySelector('#twin-status [data-status]')", WAIT, "the header as of then");
+    assertThat(browser.find("#twin-status [data-status]").getDomAttribute("data-status")).isEqualTo(status);
+    JsonNode reading = api.get("last_reading");
+    assertThat(browser.find("#twin-kpi-last-event .value").getText())
+        .isEqualTo(reading.get("ts").asText().replace("T", " ").substring(0, 19) + " UTC");
+    assertThat(browser.find("#twin-kpi-last-event .sub").getText()).startsWith("as of ");
+    assertThat(browser.find("#twin-kpi-heart-rate .value").getText())
+        .isEqualTo(Math.round(reading.get("heart_rate").asDouble()) + " bpm");
     // every window now ends at the chosen instant
     browser.waitFor("document.querySelector('#trends[data-ready=\"true\"]')", WAIT, "the trends as of then");
     assertThat(dataset("#trends").get("to")).isEqualTo(asOf.plusMillis(1).toString());
@@ -257,6 +340,7 @@ class DashboardBrowserTest {
     browser.screenshot("05-twin-as-of");
     browser.find("#asof-live").click();
     browser.waitFor("!document.querySelector('#asof-banner') && document.querySelector('#trait-save:enabled')", WAIT, "live again");
+    assertThat(browser.find("#twin-kpi-last-event .sub").getText()).doesNotStartWith("as of ");
   }
 
   @Test
@@ -269,6 +353,16 @@ class DashboardBrowserTest {
     JsonNode api = stack.get("/api/v1/pipeline");
     double shown = chart("chart-throughput").get("series").get(0).get("data").get(0).get(1).asDouble();
     assertThat(shown).isPositive();
+    // a rate per minute over minutes, counted from the events themselves: never zero while they flow
+    JsonNode kafka = api.get("kafka");
+    assertThat(kafka.get("events_per_minute").asDouble()).isPositive();
+    assertThat(kafka.get("events_in_window").asLong()).isPositive();
+    // one read of the card: the page redraws it every poll
+    List<?> card = (List<?>) browser.js("const k = document.getElementById('kpi-events-per-minute');"
+        + " return ['.label', '.value', '.sub'].map(c => k.querySelector(c).textContent);");
+    assertThat(card.get(0)).asString().isEqualTo("Events/min into Kafka");
+    assertThat(card.get(1)).asString().isNotEqualTo("0.0").isNotEqualTo("–");
+    assertThat(card.get(2)).asString().contains("events in the last");
     JsonNode tables = api.get("iceberg").get("tables");
     List<String> names = new ArrayList<>();
     tables.forEach(t -> names.add(t.get("table").asText()));
