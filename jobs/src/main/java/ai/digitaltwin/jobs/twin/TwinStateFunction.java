@@ -202,6 +202,14 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
     if (slot.waiting.isEmpty() && !unsent(slot.model)) {
       return;
     }
+    if (slot.waiting.isEmpty() && intervalEnd(slot.model.lastTs) <= timers.currentWatermark()) {
+      // history behind the watermark (an import beside live twins): its inputs were folded as they came,
+      // and no cadence timer will come for the interval of the last one, since the watermark has passed
+      // it; sent now, one stall after the check was armed. While the history still streams in, this
+      // adds at most one snapshot per stall to the interval it is in.
+      toLiveView(toHistory(slot.model.snapshot(ctx.getCurrentKey()), out), ctx);
+      return;
+    }
     if (armedAt == null || armedAt != timers.currentWatermark()) {
       armStallCheck(slot, timers);
       return;
