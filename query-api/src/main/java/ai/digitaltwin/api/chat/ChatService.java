@@ -45,8 +45,9 @@ public final class ChatService {
     keepTokenizerOffline();
     Understanding understanding =
         Understanding.load(new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run), THRESHOLD, MARGIN);
-    ChatService service = new ChatService(sql, understanding, Metrics.load(), Phrases.load(), Voice.load(),
-        SentimentScorer.load());
+    SentimentScorer sentiment = SentimentScorer.load();
+    ChatService service = new ChatService(sql, understanding, Metrics.load(), Phrases.load(), Voice.load(sentiment),
+        sentiment);
     LOG.info("Chat ready in {} ms", (System.nanoTime() - start) / 1_000_000);
     return service;
   }
@@ -71,7 +72,21 @@ public final class ChatService {
    * @throws IllegalArgumentException if the message is null or blank
    */
   public ChatReply reply(TwinPersona persona, String message, Instant now) {
+    return reply(persona, message, now, new Dialogue(), new Recent());
+  }
+
+  /**
+   * Answers {@code message} as the next turn of {@code dialogue}: follow-ups resolve against its earlier
+   * turns, and it keeps what the user said about themselves.
+   */
+  public ChatReply reply(TwinPersona persona, String message, Instant now, Dialogue dialogue) {
+    return reply(persona, message, now, dialogue, voice.recent(persona.twinId()));
+  }
+
+  /** A question alone is answered without memory ({@code recent} fresh), a conversation's turn with the twin's. */
+  private ChatReply reply(TwinPersona persona, String message, Instant now, Dialogue dialogue, Recent recent) {
     long start = System.nanoTime();
+    Objects.requireNonNull(dialogue, "dialogue");
     Objects.requireNonNull(persona, "persona");
     Objects.requireNonNull(now, "now");
     if (message == null || message.isBlank()) {
@@ -79,16 +94,19 @@ public final class ChatService {
     }
     ChatReply.Sentiment feeling = sentiment.score(message);
     long felt = System.nanoTime();
-    Question question = understanding.understand(message, now, persona.zone());
+    Question heard = understanding.understand(message, now, persona.zone());
+    Question question = FollowUp.resolve(heard, dialogue);
+    Remember.Said said = Remember.from(question.message());
+    dialogue.heard(question, said);
     long understood = System.nanoTime();
     Lookup lookup = new Lookup(sql, persona.twinId());
-    Context context = new Context(question, persona, lookup, phrases, metrics);
+    Context context = new Context(question, persona, lookup, phrases, metrics, dialogue, said, feeling, recent);
     String text;
     long answered = understood;
     try {
       Answer answer = answer(context);
       answered = System.nanoTime();
-      text = voice.speak(persona, question.intent(), answer, message);
+      text = voice.speak(new Voice.Turn(persona, question, answer, feeling, dialogue, said, recent));
     } catch (RuntimeException e) {
       LOG.warn("Chat query failed for twin {} ({}): {}", persona.twinId(), question.intent().wireName(), e.toString());
       text = phrases.get("error");
@@ -100,6 +118,18 @@ public final class ChatService {
         (answered - understood) / 1000, (end - answered) / 1000);
     return new ChatReply(text, question.intent().wireName(), question.confidence(), feeling, lookup.evidence(),
         persona.mood(), elapsedMs);
+  }
+
+  /**
+   * Replays a message the user sent earlier (at {@code at}) into {@code dialogue} without answering it:
+   * how a conversation is rebuilt from the stored history after a restart.
+   */
+  public void remember(Dialogue dialogue, TwinPersona persona, String message, Instant at) {
+    if (message == null || message.isBlank()) {
+      return;
+    }
+    Question question = FollowUp.resolve(understanding.understand(message, at, persona.zone()), dialogue);
+    dialogue.heard(question, Remember.from(question.message()));
   }
 
   /** Sentiment of a text alone, e.g. for messages that are stored without a reply. */
@@ -122,8 +152,11 @@ public final class ChatService {
       case MOOD -> MoodFacts.answer(ctx);
       case PERSONALITY -> PersonalityFacts.answer(ctx);
       case ANOMALIES -> Anomalies.answer(ctx);
+      case ROUTINE -> Routine.answer(ctx);
+      case EXPLAIN -> Explain.answer(ctx);
       case SMALL_TALK -> Conversation.smallTalk(ctx);
       case HELP -> Conversation.help(ctx);
+      case CLARIFY -> Conversation.clarify(ctx);
       case UNKNOWN -> Conversation.unknown(ctx);
     };
   }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything a handler needs to answer one question. */
-record Context(Question question, TwinPersona persona, Lookup db, Phrases phrases, Metrics metrics) {
+record Context(Question question, TwinPersona persona, Lookup db, Phrases phrases, Metrics metrics, Dialogue dialogue,
+    Remember.Said said, ChatReply.Sentiment feeling, Recent recent) {
   static final List<String> DEFAULT_VITALS =
       List.of("heart_rate", "blood_pressure", "spo2", "temperature", "breathing");
 

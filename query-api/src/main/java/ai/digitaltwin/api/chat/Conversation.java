@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat;
 
+import java.util.List;
 import java.util.Map;
 
 /** SMALL_TALK, HELP and UNKNOWN: answered from the persona and fixed words, never with figures. */
@@ -9,23 +10,49 @@ final class Conversation {
   static Answer smallTalk(Context ctx) {
     TwinPersona persona = ctx.persona();
     String topic = ctx.question().topic() == null ? "greeting" : ctx.question().topic();
+    if (ctx.said().name() != null && (topic.equals("greeting") || topic.equals("identity"))) {
+      topic = "introduce";
+    }
     String job = persona.occupation() == null ? "" : ", " + article(persona.occupation());
+    String user = ctx.dialogue().userName();
+    List<String> worries = ctx.dialogue().worries();
     Map<String, String> values = Context.values("name", persona.name(), "job", job,
         "occupation", persona.occupation() == null ? "" : article(persona.occupation()),
-        "age", persona.age() == null ? "" : persona.age().toString());
+        "age", persona.age() == null ? "" : persona.age().toString(),
+        "user", user == null ? "" : user,
+        "worry", worries.isEmpty() ? "" : Vitals.list(worries));
     String key = "smalltalk." + topic;
-    if ((topic.equals("age") && persona.age() == null) || (topic.equals("job") && persona.occupation() == null)) {
+    boolean unknown = (topic.equals("age") && persona.age() == null) || (topic.equals("job") && persona.occupation() == null)
+        || ((topic.equals("myname") || topic.equals("introduce")) && user == null)
+        || (topic.equals("worries") && worries.isEmpty());
+    if (unknown) {
       key += ".unknown";
     }
-    return Answer.of(Answer.Assessment.NONE, ctx.phrases().get(key, values));
+    return Answer.of(Answer.Assessment.NONE, ctx.phrases().any(key, seed(ctx), values, ctx.recent()::fresh));
+  }
+
+  /** Varies the words by message and turn. */
+  private static String seed(Context ctx) {
+    return ctx.question().message().raw() + "|" + ctx.dialogue().turns();
+  }
+
+  /** Asks back: about which measure a time was meant, or what "why" or "it" refers to. */
+  static Answer clarify(Context ctx) {
+    String topic = ctx.question().topic() == null ? "what" : ctx.question().topic();
+    Timeframe time = ctx.question().time();
+    Map<String, String> values = time.named() ? Context.range(time.range()) : Context.values();
+    return Answer.of(Answer.Assessment.NONE, ctx.phrases().any("clarify." + topic, seed(ctx), values));
   }
 
   static Answer help(Context ctx) {
-    return Answer.of(Answer.Assessment.NONE, ctx.phrases().get("help"));
+    // someone unsure what to ask gets a plain start rather than the full, upbeat list
+    String key = ctx.feeling().score() <= Voice.NEGATIVE ? "help.unsure" : "help";
+    return Answer.of(Answer.Assessment.NONE, ctx.phrases().any(key, seed(ctx), Context.values()));
   }
 
   static Answer unknown(Context ctx) {
-    return Answer.of(Answer.Assessment.NONE, ctx.phrases().get("unknown"), ctx.phrases().get("unknown.suggest"));
+    return Answer.of(Answer.Assessment.NONE, ctx.phrases().any("unknown", seed(ctx), Context.values()),
+        ctx.phrases().any("unknown.suggest", seed(ctx) + "|suggest", Context.values()));
   }
 
   private static String article(String occupation) {

@@ -12,8 +12,14 @@ public enum Intent {
   ANOMALIES,
   TRENDS,
   HISTORY,
+  /** Habits: the usual day on weekdays and at weekends, bedtime, when the twin exercises. */
+  ROUTINE,
+  /** Why a figure is as it is: the value against the baseline, the activity, the alerts. */
+  EXPLAIN,
   SMALL_TALK,
   HELP,
+  /** Too vague to answer without asking back ("and yesterday?" with nothing said before). */
+  CLARIFY,
   /** Off-topic or not answerable from the twin's data. */
   UNKNOWN;
 
@@ -31,6 +37,6 @@ public enum Intent {
 
   /** Intents answered from data (SQL), as opposed to conversation. */
   public boolean factual() {
-    return this != SMALL_TALK && this != HELP && this != UNKNOWN;
+    return this != SMALL_TALK && this != HELP && this != UNKNOWN && this != CLARIFY;
   }
 }

@@ -53,7 +53,7 @@ final class IntentClassifier {
       exemplars.add(new Exemplar(intent, topic, rows.get(i)[1], unit(vectors.get(i).vector())));
     }
     for (Intent intent : Intent.values()) {
-      if (counts.getOrDefault(intent, 0) < 6) {
+      if (intent != Intent.CLARIFY && counts.getOrDefault(intent, 0) < 6) {
         throw new IllegalStateException(
             "Intent " + intent.wireName() + " needs at least 6 exemplars in chat/intents.tsv, has "
                 + counts.getOrDefault(intent, 0));

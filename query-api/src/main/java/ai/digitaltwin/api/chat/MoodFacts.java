@@ -1,6 +1,8 @@
 package ai.digitaltwin.api.chat;
 
 import ai.digitaltwin.schemas.Tables;
+import java.util.ArrayList;
+import java.util.List;
 
 /** MOOD from the twin's state history: the latest state, or the states of a period. */
 final class MoodFacts {
@@ -12,7 +14,7 @@ final class MoodFacts {
           + "round(energy, 2) AS energy, status FROM " + Tables.TWIN_STATE
           + " WHERE twin_id = ? AND ts <= ? AND mood_score IS NOT NULL ORDER BY ts DESC LIMIT 1";
   private static final String PERIOD =
-      "SELECT count(*) AS states, mode(mood) AS mood, round(avg(mood_score), 2) AS mood_score, "
+      "SELECT count(*) AS states, min(ts) AS first_ts, mode(mood) AS mood, round(avg(mood_score), 2) AS mood_score, "
           + "round(avg(stress), 2) AS stress, round(avg(energy), 2) AS energy FROM " + Tables.TWIN_STATE
           + " WHERE twin_id = ? AND ts >= ? AND ts < ? AND mood_score IS NOT NULL";
 
@@ -27,13 +29,18 @@ final class MoodFacts {
       if (states == 0) {
         return Answer.of(Answer.Assessment.NO_DATA, ctx.phrases().get("mood.none", Context.range(range)));
       }
-      String sentence = ctx.phrases().get("mood.range", Context.range(range,
+      List<String> facts = new ArrayList<>();
+      facts.add(ctx.phrases().get(states == 1 ? "mood.range.one" : "mood.range", Context.range(range,
           "mood", String.valueOf(rows.value(0, "mood")),
           "score", Format.number(rows.value(0, "mood_score")),
-          "stress", Format.number(rows.value(0, "stress")),
-          "energy", Format.number(rows.value(0, "energy")),
-          "n", Long.toString(states)));
-      return Answer.of(assess(rows), sentence);
+          "stress", orUnknown(rows.value(0, "stress")),
+          "energy", orUnknown(rows.value(0, "energy")),
+          "updates", Coverage.count(ctx, states, "update"))));
+      Coverage.partial(ctx, range, rows.value(0, "first_ts")).ifPresent(facts::add);
+      if (states > 1) {
+        Coverage.few(ctx, states, "update").ifPresent(facts::add);
+      }
+      return new Answer(facts, assess(rows));
     }
     QueryResult rows = ctx.db().within(null, ctx.now(), LATEST, ctx.db().twinId(), ctx.now());
     if (rows.isEmpty()) {

@@ -44,6 +44,33 @@ final class Phrases {
     return Format.fill(get(key), values);
   }
 
+  /**
+   * One of the variants of {@code key} ({@code key}, {@code key.2}, {@code key.3}, ...), chosen by
+   * {@code seed}: the same message gets the same words, different messages different ones.
+   */
+  String any(String key, String seed, Map<String, String> values) {
+    return any(key, seed, values, text -> true);
+  }
+
+  /** As {@link #any(String, String, Map)}, preferring a variant {@code fresh} accepts (one not said lately). */
+  String any(String key, String seed, Map<String, String> values, java.util.function.Predicate<String> fresh) {
+    int n = 1;
+    while (templates.getProperty(key + "." + (n + 1)) != null) {
+      n++;
+    }
+    int start = Math.floorMod(seed.hashCode(), n);
+    String first = null;
+    for (int i = 0; i < n; i++) {
+      int k = (start + i) % n;
+      String text = Format.fill(get(k == 0 ? key : key + "." + (k + 1)), values);
+      if (fresh.test(text)) {
+        return text;
+      }
+      first = first == null ? text : first;
+    }
+    return first;
+  }
+
   /** A phrase whose key may be absent, e.g. an activity without a wording: the fallback then. */
   String getOrDefault(String key, String fallback) {
     return templates.getProperty(key, fallback);

@@ -65,7 +65,7 @@ final class Trends {
               "have", (cur >= 0 ? current : other).label(),
               "missing", (cur >= 0 ? other : current).label(),
               "a", metric.withUnit(Vitals.joined(rows, have, metric.columns())),
-              "na", Format.number(rows.value(have, "readings")))));
+              "na", Coverage.count(ctx, Format.toLong(rows.value(have, "readings")), "reading"))));
     }
     double a = Format.toDouble(rows.value(cur, column));
     double b = Format.toDouble(rows.value(oth, column));
@@ -75,8 +75,8 @@ final class Trends {
         "label", metric.label(),
         "a", metric.withUnit(Vitals.joined(rows, cur, metric.columns())),
         "b", metric.withUnit(Vitals.joined(rows, oth, metric.columns())),
-        "na", Format.number(rows.value(cur, "readings")),
-        "nb", Format.number(rows.value(oth, "readings")),
+        "na", Coverage.count(ctx, Format.toLong(rows.value(cur, "readings")), "reading"),
+        "nb", Coverage.count(ctx, Format.toLong(rows.value(oth, "readings")), "reading"),
         "other", other.label(),
         "direction", ctx.phrases().get(direction));
     String sentence = ctx.phrases().get(metric.summed() ? "trend.sum" : "trend.sentence", values);

@@ -36,14 +36,16 @@ final class Vitals {
     if (parts.isEmpty()) {
       return Answer.of(Answer.Assessment.NO_DATA, ctx.phrases().get("now.none", Context.values("labels", labels(metrics))));
     }
-    String sentence = ctx.phrases().get("now.sentence", Context.values("time", ctx.time(rows.value(0, "ts")), "list", list(parts)));
-    return Answer.of(concern ? Answer.Assessment.CONCERN : Answer.Assessment.NORMAL, sentence);
+    List<String> facts = new ArrayList<>();
+    facts.add(ctx.phrases().get("now.sentence", Context.values("time", ctx.time(rows.value(0, "ts")), "list", list(parts))));
+    concern |= openEpisodes(ctx, facts);
+    return new Answer(facts, concern ? Answer.Assessment.CONCERN : Answer.Assessment.NORMAL);
   }
 
   static Answer history(Context ctx) {
     TimeRange range = ctx.question().time().range();
     List<Metric> metrics = ctx.metricsOrVitals();
-    StringBuilder select = new StringBuilder("SELECT count(*) AS readings");
+    StringBuilder select = new StringBuilder("SELECT count(*) AS readings, min(ts) AS first_ts");
     for (Metric metric : metrics) {
       for (String column : metric.columns()) {
         if (metric.summed()) {
@@ -84,8 +86,38 @@ final class Vitals {
     if (readings == 0 || parts.isEmpty()) {
       return Answer.of(Answer.Assessment.NO_DATA, ctx.phrases().get("history.none", Context.range(range, "labels", labels(metrics))));
     }
-    String sentence = ctx.phrases().get("history.sentence", Context.range(range, "list", list(parts), "n", Long.toString(readings)));
-    return Answer.of(concern ? Answer.Assessment.CONCERN : Answer.Assessment.NORMAL, sentence);
+    List<String> facts = new ArrayList<>();
+    facts.add(ctx.phrases().get("history.sentence", Context.range(range, "list", list(parts),
+        "readings", Coverage.count(ctx, readings, "reading"))));
+    Coverage.partial(ctx, range, rows.value(0, "first_ts")).ifPresent(facts::add);
+    Coverage.few(ctx, readings, "reading").ifPresent(facts::add);
+    return new Answer(facts, concern ? Answer.Assessment.CONCERN : Answer.Assessment.NORMAL);
+  }
+
+  /**
+   * Adds the episodes of the last day that are still open, with what the first means: "is my heart ok"
+   * is not answered by a reading alone. Returns whether one of them is about health (not the sensor).
+   */
+  static boolean openEpisodes(Context ctx, List<String> facts) {
+    TimeRange day = TimeRange.of(ctx.now().minus(NOW_LOOKBACK), ctx.now(), Spans.lastLabel(NOW_LOOKBACK));
+    QueryResult episodes = Anomalies.episodes(ctx, day);
+    List<String> open = new ArrayList<>();
+    boolean health = false;
+    String meaning = null;
+    for (int i = 0; i < episodes.rows().size(); i++) {
+      if (episodes.value(i, "end_ts") == null) {
+        open.add(Anomalies.item(ctx, episodes, i));
+        health |= !"sensor".equals(episodes.value(i, "layer"));
+        meaning = meaning != null ? meaning : ctx.phrases().getOrDefault("anomaly.meaning." + episodes.value(i, "type"), null);
+      }
+    }
+    if (!open.isEmpty()) {
+      facts.add(ctx.phrases().get("now.open", Context.values("list", list(open))));
+      if (meaning != null) {
+        facts.add(meaning);
+      }
+    }
+    return health;
   }
 
   /** "120/80" from two columns of one row, or null when the first is null. */

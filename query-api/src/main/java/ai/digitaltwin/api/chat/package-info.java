@@ -14,16 +14,20 @@
  *       and margin for "don't know"; vital names are masked alike so that the metric does not decide
  *       the intent. The time expression ({@code TimeParser}) then splits vitals questions into now,
  *       history and trends.
+ *   <li><b>Conversation</b> ({@code FollowUp}, {@code Dialogue}, {@code Remember}): the message read
+ *       against the earlier turns ("and yesterday?", "why?"), asking back (CLARIFY) when it refers to
+ *       nothing; the user's name and worries kept.
  *   <li><b>Sentiment</b> ({@code SentimentScorer}): VADER, with negation repaired by data
  *       ({@code chat/sentiment-phrases.tsv}).
  *   <li><b>Facts</b> (one class per intent): parameterised SQL over the DuckDB views named like the
  *       Iceberg tables, always filtered by the twin id; every query and its rows become evidence.
- *   <li><b>Voice</b> ({@code Voice}, {@code chat/voice.tsv}; sentences in {@code chat/facts.properties}):
- *       traits and mood choose the words around the facts, never the figures.
+ *   <li><b>Voice</b> ({@code Voice}, {@code Recent}, {@code chat/voice.tsv}; sentences in
+ *       {@code chat/facts.properties}): traits, mood and the user's tone choose the words around the
+ *       facts, never the figures; a twin varies what it said lately.
  * </ol>
  *
- * <p>Evaluation: {@code src/test/resources/chat/eval-questions.tsv} (220 questions) must be recognised at
- * 95 % or better ({@code ChatEvaluationTest}, which also writes reply() latency percentiles to
- * {@code target/chat-benchmark.txt}).
+ * <p>Evaluation: {@code src/test/resources/chat/eval-questions.tsv} (220 questions) and
+ * {@code eval-dialogues.tsv} (65 dialogues) must be recognised at 95 % or better, in two voices, with
+ * voice metrics ({@code ChatEvaluationTest}: {@code target/chat-benchmark.txt}, {@code target/chat-voice.txt}).
  */
 package ai.digitaltwin.api.chat;

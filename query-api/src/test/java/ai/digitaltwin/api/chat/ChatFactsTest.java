@@ -32,7 +32,7 @@ class ChatFactsTest {
     ChatReply reply = ask("whats ur pulse right now");
     assertThat(reply.intent()).isEqualTo("health_now");
     assertThat(reply.reply()).contains("my heart rate is " + num(latest.heartRate()) + " bpm");
-    assertThat(reply.evidence()).hasSize(1);
+    assertThat(reply.evidence()).hasSize(2); // the reading, and the episodes still open
     assertThat(reply.evidence().get(0).rows().get(0).get("heart_rate")).isEqualTo(latest.heartRate());
   }
 
@@ -103,13 +103,97 @@ class ChatFactsTest {
   }
 
   @Test
-  void alertsOfTheLastSevenDaysAreCountedWithTheirSeverity() {
+  void alertsOfTheLastSevenDaysAreCountedAsEpisodesWithTheirSeverity() {
+    // as GET /anomalies counts them: one episode per type and start, whose start lies in the window
     List<TwinFixture.Anomaly> recent = data.anomalies.stream()
-        .filter(a -> in(a.ts(), T0.minus(Duration.ofDays(7)), T0)).toList();
+        .filter(a -> in(a.start(), T0.minus(Duration.ofDays(7)), T0)).toList();
     long high = recent.stream().filter(a -> a.severity().equals("high")).count();
     ChatReply reply = ask("any anomolies lately?");
     assertThat(reply.intent()).isEqualTo("anomalies");
     assertThat(reply.reply()).contains("I had " + recent.size() + " alerts, " + high + " of them high severity");
+  }
+
+  @Test
+  void theOpeningAndClosingRowsOfOneEpisodeAreOneAlert() {
+    List<TwinFixture.Anomaly> thisWeek = data.anomalies.stream().filter(a -> in(a.start(), MONDAY, T0)).toList();
+    TwinFixture.Anomaly brady = thisWeek.stream().filter(a -> a.type().equals("bradycardia")).findFirst().orElseThrow();
+    ChatReply reply = ask("Any health problems this week?");
+    assertThat(reply.intent()).isEqualTo("anomalies");
+    assertThat(reply.reply()).contains("This week I had " + thisWeek.size() + " alerts")
+        .contains("bradycardia (medium, score 2.4) from 06:13 to " + clock(brady.end()));
+    assertThat(reply.reply().split("bradycardia \\(", -1)).hasSize(2);
+    assertThat(reply.reply()).contains("tachycardia (high, score 3.6) since " + clock(T0.minus(Duration.ofMinutes(40))))
+        .contains("still going on").contains("Bradycardia means");
+  }
+
+  @Test
+  void somethingUnusualWithTheHeartIsTheAnomalies() {
+    ChatReply reply = ask("Did anything unusual happen with your heart recently?");
+    assertThat(reply.intent()).isEqualTo("anomalies");
+    assertThat(reply.reply()).contains("tachycardia (high, score 3.6) since").contains("still going on");
+  }
+
+  @Test
+  void aDayThatBeganMidAfternoonIsSaidToBePartial() {
+    TwinPersona newbie = newbie();
+    List<Double> values = newbieHeartRates(YESTERDAY, TODAY);
+    ChatReply reply = chat.reply(newbie, "average heart rate yesterday", T0);
+    assertThat(reply.intent()).isEqualTo("history");
+    assertThat(reply.reply())
+        .contains("Yesterday, my heart rate averaged " + num(round1(mean(values))) + " bpm")
+        .contains("over " + values.size() + " readings")
+        .contains("only begin at 15:00 on 19 May").contains("part of the period");
+    ChatReply full = ask("average heart rate yesterday");
+    assertThat(full.reply()).doesNotContain("part of the period");
+  }
+
+  @Test
+  void aTwinWithOneStateSaysSoInsteadOfAveragingIt() {
+    ChatReply reply = chat.reply(newbie(), "How have you been feeling this week?", T0);
+    assertThat(reply.intent()).isEqualTo("mood");
+    assertThat(reply.reply()).contains("just one mood update so far").doesNotContain("1 updates");
+    ChatReply drift = chat.reply(newbie(), "Have you changed lately?", T0);
+    assertThat(drift.reply()).contains("haven't been around long enough");
+  }
+
+  @Test
+  void personalityNowAndItsDriftAreDifferentAnswers() {
+    ChatReply now = ask("Tell me about your personality");
+    ChatReply drift = ask("Have you changed lately?");
+    assertThat(now.intent()).isEqualTo("personality");
+    assertThat(drift.intent()).isEqualTo("personality");
+    TwinFixture.State latest = data.states.get(data.states.size() - 1);
+    TwinFixture.State weekAgo = data.states.stream().filter(st -> !st.ts().isBefore(T0.minus(Duration.ofDays(7))))
+        .findFirst().orElseThrow();
+    assertThat(now.reply()).contains("neuroticism " + num(round2(latest.neuroticism())));
+    assertThat(drift.reply()).isNotEqualTo(now.reply())
+        .contains("my neuroticism went from " + num(round2(weekAgo.neuroticism())) + " to " + num(round2(latest.neuroticism())))
+        .contains("more prone to worry").contains("unkind conversations")
+        .contains(data.states.stream().map(TwinFixture.State::drift).filter(d -> d != null).distinct().count() + " small shifts");
+  }
+
+  @Test
+  void routinesComeFromTheUsualActivityOfEachHour() {
+    ChatReply weekend = ask("What do you do on weekends?");
+    assertThat(weekend.intent()).isEqualTo("routine");
+    assertThat(weekend.reply()).contains("at weekends, from 08:00 to 09:00 I'm getting ready, from 09:00 to 10:00 I'm relaxing, from 10:00 to 12:00 I'm exercising, "
+        + "from 12:00 to 16:00 I'm socialising");
+    ChatReply bed = ask("What time do you usually go to bed?");
+    assertThat(bed.intent()).isEqualTo("routine");
+    assertThat(bed.reply()).contains("On weekdays I usually go to bed at " + first(TwinFixture.WEEKDAY, "sleep", 12)
+        + " and get up at 06:00").contains("At weekends I usually go to bed at 23:00 and get up at 08:00");
+    ChatReply exercise = ask("When do you usually exercise?");
+    assertThat(exercise.reply()).contains("On weekdays I usually exercise from 17:00 to 18:00")
+        .contains("At weekends I usually exercise from 10:00 to 12:00");
+  }
+
+  @Test
+  void whyIsTheHeartRateHighGivesTheValueTheBaselineTheActivityAndTheAlerts() {
+    TwinFixture.Reading hr = latest(r -> r.heartRate() != null);
+    ChatReply reply = ask("Why is your heart rate so high?");
+    assertThat(reply.intent()).isEqualTo("explain");
+    assertThat(reply.reply()).contains("My heart rate was " + num(hr.heartRate()) + " bpm at " + clock(hr.ts()))
+        .contains("baseline is 68 bpm").contains("working").contains("tachycardia (high, score 3.6) since");
   }
 
   @Test
@@ -146,7 +230,11 @@ class ChatFactsTest {
   void offTopicSaysSoAndSuggestsWithoutNumbers() {
     ChatReply reply = ask("What is 15 times 7?");
     assertThat(reply.intent()).isEqualTo("unknown");
-    assertThat(reply.reply()).contains("not something I can answer").contains("sleep").doesNotContainPattern("[0-9]");
+    Phrases phrases = Phrases.load();
+    List<String> variants = java.util.stream.IntStream.rangeClosed(1, 6)
+        .mapToObj(i -> phrases.getOrDefault(i == 1 ? "unknown" : "unknown." + i, null)).filter(v -> v != null).toList();
+    assertThat(variants).hasSizeGreaterThan(1).anyMatch(reply.reply()::contains);
+    assertThat(reply.reply()).containsAnyOf("sleep", "slept").doesNotContainPattern("[0-9]");
     assertThat(reply.evidence()).isEmpty();
   }
 
@@ -164,6 +252,32 @@ class ChatFactsTest {
 
   private List<Double> values(Instant from, Instant to, Function<TwinFixture.Reading, Double> column) {
     return data.readings.stream().filter(r -> in(r.ts(), from, to)).map(column).filter(v -> v != null).toList();
+  }
+
+  private TwinPersona newbie() {
+    return new TwinPersona(TwinFixture.NEWBIE, "Noa", 29, "baker", BigFive.neutral(), "content", 0.1, null);
+  }
+
+  private List<Double> newbieHeartRates(Instant from, Instant to) {
+    return data.newbieReadings.stream().filter(r -> in(r.ts(), from, to)).map(TwinFixture.Reading::heartRate).toList();
+  }
+
+  /** The first hour from {@code from} on (wrapping) where the routine turns to {@code activity}. */
+  private static String first(List<String> hours, String activity, int from) {
+    for (int k = from; k < from + 24; k++) {
+      if (hours.get(k % 24).equals(activity) && !hours.get((k + 23) % 24).equals(activity)) {
+        return String.format("%02d:00", k % 24);
+      }
+    }
+    throw new AssertionError("no " + activity);
+  }
+
+  private static double round2(double value) {
+    return Math.round(value * 100.0) / 100.0;
+  }
+
+  private static String clock(Instant ts) {
+    return ts.toString().substring(11, 16);
   }
 
   private static boolean in(Instant ts, Instant from, Instant to) {

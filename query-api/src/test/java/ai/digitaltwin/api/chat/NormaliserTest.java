@@ -47,6 +47,9 @@ class NormaliserTest {
     Map<String, Long> counts = Resources.tsv("chat/intents.tsv", 2).stream()
         .collect(java.util.stream.Collectors.groupingBy(row -> row[0].split("/")[0], java.util.stream.Collectors.counting()));
     for (Intent intent : Intent.values()) {
+      if (intent == Intent.CLARIFY) {
+        continue; // never recognised from a message alone: a follow-up with nothing to follow
+      }
       assertThat(counts.getOrDefault(intent.wireName(), 0L)).as(intent.wireName()).isGreaterThanOrEqualTo(6);
     }
     assertThat(counts.keySet()).allSatisfy(Intent::parse);

@@ -22,6 +22,12 @@ final class TwinFixture {
   static final String TWIN = "twin-ada";
   static final String DECOY = "twin-decoy";
   static final String EMPTY = "twin-empty";
+  /** A twin whose data begins at 15:00 yesterday, with one state written a minute ago. */
+  static final String NEWBIE = "twin-new";
+  static final Instant NEWBIE_START = Instant.parse("2026-05-19T15:00:00Z");
+  /** The usual activity per hour (0-23) of {@link #TWIN}, as the state's routine holds it. */
+  static final List<String> WEEKDAY = hours("sleep*6 routine*2 commute work*8 exercise leisure*4 sleep*2");
+  static final List<String> WEEKEND = hours("sleep*8 routine leisure exercise*2 social*4 leisure*7 sleep");
   static final Instant HISTORY_START = T0.minus(Duration.ofDays(15)).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
   static final Duration READING_EVERY = Duration.ofMinutes(10);
 
@@ -30,9 +36,15 @@ final class TwinFixture {
 
   record Behaviour(Instant ts, String kind, String activity, String previous) {}
 
-  record State(Instant ts, String mood, double moodScore, double stress, double energy) {}
+  record State(Instant ts, String mood, double moodScore, double stress, double energy, double neuroticism, String drift) {}
 
-  record Anomaly(Instant ts, String type, String severity, double score) {}
+  /**
+   * One episode as the detector writes it: a row when it opens (no end) and, once it closed, a second
+   * row with the same type and start.
+   *
+   * @param end null while the episode is still open
+   */
+  record Anomaly(Instant start, Instant end, String type, String severity, double score) {}
 
   record Sleep(Instant start, Instant end) {}
 
@@ -41,6 +53,7 @@ final class TwinFixture {
   final List<State> states = new ArrayList<>();
   final List<Anomaly> anomalies = new ArrayList<>();
   final List<Sleep> sleeps = new ArrayList<>();
+  final List<Reading> newbieReadings = new ArrayList<>();
   final Connection connection;
 
   private TwinFixture(Connection connection) {
@@ -84,15 +97,25 @@ final class TwinFixture {
           activity));
     }
     int k = 0;
+    long total = Duration.between(HISTORY_START, T0).toHours();
     for (Instant ts = HISTORY_START; ts.isBefore(T0); ts = ts.plus(Duration.ofHours(1)), k++) {
       double score = ((k % 9) - 4) / 10.0;
       String mood = score < -0.2 ? "low" : score > 0.2 ? "happy" : "content";
-      states.add(new State(ts, mood, score, (k % 8) / 10.0, (10 - k % 8) / 10.0));
+      // the last three days of unkind chat make the twin more prone to worry, a step at a time
+      long step = Math.max(0, k - (total - 72));
+      String drift = step == 0 ? null : "negative chat sentiment -0.60: neuroticism +0.0005 (" + step + ")";
+      states.add(new State(ts, mood, score, (k % 8) / 10.0, (10 - k % 8) / 10.0, 0.42 + step * 0.0005, drift));
     }
-    anomalies.add(new Anomaly(T0.minus(Duration.ofDays(10)), "hr_high", "medium", 3.1));
-    anomalies.add(new Anomaly(T0.minus(Duration.ofDays(5)), "spo2_low", "low", 2.2));
-    anomalies.add(new Anomaly(T0.minus(Duration.ofDays(2)), "hr_above_baseline", "high", 4.75));
-    anomalies.add(new Anomaly(T0.minus(Duration.ofHours(20)), "sensor_dropout", "medium", 1.5));
+    int j = 0;
+    for (Instant ts = NEWBIE_START; ts.isBefore(T0); ts = ts.plus(READING_EVERY), j++) {
+      newbieReadings.add(new Reading(ts, 70.0 + (j % 5), 118, 76, 97.0, 36.6, 14, 45, 30, 0.3, 0.6, "work"));
+    }
+    anomalies.add(episode(T0.minus(Duration.ofDays(10)), Duration.ofMinutes(20), "tachycardia", "medium", 3.1));
+    anomalies.add(episode(T0.minus(Duration.ofDays(5)), Duration.ofMinutes(30), "spo2_dip", "low", 2.2));
+    anomalies.add(episode(T0.minus(Duration.ofDays(2)), Duration.ofHours(4), "resting_hr_elevation", "high", 4.75));
+    anomalies.add(episode(T0.minus(Duration.ofHours(20)), Duration.ofMinutes(10), "sensor_dropout", "medium", 1.5));
+    anomalies.add(episode(Instant.parse("2026-05-20T06:13:00Z"), Duration.ofMinutes(28), "bradycardia", "medium", 2.4));
+    anomalies.add(episode(T0.minus(Duration.ofMinutes(40)), null, "tachycardia", "high", 3.6));
   }
 
   private void insert() throws SQLException {
@@ -106,6 +129,10 @@ final class TwinFixture {
       health.add(new Object[] {"d" + n++, DECOY, at(ts), 150.0, 180.0, 110.0, 85.0, 39.5, 30.0, 10.0, 5000,
           0.95, 0.05, "work", "generator", 0, (long) n});
     }
+    for (Reading r : newbieReadings) {
+      health.add(new Object[] {"n" + n++, NEWBIE, at(r.ts()), r.heartRate(), r.systolic(), r.diastolic(), r.spo2(),
+          r.temp(), r.resp(), r.hrv(), r.steps(), r.stress(), r.energy(), r.activity(), "generator", 0, (long) n});
+    }
     TwinTables.insert(connection, Tables.HEALTH_EVENTS, health);
 
     List<Object[]> behaviour = new ArrayList<>();
@@ -117,13 +144,16 @@ final class TwinFixture {
     TwinTables.insert(connection, Tables.BEHAVIOR_EVENTS, behaviour);
 
     List<Object[]> state = new ArrayList<>();
+    String routine = "{\"weekday\":" + json(WEEKDAY) + ",\"weekend\":" + json(WEEKEND) + "}";
     for (int i = 0; i < states.size(); i++) {
       State s = states.get(i);
-      String drift = i == states.size() - 1 ? "negative_chat" : null;
       state.add(new Object[] {"s" + n++, TWIN, at(s.ts()), (long) i, 70.0, 97.0, 120.0, 36.6, 68.0, 5.0, 62.0, 0.9,
-          "work", s.mood(), s.moodScore(), s.stress(), s.energy(), "normal", 0.71, 0.66, 0.78, 0.35, 0.42, drift,
-          null, null, null, null, null, null, null});
+          "work", s.mood(), s.moodScore(), s.stress(), s.energy(), "normal", 0.71, 0.66, 0.78, 0.35, s.neuroticism(),
+          s.drift(), null, null, null, null, null, routine, null});
     }
+    state.add(new Object[] {"s" + n++, NEWBIE, at(T0.minus(Duration.ofMinutes(1))), 1L, 72.0, 97.0, 118.0, 36.6, null,
+        null, null, 0.0, "work", "content", 0.1, 0.3, 0.6, "normal", 0.6, 0.5, 0.5, 0.6, 0.4, null,
+        null, null, null, null, null, null, null});
     state.add(new Object[] {"s" + n++, DECOY, at(T0.minus(Duration.ofHours(1))), 1L, 150.0, 85.0, 180.0, 39.5, 150.0,
         5.0, 140.0, 0.9, "work", "furious", -0.9, 0.95, 0.05, "high_stress", 0.1, 0.1, 0.1, 0.1, 0.9, null,
         null, null, null, null, null, null, null});
@@ -131,8 +161,12 @@ final class TwinFixture {
 
     List<Object[]> alerts = new ArrayList<>();
     for (Anomaly a : anomalies) {
-      alerts.add(new Object[] {"a" + n++, TWIN, at(a.ts()), a.type(), "baseline", a.severity(), a.score(),
-          at(a.ts().minus(Duration.ofMinutes(10))), at(a.ts()), "{}", "v1"});
+      alerts.add(new Object[] {"a" + n++, TWIN, at(a.start()), a.type(), "clinical", a.severity(), a.score(),
+          at(a.start()), null, "{}", "v1"});
+      if (a.end() != null) {
+        alerts.add(new Object[] {"a" + n++, TWIN, at(a.end()), a.type(), "clinical", a.severity(), a.score(),
+            at(a.start()), at(a.end()), "{}", "v1"});
+      }
     }
     alerts.add(new Object[] {"a" + n++, DECOY, at(T0.minus(Duration.ofHours(2))), "hr_high", "clinical", "high", 9.0,
         at(T0.minus(Duration.ofHours(3))), null, "{}", "v1"});
@@ -144,6 +178,27 @@ final class TwinFixture {
     registry.add(new Object[] {"r2", EMPTY, at(HISTORY_START), "create", "Eve", 51, "f", "architect", null, "UTC",
         0.2, 0.3, 0.4, 0.5, 0.6, "owner", 8L, null});
     TwinTables.insert(connection, Tables.TWIN_REGISTRY, registry);
+  }
+
+  /** "sleep*6 work" → six times "sleep", then "work". */
+  private static List<String> hours(String spec) {
+    List<String> out = new ArrayList<>();
+    for (String part : spec.split(" ")) {
+      String[] p = part.split("\\*");
+      out.addAll(java.util.Collections.nCopies(p.length == 1 ? 1 : Integer.parseInt(p[1]), p[0]));
+    }
+    if (out.size() != 24) {
+      throw new IllegalArgumentException("A routine has 24 hours, got " + out.size() + ": " + spec);
+    }
+    return List.copyOf(out);
+  }
+
+  private static String json(List<String> hours) {
+    return hours.stream().map(h -> "\"" + h + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
+
+  private static Anomaly episode(Instant start, Duration length, String type, String severity, double score) {
+    return new Anomaly(start, length == null ? null : start.plus(length), type, severity, score);
   }
 
   static OffsetDateTime at(Instant instant) {

@@ -2,6 +2,7 @@ package ai.digitaltwin.api.chat.http;
 
 import ai.digitaltwin.api.chat.ChatReply;
 import ai.digitaltwin.api.chat.ChatService;
+import ai.digitaltwin.api.chat.Dialogue;
 import ai.digitaltwin.api.kafka.EventProducer;
 import ai.digitaltwin.api.twin.TwinService;
 import ai.digitaltwin.schemas.ChatMessage;
@@ -26,9 +27,11 @@ public final class ChatExchange {
   private final EventProducer events;
   private final ChatLog log;
   private final Clock clock;
+  private final Conversations conversations;
 
   public ChatExchange(ChatService chat, TwinService twins, EventProducer events, ChatLog log, Clock clock) {
     this.chat = chat;
+    this.conversations = new Conversations(chat, log);
     this.personas = new Personas(twins, clock);
     this.events = events;
     this.log = log;
@@ -44,7 +47,11 @@ public final class ChatExchange {
     Instant said = clock.instant();
     Personas.Speaker speaker = personas.of(registry);
     long persona = System.nanoTime();
-    ChatReply reply = chat.reply(speaker.persona(), text, speaker.now());
+    Dialogue dialogue = conversations.of(speaker.persona(), userId);
+    ChatReply reply;
+    synchronized (dialogue) { // one turn at a time per conversation: the next follows this one
+      reply = chat.reply(speaker.persona(), text, speaker.now(), dialogue);
+    }
     long replied = System.nanoTime();
     String twinId = speaker.persona().twinId();
     List<ChatMessage> messages = ChatMessages.of(twinId, userId, text, reply, said, clock.instant());

@@ -29,6 +29,9 @@ public final class ChatLog {
   static final String PAGE =
       "SELECT " + COLUMNS + " FROM " + LIVE_VIEW
           + " WHERE twin_id = ? ORDER BY ts DESC, event_id DESC LIMIT ? OFFSET ?";
+  static final String SAID =
+      "SELECT ts, text FROM " + LIVE_VIEW
+          + " WHERE twin_id = ? AND user_id = ? AND role = 'user' ORDER BY ts DESC, event_id DESC LIMIT ?";
   static final String COUNT = "SELECT count(*) FROM " + LIVE_VIEW + " WHERE twin_id = ?";
 
   private final TwinHistory history;
@@ -76,6 +79,11 @@ public final class ChatLog {
     // one statement for the exchange: both sides appear together or not at all
     String rows = String.join(", ", Collections.nCopies(messages.size(), ROW));
     history.update("INSERT INTO " + OVERLAY + " (" + COLUMNS + ") VALUES " + rows, values);
+  }
+
+  /** What {@code userId} last said to the twin, newest first, at most {@code limit} messages. */
+  List<Map<String, Object>> said(String twinId, String userId, int limit) {
+    return history.query(SAID, List.of(twinId, userId, limit)).asMaps();
   }
 
   Page page(String twinId, int limit, int offset) {
