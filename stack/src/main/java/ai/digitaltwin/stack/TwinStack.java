@@ -106,6 +106,30 @@ public final class TwinStack implements AutoCloseable {
     return part;
   }
 
+  /**
+   * Waits until the history the API reads holds twins and readings. The stream job commits to Iceberg at
+   * its first checkpoint, so a first start is up seconds before its first data is: a request made at once
+   * would find no twin. A restarted stack has its data at once.
+   *
+   * @return whether the data came within {@code timeout}
+   */
+  public boolean awaitFirstData(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String sql = "SELECT (SELECT count(*) FROM " + ai.digitaltwin.schemas.Tables.TWIN_REGISTRY + ") * (SELECT count(*) FROM "
+        + ai.digitaltwin.schemas.Tables.HEALTH_EVENTS + ") AS data";
+    while (true) {
+      history().refreshNow();
+      List<List<Object>> rows = history().query(sql, List.of()).rows();
+      if (!rows.isEmpty() && rows.get(0).get(0) instanceof Number n && n.longValue() > 0) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(250);
+    }
+  }
+
   public int apiPort() {
     return api.port();
   }

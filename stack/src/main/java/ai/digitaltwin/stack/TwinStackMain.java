@@ -35,6 +35,9 @@ public final class TwinStackMain {
     }
     // any other way out of the JVM (an exit from a library): still try to stop, savepoint or not
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "twin-shutdown"));
+    if (!stack.awaitFirstData(java.time.Duration.ofMinutes(2))) {
+      System.out.println("No twin or reading is queryable yet: the generator may have none (GENERATOR_TWINS), see the log.");
+    }
     String base = "http://127.0.0.1:" + stack.apiPort();
     System.out.printf(
         "%nDigital Twin AI is up in %.1f s%n  Dashboard  %s/%n  Health     %s/health%n  API        %s/api/v1/twins (token from POST /api/v1/auth/login)%n  Login      admin / password in %s%n  Kafka      %s%n  Logs       %s%nPress Ctrl-C to stop.%n",

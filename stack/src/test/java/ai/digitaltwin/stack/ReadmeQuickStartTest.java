@@ -49,6 +49,8 @@ class ReadmeQuickStartTest {
     int port = Integer.parseInt(env.get("PORT"));
     try (TwinStack stack = TwinStack.start(env, new PrintStream(OutputStream.nullOutputStream()))) {
       assertThat(stack.adminPasswordFile()).exists();
+      // what ./twin up waits for before it prints that the system is up: the first committed data
+      assertThat(stack.awaitFirstData(java.time.Duration.ofMinutes(2))).as("the first twins and readings").isTrue();
       ProcessBuilder bash = new ProcessBuilder(ReadmeQuickStart.bash(ReadmeQuickStart.onPort(script, port)))
           .directory(dir.toFile())
           .redirectOutput(dir.resolve("stdout.txt").toFile())
