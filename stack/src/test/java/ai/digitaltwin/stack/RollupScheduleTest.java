@@ -1,7 +1,6 @@
 package ai.digitaltwin.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
@@ -55,13 +54,8 @@ class RollupScheduleTest {
     CatalogConfig catalog = CatalogConfig.fromEnv(env, Path.of(env.get("TWIN_DATA_DIR")));
 
     try (TwinStack stack = TwinStack.start(env, new PrintStream(Files.newOutputStream(dir.resolve("stack.log"))))) {
-      long deadline = System.nanoTime() + 240_000_000_000L;
-      while (fullDays(catalog) < 2) {
-        if (System.nanoTime() > deadline) {
-          fail("daily_summaries did not get two full days within 240 s; log in " + dir.resolve("data/logs"));
-        }
-        Thread.sleep(1000);
-      }
+      StackClient.await(Duration.ofSeconds(240), () -> fullDays(catalog) >= 2,
+          "two full days in daily_summaries (log in " + dir.resolve("data/logs") + ")");
       // the pipeline page's figures: the newest rollup as the API sees it
       StackClient api = StackClient.login(TestStackEnv.base(env), "admin", "rollup-admin-pw");
       StackClient.await(Duration.ofSeconds(60), () -> !api.get("/api/v1/pipeline").get("batch").get("rollup").get("at").isNull(),
@@ -96,7 +90,7 @@ class RollupScheduleTest {
   }
 
   /** Days with at least 200 of a twin's 288 readings in the newest rollup. */
-  private static int fullDays(CatalogConfig catalog) throws IOException {
+  private static int fullDays(CatalogConfig catalog) {
     try (TwinCatalog twins = TwinCatalog.open(catalog)) {
       Set<LocalDate> days = new HashSet<>();
       try (CloseableIterable<Record> rows = IcebergGenerics.read(twins.table(Tables.DAILY_SUMMARIES)).build()) {
@@ -107,6 +101,8 @@ class RollupScheduleTest {
         });
       }
       return days.size();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
