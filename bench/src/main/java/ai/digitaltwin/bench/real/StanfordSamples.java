@@ -107,8 +107,11 @@ public final class StanfordSamples {
     }
   }
 
-  /** Splits a line of these files: commas, fields optionally in double quotes (none holds a comma but labels.csv's notes). */
-  static List<String> csv(String line) {
+  /**
+   * Splits a line of the vendored sample files (Stanford and Welltory CSVs, labels.csv): commas, fields
+   * optionally in double quotes, a comma inside quotes kept in the field, the quotes removed.
+   */
+  public static List<String> csv(String line) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;

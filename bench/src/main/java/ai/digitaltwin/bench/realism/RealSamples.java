@@ -1,5 +1,6 @@
 package ai.digitaltwin.bench.realism;
 
+import ai.digitaltwin.bench.real.StanfordSamples;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,13 +78,13 @@ public final class RealSamples {
   public static List<DaySummary> welltory(Path dir) throws IOException {
     List<DaySummary> out = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(dir.resolve("wearables.csv"), StandardCharsets.UTF_8)) {
-      List<String> header = fields(in.readLine());
+      List<String> header = StanfordSamples.csv(in.readLine());
       int user = header.indexOf("user_code");
       int day = header.indexOf("day");
       int pulse = header.indexOf("resting_pulse");
       int steps = header.indexOf("steps_count");
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        List<String> f = fields(line);
+        List<String> f = StanfordSamples.csv(line);
         double rhr = number(f.get(pulse));
         double s = number(f.get(steps));
         if (!Double.isNaN(rhr) || !Double.isNaN(s)) {
@@ -103,13 +104,13 @@ public final class RealSamples {
   private static void read(Path file, Row row) throws IOException {
     try (InputStream raw = Files.newInputStream(file);
         BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-      List<String> header = fields(in.readLine());
+      List<String> header = StanfordSamples.csv(in.readLine());
       int at = header.indexOf("datetime");
       if (at < 0 || at + 1 >= header.size()) {
         throw new IOException(file + ": no datetime column followed by a value in " + header);
       }
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        List<String> f = fields(line);
+        List<String> f = StanfordSamples.csv(line);
         if (f.size() <= at + 1 || f.get(at + 1).isEmpty()) {
           continue;
         }
@@ -124,11 +125,11 @@ public final class RealSamples {
       return onsets;
     }
     try (BufferedReader in = Files.newBufferedReader(labels, StandardCharsets.UTF_8)) {
-      List<String> header = fields(in.readLine());
+      List<String> header = StanfordSamples.csv(in.readLine());
       int user = header.indexOf("user");
       int onset = header.indexOf("symptom_onset");
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        List<String> f = fields(line);
+        List<String> f = StanfordSamples.csv(line);
         if (f.size() > onset && !f.get(onset).isEmpty()) {
           onsets.put(f.get(user), LocalDate.parse(f.get(onset)));
         }
@@ -147,25 +148,5 @@ public final class RealSamples {
 
   private static double number(String s) {
     return s == null || s.isEmpty() ? Double.NaN : Double.parseDouble(s);
-  }
-
-  /** Comma-separated fields, double quotes removed (commas inside quotes kept in the field). */
-  static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder f = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        out.add(f.toString());
-        f.setLength(0);
-      } else {
-        f.append(c);
-      }
-    }
-    out.add(f.toString());
-    return out;
   }
 }
