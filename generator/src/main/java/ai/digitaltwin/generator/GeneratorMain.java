@@ -1,7 +1,7 @@
 package ai.digitaltwin.generator;
 
+import ai.digitaltwin.generator.cli.BackfillProgress;
 import ai.digitaltwin.generator.cli.Flags;
-import ai.digitaltwin.generator.cli.ProgressBar;
 import ai.digitaltwin.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,20 +54,19 @@ public final class GeneratorMain {
   }
 
   private static int backfill(GeneratorService service) throws InterruptedException {
-    long started = System.nanoTime();
-    ProgressBar bar = new ProgressBar(System.err, started);
     Instant end = service.config().end();
-    while (!service.finished() && service.failure().isEmpty()) {
-      Instant start = service.startTime();
-      Instant now = service.simulatedTime();
-      if (start != null && now != null) {
-        double fraction = (double) (now.toEpochMilli() - start.toEpochMilli()) / (end.toEpochMilli() - start.toEpochMilli());
-        bar.show(fraction, total(service), System.nanoTime());
+    try (BackfillProgress bar = new BackfillProgress(System.err, System.nanoTime())) {
+      while (!service.finished() && service.failure().isEmpty()) {
+        Instant start = service.startTime();
+        Instant now = service.simulatedTime();
+        if (start != null && now != null) {
+          double fraction = (double) (now.toEpochMilli() - start.toEpochMilli()) / (end.toEpochMilli() - start.toEpochMilli());
+          bar.show(fraction, total(service), System.nanoTime());
+        }
+        Thread.sleep(500); // redraw pace of the bar, not synchronisation
       }
-      Thread.sleep(500); // redraw pace of the bar, not synchronisation
+      bar.show(1, total(service), System.nanoTime());
     }
-    bar.show(1, total(service), System.nanoTime());
-    bar.done();
     service.close();
     if (service.failure().isPresent()) {
       System.err.println("generator: " + service.failure().get().getMessage());

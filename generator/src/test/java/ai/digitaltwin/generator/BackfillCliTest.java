@@ -32,7 +32,8 @@ class BackfillCliTest {
       }
       String stderr = err.toString(StandardCharsets.UTF_8);
       assertThat(code).isZero();
-      assertThat(stderr).contains("100.0%").contains("ETA").contains("events").contains("/s");
+      assertThat(stderr).contains("backfill 100%").containsPattern("\\(\\d+:\\d\\d:\\d\\d / \\d+:\\d\\d:\\d\\d\\)")
+          .containsPattern("[\\d,]+ events  [\\d,]+/s");
       assertThat(stderr).contains("produced 57,600 health");
       assertThat(TopicReader.readAll(kafka.bootstrapServers(), Topics.HEALTH.name())).hasSize(57_600);
     }
