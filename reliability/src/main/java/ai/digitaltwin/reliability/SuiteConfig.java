@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the suite runs, from flags or system properties:
+ * How the suite runs, from system properties here (the test build) or from the same options on the command
+ * line ({@link ReliabilityMain}):
  *
  * <ul>
  *   <li>{@code --full} / {@code reliability.full=true} — the long forms, default short
@@ -28,29 +29,8 @@ public record SuiteConfig(Scale scale, Path outDir, long seed, List<String> only
         only.isEmpty() ? List.of() : List.of(only.split(",")));
   }
 
-  public static SuiteConfig fromArgs(String[] args, Map<String, String> props) {
-    Map<String, String> merged = new java.util.HashMap<>(props);
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--full" -> merged.put("reliability.full", "true");
-        case "--out" -> merged.put("reliability.out", value(args, ++i, "--out"));
-        case "--seed" -> merged.put("reliability.seed", value(args, ++i, "--seed"));
-        case "--only" -> merged.put("reliability.only", value(args, ++i, "--only"));
-        default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'; try --help");
-      }
-    }
-    return fromProperties(merged);
-  }
-
   public boolean wanted(String scenario) {
     return only.isEmpty() || only.contains(scenario);
-  }
-
-  private static String value(String[] args, int i, String flag) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(flag + " needs a value");
-    }
-    return args[i];
   }
 
   private static long seed(String raw) {
