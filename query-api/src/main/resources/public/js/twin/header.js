@@ -20,9 +20,10 @@ export function renderHeader(slot, ctx) {
     const warming = st.status === 'warming_up';
     fill(status, statusBadge(st.status || (s ? 'normal' : 'no_data')));
     fill(facts,
-      kpi('heart-rate', 'Heart rate', num(st.heart_rate, 0) + ' bpm', 'baseline ' + num(st.hr_baseline, 0) + ' ± ' + num(st.hr_baseline_sd, 1)),
+      kpi('heart-rate', 'Heart rate', num(st.heart_rate, 0) + ' bpm',
+        'resting ' + num(st.resting_hr, 0) + ' bpm · all-day mean ' + num(st.hr_baseline, 0)),
       kpi('spo2', 'SpO₂', num(st.spo2, 1) + ' %', 'blood oxygen saturation'),
-      kpi('bp', 'Systolic BP', num(st.systolic_bp, 0) + ' mmHg', 'resting HR ' + num(st.resting_hr, 0) + ' bpm'),
+      kpi('bp', 'Systolic BP', num(st.systolic_bp, 0) + ' mmHg', 'blood pressure, upper value'),
       kpi('mood', 'Mood', st.mood || (warming ? 'warming up' : '–'), 'activity: ' + (st.activity || '–')),
       kpi('confidence', 'Baseline confidence', warming ? 'warming up' : pct(st.baseline_confidence),
         warming ? 'the first state comes once the stream job has folded the first readings' : num(st.readings, 0) + ' readings'),
