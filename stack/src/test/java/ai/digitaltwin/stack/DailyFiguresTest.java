@@ -2,6 +2,8 @@ package ai.digitaltwin.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.api.chat.SqlRunner;
+import ai.digitaltwin.api.chat.http.HistorySql;
 import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.history.IcebergTables;
 import ai.digitaltwin.api.history.IcebergViews;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +85,7 @@ class DailyFiguresTest {
         assertThat(sources(rolled)).as(twin).containsOnly("rollup").hasSize(NY.equals(twin) ? 4 : 3);
         sameFigures(twin, rolled, daily.days(twin, FROM, TO, DailyFigures.Source.RAW));
       }
+      chatsDailyFiguresAreTheRollupsInTheTwinsZoneOnly(history, daily);
       QueryResult ny = daily.days(NY, FROM, TO, DailyFigures.Source.AUTO);
       assertThat(column(ny, "day")).containsExactly("2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09");
       assertThat(value(ny, "2026-03-08", "readings")).isEqualTo(138L); // 23 hours that Sunday, six readings each
@@ -109,6 +113,28 @@ class DailyFiguresTest {
       assertThat(value(rerolled, "2026-03-08", "readings")).isEqualTo(before + 1);
       sameFigures(NY, rerolled, daily.days(NY, FROM, TO, DailyFigures.Source.RAW));
     }
+  }
+
+  /**
+   * The chat's relation of daily figures (HistorySql): New York's weekend from the rollup, the same sums as
+   * the readings; asked in another zone than the registry's, from the readings.
+   */
+  private static void chatsDailyFiguresAreTheRollupsInTheTwinsZoneOnly(TwinHistory history, DailyFigures daily) {
+    HistorySql chat = new HistorySql(history, daily);
+    Instant saturday = Instant.parse("2026-03-07T05:00:00Z");
+    Instant monday = Instant.parse("2026-03-09T04:00:00Z"); // a 47-hour weekend: clocks go forward on Sunday
+    String days = "SELECT CAST(sum(steps) AS BIGINT) AS steps, CAST(sum(readings) AS BIGINT) AS readings,"
+        + " min(source) AS first, max(source) AS last FROM " + SqlRunner.DAILY_FIGURES + " WHERE twin_id = ?";
+    List<Object> twin = List.of(NY);
+    var rolled = chat.query(days, twin, new SqlRunner.Scope(NY, saturday, monday, ZoneId.of("America/New_York"))).rows().get(0);
+    var readings = chat.query(
+        "SELECT CAST(sum(steps) AS BIGINT) AS steps, count(*) AS readings FROM " + Tables.HEALTH_EVENTS
+            + " WHERE twin_id = ? AND ts >= ? AND ts < ?",
+        List.of(NY, saturday.atOffset(ZoneOffset.UTC), monday.atOffset(ZoneOffset.UTC))).rows().get(0);
+    assertThat(rolled.subList(0, 2)).isEqualTo(readings);
+    assertThat(rolled.subList(2, 4)).containsOnly("rollup");
+    var elsewhere = chat.query(days, twin, new SqlRunner.Scope(NY, saturday, monday, ZoneOffset.UTC)).rows().get(0);
+    assertThat(elsewhere.subList(2, 4)).containsOnly("raw");
   }
 
   /** A reading whose figures vary with {@code i}: impossible and missing heart rates, every activity, missing SpO2. */
