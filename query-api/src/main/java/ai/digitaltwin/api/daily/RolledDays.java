@@ -53,11 +53,11 @@ final class RolledDays {
     }
   }
 
-  private record Key(long summaries, long health) {}
+  /** A coverage and the snapshots of {@code daily_summaries} and {@code health_events} it is for. */
+  private record Planned(long summaries, long health, Coverage coverage) {}
 
   private final IcebergViews views;
-  private volatile Key key;
-  private volatile Coverage coverage;
+  private volatile Planned planned;
 
   RolledDays(IcebergViews views) {
     this.views = views;
@@ -67,14 +67,12 @@ final class RolledDays {
   Coverage now() {
     long summaries = views.state(Tables.DAILY_SUMMARIES).map(IcebergViews.ViewState::snapshotId).orElse(-1L);
     long health = views.state(Tables.HEALTH_EVENTS).map(IcebergViews.ViewState::snapshotId).orElse(-1L);
-    Key now = new Key(summaries, health);
-    Coverage known = coverage;
-    if (now.equals(key) && known != null) {
-      return known;
+    Planned known = planned;
+    if (known != null && known.summaries() == summaries && known.health() == health) {
+      return known.coverage();
     }
     Coverage fresh = summaries < 0 ? NONE : of(views.table(Tables.DAILY_SUMMARIES).snapshot(summaries), views.table(Tables.HEALTH_EVENTS), health);
-    coverage = fresh;
-    key = now;
+    planned = new Planned(summaries, health, fresh);
     return fresh;
   }
 
