@@ -110,10 +110,17 @@ public final class DailyFigures {
     RolledDays.Coverage coverage = source == Source.RAW ? RolledDays.NONE : rolled.now();
     StringBuilder rollup = new StringBuilder();
     StringBuilder raw = new StringBuilder();
+    long rawFrom = Long.MAX_VALUE;
+    long rawTo = Long.MIN_VALUE;
     for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
       long lo = startMs(day, zone);
       long hi = startMs(day.plusDays(1), zone);
-      StringBuilder list = coverage.answers(twinId, lo, hi) ? rollup : raw;
+      boolean rolledUp = coverage.answers(twinId, lo, hi);
+      if (!rolledUp) {
+        rawFrom = Math.min(rawFrom, lo);
+        rawTo = Math.max(rawTo, hi);
+      }
+      StringBuilder list = rolledUp ? rollup : raw;
       list.append(list.length() == 0 ? "" : ", ")
           .append("(DATE '").append(day).append("', ").append(lo * 1000).append(", ").append(hi * 1000).append(')');
     }
@@ -123,8 +130,8 @@ public final class DailyFigures {
       parts.add(ROLLED.formatted(rollup, twin));
     }
     if (raw.length() > 0) {
-      String readings = history.relation(Tables.HEALTH_EVENTS, twinId, Instant.ofEpochMilli(startMs(from, zone)),
-          Instant.ofEpochMilli(startMs(to, zone)));
+      // only the files of the span the raw days lie in (today and yesterday, typically)
+      String readings = history.relation(Tables.HEALTH_EVENTS, twinId, Instant.ofEpochMilli(rawFrom), Instant.ofEpochMilli(rawTo));
       parts.add(RAW.formatted(readings, raw, twin));
     }
     return parts.isEmpty() ? NONE.formatted("(DATE '1970-01-01', 0, 0)", twin) : String.join(" UNION ALL ", parts);
