@@ -21,6 +21,7 @@ import json
 import os
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pandas as pd
@@ -28,7 +29,7 @@ import pandas as pd
 # the project root: ./twin runs the stack from there, so a relative TWIN_DATA_DIR is relative to it
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Columns holding instants or dates: parsed into pandas timestamps (UTC) on arrival.
-TIME_COLUMNS = {"ts", "start_ts", "end_ts", "day", "hour", "first_ts", "last_ts", "detected_ts"}
+TIME_COLUMNS = {"ts", "start_ts", "end_ts", "day", "hour", "first_ts", "last_ts", "detected_ts", "day_start", "day_end"}
 # The tables a horizon applies to, each with its event-time column.
 PINNED = {"health_events": "ts", "behavior_events": "ts", "anomalies": "ts", "twin_state": "ts",
           "ground_truth": "start_ts", "twin_registry": "ts"}
@@ -122,6 +123,20 @@ class TwinSql:
             return f"WITH {ctes}, {text[4:].lstrip()}"
         return f"WITH {ctes} {text}"
 
+    def daily(self, twin_id, start, end, source="auto"):
+        """The twin's figures per local day, {start} to {end} (dates, end exclusive), as a DataFrame.
+
+        From GET /api/v1/twins/{id}/health/daily: daily_summaries, the batch rollup's table, for the days
+        it holds, the readings for the others (column source; source="raw" asks for the readings only).
+        Not pinned to the horizon: ask for days that closed before it.
+        """
+        url = (f"{self.base_url}/api/v1/twins/{urllib.parse.quote(twin_id)}/health/daily?"
+               + urllib.parse.urlencode({"from": str(start), "to": str(end), "source": source}))
+        days = _get(url, self.token, self.timeout)["days"]
+        columns = ["day", "day_start", "day_end", "source", "readings", "hr_mean", "hr_min", "hr_max", "resting_hr",
+                   "spo2_mean", "systolic_mean", "temp_max", "steps", "sleep_hours"]
+        return frame({"columns": columns, "rows": [[d.get(c) for c in columns] for d in days]})
+
     def scalar(self, sql):
         """The single value of a one-row, one-column query."""
         result = self.query(sql)
@@ -172,11 +187,20 @@ def _read_password(env):
             " (set TWIN_DATA_DIR as for ./twin up, or TWIN_PASSWORD_FILE)") from None
 
 
+def _get(url, token, timeout):
+    request = urllib.request.Request(url, headers={"Accept": "application/json", "Authorization": "Bearer " + token})
+    return _send(request, url, timeout)
+
+
 def _post(url, body, token, timeout):
     headers = {"Content-Type": "application/json", "Accept": "application/json"}
     if token:
         headers["Authorization"] = "Bearer " + token
     request = urllib.request.Request(url, data=json.dumps(body).encode("utf-8"), headers=headers, method="POST")
+    return _send(request, url, timeout)
+
+
+def _send(request, url, timeout):
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return json.loads(response.read().decode("utf-8"))

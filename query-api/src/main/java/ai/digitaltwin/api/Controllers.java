@@ -1,6 +1,7 @@
 package ai.digitaltwin.api;
 
 import ai.digitaltwin.api.analytics.AnalyticsService;
+import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.anomaly.AnomalyService;
 import ai.digitaltwin.api.auth.AuthController;
 import ai.digitaltwin.api.auth.Authenticator;
@@ -50,6 +51,7 @@ record Controllers(
     RecentRegistry recent = new RecentRegistry(s.history());
     TwinService twins = new TwinService(s.history(), recent);
     TwinWriter writer = new TwinWriter(s.events(), recent, s.clock());
+    DailyFigures daily = new DailyFigures(s.history());
     TwinViewsController.Views views =
         new TwinViewsController.Views(
             new TrendService(s.history()),
@@ -57,7 +59,8 @@ record Controllers(
             new BehaviorService(s.history()),
             new AnomalyService(s.history(), mapper),
             new StateAsOf(s.history()),
-            new AnalyticsService(s.history()));
+            new AnalyticsService(s.history(), daily),
+            daily);
     ChatLog chatLog = new ChatLog(s.history());
     return new Controllers(
         new Authenticator(tokens, s.users()),

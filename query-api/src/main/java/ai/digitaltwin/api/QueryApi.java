@@ -106,6 +106,7 @@ public final class QueryApi {
                           delete(c.twins()::delete);
                           get("/health", c.twins()::health);
                           get("/health/trends", c.views()::trends);
+                          get("/health/daily", c.views()::daily);
                           get("/personality", c.views()::personality);
                           post("/personality/questionnaire", c.twins()::questionnaire);
                           get("/behavior", c.views()::behavior);

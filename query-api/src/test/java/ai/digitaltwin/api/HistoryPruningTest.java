@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.api.chat.SqlRunner;
 import ai.digitaltwin.api.chat.http.HistorySql;
+import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.api.twin.TwinService;
@@ -110,7 +111,7 @@ class HistoryPruningTest {
 
   @Test
   void aScopedChatQueryAnswersAsTheWholeTablesDo() {
-    HistorySql sql = new HistorySql(history);
+    HistorySql sql = new HistorySql(history, new DailyFigures(history));
     String count = "SELECT count(*) AS n, sum(heart_rate) AS hr FROM health_events WHERE twin_id = ? AND ts >= ? AND ts < ?";
     List<Object> params = List.of("twin-a", T0.atOffset(ZoneOffset.UTC), T0.plus(Duration.ofDays(3)).atOffset(ZoneOffset.UTC));
     var whole = sql.query(count, params);

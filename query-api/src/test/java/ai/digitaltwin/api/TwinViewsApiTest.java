@@ -175,6 +175,32 @@ class TwinViewsApiTest {
   }
 
   @Test
+  void dailyFiguresArePerLocalDayAndFromTheReadingsBeforeAnyRollup() throws Exception {
+    JsonNode body = ok("/api/v1/twins/" + TWIN + "/health/daily?from=2026-03-01&to=2026-03-05");
+    JsonNode days = body.get("days");
+    assertThat(days).hasSize(2); // no readings on 1 and 4 March: no day
+    JsonNode first = days.get(0);
+    assertThat(first.get("day").asText()).isEqualTo("2026-03-02");
+    assertThat(first.get("day_start").asText()).isEqualTo(T0.toString()); // a twin without a zone lives in UTC
+    assertThat(first.get("source").asText()).isEqualTo("raw"); // nothing rolled up yet
+    assertThat(first.get("readings").asLong()).isEqualTo(48);
+    assertThat(first.get("steps").asLong()).isEqualTo(24 * 150);
+    assertThat(first.get("hr_mean").asDouble()).isEqualTo(72.5); // the mean of 61 + h, h = 0..23
+    assertThat(first.get("hr_min").asDouble()).isEqualTo(60.0);
+    assertThat(days.get(1).get("hr_max").asDouble()).isEqualTo(62.0 + 47);
+    JsonNode analytics = ok("/api/v1/twins/" + TWIN + "/analytics?from=" + T0.plusSeconds(3600) + "&to=" + T0.plusSeconds(7200));
+    assertThat(analytics.get("daily_figures").get("days")).hasSize(1); // the whole day the window touches
+    assertThat(analytics.get("daily_figures").get("days").get(0).get("readings").asLong()).isEqualTo(48);
+
+    String base = "/api/v1/twins/" + TWIN + "/health/daily";
+    HttpResponse<String> badDate = api.get(base + "?from=2026-3-1", admin);
+    assertError(badDate, 400, "bad_request");
+    assertThat(TestApi.json(badDate).get("message").asText()).isEqualTo("from must be a date such as 2026-03-01");
+    assertError(api.get(base + "?from=2024-01-01&to=2026-01-01", admin), 400, "bad_request");
+    assertError(api.get(base + "?source=cache", admin), 400, "bad_request");
+  }
+
+  @Test
   void personalityShowsBaselineDriftAndCauses() throws Exception {
     JsonNode body = ok("/api/v1/twins/" + TWIN + "/personality?" + window(72));
     assertThat(body.get("baseline").get("extraversion").asDouble()).isEqualTo(0.5);

@@ -1,10 +1,13 @@
 package ai.digitaltwin.api.analytics;
 
+import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.RecentRegistry;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +18,8 @@ import java.util.Map;
  * The original system's per-twin analytics (interaction, personality, behaviour, conversation, health
  * and system sections), each computed from history over a window instead of from in-memory fields. The
  * health section applies the original's alert rules to every reading: heart rate outside 50-100 bpm,
- * systolic above 140, stress above 0.8.
+ * systolic above 140, stress above 0.8. {@code daily_figures} gives the twin's figures per local day
+ * ({@link DailyFigures}: the rollup's rows where they hold the answer).
  */
 public final class AnalyticsService {
   static final String CHAT =
@@ -55,9 +59,11 @@ public final class AnalyticsService {
       List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
 
   private final TwinHistory history;
+  private final DailyFigures daily;
 
-  public AnalyticsService(TwinHistory history) {
+  public AnalyticsService(TwinHistory history, DailyFigures daily) {
     this.history = history;
+    this.daily = daily;
   }
 
   public Map<String, Object> analytics(String twinId, Map<String, Object> registry, Window window) {
@@ -108,6 +114,7 @@ public final class AnalyticsService {
     out.put("behavior_analysis", behavior);
     out.put("conversation_analysis", conversation);
     out.put("health_trends", health);
+    out.put("daily_figures", dailyFigures(twinId, window));
     out.put("anomalies", counts(history.query(ANOMALIES, w), "severity"));
     out.put("system_metrics", system(twinId, window, chat, health));
     return out;
@@ -125,6 +132,23 @@ public final class AnalyticsService {
     out.put(
         "last_personality_update",
         one(history.query(LAST_DRIFT, List.of(twinId, window.toParam()))).get("ts"));
+    return out;
+  }
+
+  /**
+   * The twin's figures per local day for every local day the window touches (whole days, so readings
+   * just outside the window count on the first and last day): from {@code daily_summaries} where the
+   * rollup holds them, from the readings otherwise ({@link DailyFigures}).
+   */
+  private Map<String, Object> dailyFigures(String twinId, Window window) {
+    ZoneId zone = daily.zone(twinId);
+    LocalDate from = LocalDate.ofInstant(window.from(), zone);
+    LocalDate to = LocalDate.ofInstant(window.to().minusNanos(1), zone).plusDays(1);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("timezone", zone.getId());
+    out.put("from", from.toString());
+    out.put("to", to.toString());
+    out.put("days", daily.days(twinId, from, to, DailyFigures.Source.AUTO).asMaps());
     return out;
   }
 

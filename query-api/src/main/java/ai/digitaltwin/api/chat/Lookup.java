@@ -2,6 +2,7 @@ package ai.digitaltwin.api.chat;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,6 +46,14 @@ final class Lookup {
    */
   QueryResult within(Instant from, Instant through, String sql, Object... values) {
     return run(new SqlRunner.Scope(twinId, from, through.plus(1, ChronoUnit.MICROS)), sql, values);
+  }
+
+  /**
+   * As {@link #within}, for a query that also reads {@link SqlRunner#DAILY_FIGURES}, whose days are the
+   * local days of {@code zone}; {@code from} and {@code through} bound both the readings and the days read.
+   */
+  QueryResult withinDays(Instant from, Instant through, ZoneId zone, String sql, Object... values) {
+    return run(new SqlRunner.Scope(twinId, from, through.plus(1, ChronoUnit.MICROS), zone), sql, values);
   }
 
   private QueryResult run(SqlRunner.Scope scope, String sql, Object... values) {

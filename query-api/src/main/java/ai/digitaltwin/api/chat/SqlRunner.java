@@ -1,6 +1,7 @@
 package ai.digitaltwin.api.chat;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -18,10 +19,23 @@ public interface SqlRunner {
   QueryResult query(String sql, List<Object> params);
 
   /**
-   * Where every row a query reads lies: one twin, {@code from <= ts < to} (null: open). The query still
-   * filters on both itself; this only tells the runner which data it may skip.
+   * A relation a query may read besides the tables, in a scope with a zone: the twin's figures per local
+   * day of that zone, for the days that overlap the scope, with the columns {@code twin_id}, {@code day},
+   * {@code day_start}, {@code day_end} (TIMESTAMP WITH TIME ZONE), {@code source}, {@code readings}, {@code
+   * steps} and the other figures of {@code daily_summaries}; the same numbers as from the readings.
    */
-  record Scope(String twinId, Instant from, Instant to) {}
+  String DAILY_FIGURES = "daily_figures";
+
+  /**
+   * Where every row a query reads lies: one twin, {@code from <= ts < to} (null: open). The query still
+   * filters on both itself; this only tells the runner which data it may skip. {@code zone} (may be
+   * null): the local days of {@link #DAILY_FIGURES}.
+   */
+  record Scope(String twinId, Instant from, Instant to, ZoneId zone) {
+    public Scope(String twinId, Instant from, Instant to) {
+      this(twinId, from, to, null);
+    }
+  }
 
   /**
    * As {@link #query(String, List)}, for a query whose rows all lie in {@code scope}: a runner may read

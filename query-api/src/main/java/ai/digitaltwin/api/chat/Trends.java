@@ -3,10 +3,13 @@ package ai.digitaltwin.api.chat;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /**
  * TRENDS: one metric over two periods, side by side. The periods are the two the question compares, or
- * the period it names against the one just before it, or the last 7 days against the 7 before.
+ * the period it names against the one just before it, or the last 7 days against the 7 before. Means
+ * come from the readings; sums (steps) from the twin's daily figures for whole local days.
  */
 final class Trends {
   static final Duration DEFAULT_SPAN = Duration.ofDays(7);
@@ -34,22 +37,7 @@ final class Trends {
       other = before(current);
     }
     String column = metric.columns().get(0);
-    StringBuilder select = new StringBuilder(
-        "SELECT CASE WHEN ts >= ? AND ts < ? THEN 'current' ELSE 'other' END AS period, count(")
-        .append(column).append(") AS readings");
-    for (String c : metric.columns()) {
-      select.append(metric.summed()
-          ? ", CAST(sum(" + c + ") AS BIGINT) AS " + c
-          : ", round(avg(" + c + "), 1) AS " + c);
-    }
-    String sql = select
-        + " FROM " + Tables.HEALTH_EVENTS
-        + " WHERE twin_id = ? AND ((ts >= ? AND ts < ?) OR (ts >= ? AND ts < ?)) AND " + column
-        + " IS NOT NULL GROUP BY period ORDER BY period";
-    Instant from = current.start().isBefore(other.start()) ? current.start() : other.start();
-    Instant through = current.end().isAfter(other.end()) ? current.end() : other.end();
-    QueryResult rows = ctx.db().within(from, through, sql, current.start(), current.end(), ctx.db().twinId(),
-        current.start(), current.end(), other.start(), other.end());
+    QueryResult rows = metric.summed() ? sums(ctx, column, current, other) : means(ctx, metric, current, other);
     int cur = row(rows, "current");
     int oth = row(rows, "other");
     if (cur < 0 && oth < 0) {
@@ -82,6 +70,71 @@ final class Trends {
     String sentence = ctx.phrases().get(metric.summed() ? "trend.sum" : "trend.sentence", values);
     boolean concern = !metric.summed() && metric.outOfBand(a);
     return Answer.of(concern ? Answer.Assessment.CONCERN : Answer.Assessment.NORMAL, sentence);
+  }
+
+  /** Each period's readings and the mean of each of the metric's columns, from the readings. */
+  private static QueryResult means(Context ctx, Metric metric, TimeRange current, TimeRange other) {
+    String column = metric.columns().get(0);
+    StringBuilder select = new StringBuilder(
+        "SELECT CASE WHEN ts >= ? AND ts < ? THEN 'current' ELSE 'other' END AS period, count(")
+        .append(column).append(") AS readings");
+    for (String c : metric.columns()) {
+      select.append(", round(avg(" + c + "), 1) AS " + c);
+    }
+    String sql = select
+        + " FROM " + Tables.HEALTH_EVENTS
+        + " WHERE twin_id = ? AND ((ts >= ? AND ts < ?) OR (ts >= ? AND ts < ?)) AND " + column
+        + " IS NOT NULL GROUP BY period ORDER BY period";
+    return ctx.db().within(first(current, other), last(current, other), sql, current.start(), current.end(),
+        ctx.db().twinId(), current.start(), current.end(), other.start(), other.end());
+  }
+
+  /**
+   * Each period's readings and sum of a summed column (a column every reading has, as steps): the local
+   * days wholly inside a period from the twin's daily figures (daily_summaries where the rollup holds
+   * them), the hours before its first and after its last midnight from the readings. The same sums as
+   * over the readings alone; a month reads some thirty rows and two part-days of readings.
+   */
+  private static QueryResult sums(Context ctx, String column, TimeRange current, TimeRange other) {
+    boolean apart = !current.start().isBefore(other.end()) || !other.start().isBefore(current.end());
+    // overlapping periods count a reading in both as the current one's: from the readings alone
+    Instant[] c = apart ? wholeDays(current, ctx.zone()) : new Instant[] {current.end(), current.end()};
+    Instant[] o = apart ? wholeDays(other, ctx.zone()) : new Instant[] {other.end(), other.end()};
+    String sql =
+        "SELECT period, CAST(sum(n) AS BIGINT) AS readings, CAST(sum(v) AS BIGINT) AS " + column + " FROM ("
+            + "SELECT CASE WHEN day_start >= ? AND day_end <= ? THEN 'current' ELSE 'other' END AS period,"
+            + " readings AS n, " + column + " AS v FROM " + SqlRunner.DAILY_FIGURES
+            + " WHERE twin_id = ? AND ((day_start >= ? AND day_end <= ?) OR (day_start >= ? AND day_end <= ?))"
+            + " UNION ALL SELECT CASE WHEN ts >= ? AND ts < ? THEN 'current' ELSE 'other' END, 1, " + column
+            + " FROM " + Tables.HEALTH_EVENTS + " WHERE twin_id = ? AND ((ts >= ? AND ts < ?) OR (ts >= ? AND ts < ?)"
+            + " OR (ts >= ? AND ts < ?) OR (ts >= ? AND ts < ?))) GROUP BY period ORDER BY period";
+    String twin = ctx.db().twinId();
+    return ctx.db().withinDays(first(current, other), last(current, other), ctx.zone(), sql,
+        c[0], c[1], twin, c[0], c[1], o[0], o[1],
+        current.start(), current.end(), twin,
+        current.start(), c[0], c[1], current.end(), other.start(), o[0], o[1], other.end());
+  }
+
+  /**
+   * The first and last local midnight inside {@code range} (in {@code zone}); both the range's end when
+   * no whole day lies inside it.
+   */
+  static Instant[] wholeDays(TimeRange range, ZoneId zone) {
+    ZonedDateTime start = range.start().atZone(zone);
+    Instant first = start.toLocalDate().atStartOfDay(zone).toInstant();
+    if (first.isBefore(range.start())) {
+      first = start.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+    }
+    Instant last = range.end().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    return first.isBefore(last) ? new Instant[] {first, last} : new Instant[] {range.end(), range.end()};
+  }
+
+  private static Instant first(TimeRange a, TimeRange b) {
+    return a.start().isBefore(b.start()) ? a.start() : b.start();
+  }
+
+  private static Instant last(TimeRange a, TimeRange b) {
+    return a.end().isAfter(b.end()) ? a.end() : b.end();
   }
 
   /** The period of the same length just before {@code range}. */

@@ -4,6 +4,7 @@ import ai.digitaltwin.api.analytics.AnalyticsService;
 import ai.digitaltwin.api.anomaly.AnomalyService;
 import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.behavior.BehaviorService;
+import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Params;
 import ai.digitaltwin.api.http.Window;
@@ -19,7 +20,13 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** HTTP for the read-only views of one twin's history; each checks access, then asks its service. */
@@ -34,7 +41,8 @@ public final class TwinViewsController {
       BehaviorService behavior,
       AnomalyService anomalies,
       StateAsOf state,
-      AnalyticsService analytics) {}
+      AnalyticsService analytics,
+      DailyFigures daily) {}
 
   private final TwinService twins;
   private final Views views;
@@ -71,6 +79,49 @@ public final class TwinViewsController {
       throw new UncheckedIOException(e);
     }
     ctx.contentType("application/json").result(bytes.toByteArray());
+  }
+
+  /**
+   * The twin's figures per local day: {@code from} and {@code to} are ISO dates (to exclusive; by default
+   * the 30 days up to and including the twin's today), {@code source=raw} computes every day from the
+   * readings.
+   */
+  public void daily(Context ctx) {
+    String id = readable(ctx);
+    LocalDate to = date(ctx, "to");
+    LocalDate from = date(ctx, "from");
+    if (to == null) {
+      to = from != null ? from.plusDays(30) : LocalDate.ofInstant(clock.instant(), views.daily().zone(id)).plusDays(1);
+    }
+    if (from == null) {
+      from = to.minusDays(30);
+    }
+    if (!from.isBefore(to)) {
+      throw ApiException.badRequest("from must be before to", "from");
+    }
+    if (ChronoUnit.DAYS.between(from, to) > DailyFigures.MAX_DAYS) {
+      throw ApiException.badRequest("from..to may span at most " + DailyFigures.MAX_DAYS + " days", "from");
+    }
+    String source = Params.oneOf(ctx, "source", "auto", Set.of("auto", "raw"));
+    var rows = views.daily().days(id, from, to, DailyFigures.Source.valueOf(source.toUpperCase(Locale.ROOT)));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("twin_id", id);
+    body.put("from", from.toString());
+    body.put("to", to.toString());
+    body.put("days", rows.asMaps());
+    ctx.json(body);
+  }
+
+  private static LocalDate date(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(name + " must be a date such as 2026-03-01", name);
+    }
   }
 
   public void personality(Context ctx) {

@@ -103,6 +103,25 @@ class ChatFactsTest {
   }
 
   @Test
+  void stepsThisWeekAgainstLastWeekAreTheSumsOfTheirReadingsInTheTwinsOwnWeek() {
+    // in Tokyo "this week" begins on Sunday 15:00 UTC and ends at T0 (a part-day after two whole days);
+    // the whole days come from the daily figures, the part-days from the readings
+    java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+    TwinPersona ada = new TwinPersona(TwinFixture.TWIN, "Ada", 34, "nurse", BigFive.neutral(), "content", 0.1, tokyo);
+    Instant monday = java.time.LocalDate.of(2026, 5, 18).atStartOfDay(tokyo).toInstant();
+    long thisWeek = steps(monday, T0);
+    long lastWeek = steps(monday.minus(Duration.ofDays(7)), monday);
+    ChatReply reply = chat.reply(ada, "How do your steps this week compare to last week?", T0);
+    assertThat(reply.intent()).isEqualTo("trends");
+    assertThat(reply.reply()).contains(" " + thisWeek + " steps").contains(" " + lastWeek + " steps last week");
+    assertThat(reply.evidence().get(0).sql()).contains(SqlRunner.DAILY_FIGURES);
+  }
+
+  private long steps(Instant from, Instant to) {
+    return data.readings.stream().filter(r -> in(r.ts(), from, to)).mapToLong(TwinFixture.Reading::steps).sum();
+  }
+
+  @Test
   void alertsOfTheLastSevenDaysAreCountedAsEpisodesWithTheirSeverity() {
     // as GET /anomalies counts them: one episode per type and start, whose start lies in the window
     List<TwinFixture.Anomaly> recent = data.anomalies.stream()

@@ -8,12 +8,27 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The SqlRunner contract over one JDBC connection, one statement per query (test code). */
+/**
+ * The SqlRunner contract over one JDBC connection, one statement per query (test code). {@link
+ * #DAILY_FIGURES} is computed from the readings per local day of the scope's zone (the API reads the
+ * rollup where it holds them; the stack's DailyFiguresTest shows the two agree).
+ */
 final class JdbcSqlRunner implements SqlRunner {
+  private static final String DAILY =
+      "(SELECT twin_id, timezone('%1$s', d) AS day_start, timezone('%1$s', d + INTERVAL 1 DAY) AS day_end,"
+          + " count(*) AS readings, CAST(sum(steps) AS BIGINT) AS steps"
+          + " FROM (SELECT *, date_trunc('day', timezone('%1$s', ts)) AS d FROM health_events) GROUP BY twin_id, d) AS "
+          + DAILY_FIGURES;
+
   private final Connection connection;
 
   JdbcSqlRunner(Connection connection) {
     this.connection = connection;
+  }
+
+  @Override
+  public QueryResult query(String sql, List<Object> params, Scope scope) {
+    return scope.zone() == null ? query(sql, params) : query(sql.replace(DAILY_FIGURES, DAILY.formatted(scope.zone().getId())), params);
   }
 
   @Override

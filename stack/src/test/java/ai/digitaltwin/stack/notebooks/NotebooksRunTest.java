@@ -43,6 +43,8 @@ class NotebooksRunTest {
     env.put("GENERATOR_END", T0.plus(HISTORY).toString());
     env.put("GENERATOR_ANOMALY_RATE", "8");
     env.put("CHECKPOINT_INTERVAL_MS", "2000");
+    // the stack's own rollups, soon: 01_twin_history checks daily_summaries' days against the readings
+    env.put("ROLLUP_INTERVAL_MS", "5000");
     env.put("SNAPSHOT_POLL_MS", "300");
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("JWT_SECRET", "notebook-runner-signing-key-0123456789abcdef");
