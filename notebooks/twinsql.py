@@ -13,8 +13,8 @@ the environment:
 
 A running stack keeps committing while a notebook runs, so two queries a minute apart would see different
 rows and every "SQL and pandas agree" check would fail on a live stack. TwinSql.from_env therefore pins
-a horizon: every query sees each table only up to an hour of event time before the newest reading at the
-start, rows the stream job committed long before (see TwinSql.pin).
+a horizon: every query sees each table only up to an hour of event time before the newest reading the
+stream job had folded into twin state at the start, rows the job committed long before (see TwinSql.pin).
 """
 
 import json
@@ -30,11 +30,12 @@ import pandas as pd
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Columns holding instants or dates: parsed into pandas timestamps (UTC) on arrival.
 TIME_COLUMNS = {"ts", "start_ts", "end_ts", "day", "hour", "first_ts", "last_ts", "detected_ts", "day_start", "day_end"}
-# The tables a horizon applies to, each with its event-time column.
+# The tables a horizon applies to, each with its event-time column (the registry has a rule of its own,
+# see TwinSql._pinned).
 PINNED = {"health_events": "ts", "behavior_events": "ts", "anomalies": "ts", "twin_state": "ts",
-          "ground_truth": "start_ts", "twin_registry": "ts"}
-# How far behind the newest reading the horizon lies: every table the job writes (twin state and
-# anomalies follow the watermark, minutes behind the readings) is complete up to there.
+          "ground_truth": "start_ts"}
+# How far behind the newest reading in twin state the horizon lies: every table the job writes (twin
+# state and anomalies follow the watermark, minutes behind the readings) is complete up to there.
 HORIZON_MARGIN = pd.Timedelta("1h")
 
 
@@ -49,6 +50,7 @@ class TwinSql:
         self.page_size = page_size
         self.timeout = timeout
         self.horizon = None
+        self.registry_through = None
 
     @classmethod
     def from_env(cls, env=None):
@@ -66,15 +68,26 @@ class TwinSql:
     def pin(self, horizon=None):
         """From now on every query sees the tables only up to {horizon} (event time, inclusive).
 
-        By default an hour before the newest reading: the rows before it were committed long ago, so the
-        answers no longer change while the stack keeps writing. None when there are no readings yet.
+        By default an hour before the newest reading that twin state has caught up with (the older of the
+        newest reading and the newest snapshot): the rows before it were committed long ago, so the
+        answers no longer change while the stack keeps writing. A first start's day of history is in the
+        readings minutes before the job has folded all of it into twin state; a horizon set by the
+        readings alone would show hours with readings and no state yet. None when there are no readings
+        or no twin state yet.
+
+        The registry is seen as it stood when pinned, except for changes to twins after the horizon: a
+        twin created since is there (with no readings before the horizon, so the notebooks name it as too
+        new), while a later edit or deletion of an older twin is not, so its history and its profile agree.
         """
         self.horizon = None
+        self.registry_through = None
         if horizon is None:
-            newest = self.scalar("SELECT max(ts) AS newest_ts FROM health_events")
+            newest = self.scalar("""SELECT least((SELECT max(ts) FROM health_events),
+                                                 (SELECT max(ts) FROM twin_state)) AS newest_ts""")
             if pd.isna(newest):
                 return None
             horizon = newest - HORIZON_MARGIN
+        self.registry_through = self.scalar("SELECT max(ts) AS newest_ts FROM twin_registry")
         self.horizon = pd.Timestamp(horizon).tz_convert("UTC") if pd.Timestamp(horizon).tzinfo else pd.Timestamp(horizon, tz="UTC")
         return self.horizon
 
@@ -116,8 +129,12 @@ class TwinSql:
         if self.horizon is None:
             return sql
         at = self.horizon.isoformat()
-        ctes = ", ".join(f"{table} AS (SELECT * FROM main.{table} WHERE {column} <= TIMESTAMPTZ '{at}')"
-                         for table, column in PINNED.items())
+        tables = [f"{table} AS (SELECT * FROM main.{table} WHERE {column} <= TIMESTAMPTZ '{at}')"
+                  for table, column in PINNED.items()]
+        through = at if pd.isna(self.registry_through) else max(self.horizon, self.registry_through).isoformat()
+        tables.append("twin_registry AS (SELECT * FROM main.twin_registry WHERE ts <= TIMESTAMPTZ "
+                      f"'{at}' OR (action = 'created' AND ts <= TIMESTAMPTZ '{through}'))")
+        ctes = ", ".join(tables)
         text = sql.lstrip()
         if re.match(r"(?i)with\s", text):
             return f"WITH {ctes}, {text[4:].lstrip()}"

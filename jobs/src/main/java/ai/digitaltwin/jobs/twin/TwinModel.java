@@ -58,8 +58,8 @@ public class TwinModel {
         day = localDay(in.ts()); // the day so far counts in the person's own zone from now on
       }
     }
-    rollDay(in.ts());
     if (in.health() != null) {
+      rollDay(in.ts());
       addHealth(in.health(), in.ts());
     } else if (in.behavior() != null) {
       addBehavior(in.behavior(), in.ts());
@@ -123,9 +123,13 @@ public class TwinModel {
 
   /**
    * Closes the previous local day (in the twin's zone, which a registry event sets before its own time
-   * is placed in a day) when the first input of a later day is folded. Inputs are folded in
-   * event-time order ({@link TwinStateFunction}), so by then every input of that day is in, whichever
-   * topic it came from.
+   * is placed in a day) when the first reading of a later day is folded. Only a reading closes a day:
+   * the day's figures (social minutes, steps, resting heart rate) are counted from readings, and a
+   * twin's readings come in order from one partition. Inputs of the other topics are usually folded in
+   * event-time order with them ({@link TwinStateFunction}), but not always: one that arrives behind the
+   * watermark is folded at once, and when the readings' source has been idle the watermark follows the
+   * other topics alone. Were behaviour of the next day folded that way to close the day, it would close
+   * before most of its readings were in, and they would count for the next day.
    */
   private void rollDay(long ts) {
     long today = localDay(ts);

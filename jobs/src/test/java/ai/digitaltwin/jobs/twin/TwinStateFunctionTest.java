@@ -329,12 +329,38 @@ class TwinStateFunctionTest {
     assertThat(backfilled).filteredOn(s -> s.getTs().isBefore(minute(1010))).allMatch(s -> s.getSleepHours() == null);
     assertThat(backfilled).filteredOn(s -> !s.getTs().isBefore(minute(1010))).isNotEmpty()
         .allMatch(s -> s.getSleepHours() == 1.33);
-    // the day closes with the first input of 3 March, local time, and counts every social reading of it
+    // the day closes with the first reading of 3 March, local time, and counts every social reading of it
     TwinState closed =
         backfilled.stream().filter(s -> s.getDriftCause().startsWith("social")).findFirst().orElseThrow();
     assertThat(closed.getDriftCause()).isEqualTo("social activity 90 min on 2026-03-02: extraversion +0.0010");
     assertThat(closed.getTs()).isEqualTo(minute(900));
     assertThat(closed.getPersonality().getExtraversion()).isEqualTo(0.501);
+  }
+
+  @Test
+  void aDayClosesWithTheFirstReadingOfTheNextOneNotWithBehaviourThatOvertookItsReadings() throws Exception {
+    input(TwinInput.registry(consumed(Events.created(TWIN, minute(0), 0.5))));
+    for (int m = 0; m < 780; m++) {
+      health(calm(TWIN, m));
+      watermark(minute(m).toEpochMilli());
+    }
+    // the readings' source falls silent long enough to count as idle: the behaviour source alone moves
+    // the watermark past local midnight (minute 900, 23:00Z in Berlin), and its input of 3 March is folded
+    input(TwinInput.behavior(consumed(Events.behavior(TWIN, minute(905), "sleep", "leisure"))));
+    watermark(minute(906).toEpochMilli());
+    // then the evening's readings come, behind the watermark: 90 social minutes of 2 March, 10 steps each
+    for (int m = 780; m < 960; m++) {
+      String activity = m < 870 ? "social" : "sleep";
+      health(reading(TWIN, m, 70 + (m * 7) % 5 - 2, e -> { e.setActivity(activity); e.setSteps(10); return e; }));
+    }
+    watermark(minute(1000).toEpochMilli());
+    List<TwinState> out = harness.extractOutputValues();
+    assertThat(out.stream().map(TwinState::getDriftCause).filter(c -> c.startsWith("social")).distinct())
+        .containsExactly("social activity 90 min on 2026-03-02: extraversion +0.0010");
+    TwinState closed = out.stream().filter(s -> s.getDriftCause().startsWith("social")).findFirst().orElseThrow();
+    assertThat(closed.getReadings()).isEqualTo(901L); // sent as reading 900, the first of 3 March, closed the day
+    // 3 March counts its own readings only, 900 to 959
+    assertThat(out.get(out.size() - 1).getStepsToday()).isEqualTo(600L);
   }
 
   /** The live previews the hot path got, in order. */

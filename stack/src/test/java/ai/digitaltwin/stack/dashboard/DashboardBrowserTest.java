@@ -336,8 +336,15 @@ class DashboardBrowserTest {
     assertThat(text("#twin-kpi-last-event .value"))
         .isEqualTo(reading.get("ts").asText().replace("T", " ").substring(0, 19) + " UTC");
     assertThat(text("#twin-kpi-last-event .sub")).startsWith("as of ");
-    assertThat(text("#twin-kpi-heart-rate .value"))
-        .isEqualTo(Math.round(reading.get("heart_rate").asDouble()) + " bpm");
+    // the vitals are the last reading's (the state's where the reading has none: a sensor episode's
+    // readings can be empty), mood and baseline confidence the state's of then
+    JsonNode then = api.get("state");
+    assertThat(text("#twin-kpi-heart-rate .value")).isEqualTo(fixed(vital(reading, then, "heart_rate"), 0) + " bpm");
+    assertThat(text("#twin-kpi-spo2 .value")).isEqualTo(fixed(vital(reading, then, "spo2"), 1) + " %");
+    assertThat(text("#twin-kpi-bp .value")).isEqualTo(fixed(vital(reading, then, "systolic_bp"), 0) + " mmHg");
+    assertThat(text("#twin-kpi-mood .value")).isEqualTo(then.get("mood").asText());
+    assertThat(text("#twin-kpi-confidence .value"))
+        .isEqualTo(fixed(then.get("baseline_confidence").asDouble() * 100, 1) + " %");
     // every window now ends at the chosen instant
     browser.waitFor("document.querySelector('#trends[data-ready=\"true\"]')", WAIT, "the trends as of then");
     assertThat(dataset("#trends").get("to")).isEqualTo(asOf.plusMillis(1).toString());
@@ -374,11 +381,11 @@ class DashboardBrowserTest {
     assertThat(browser.js("return [...document.querySelectorAll('#iceberg-table tbody tr td:first-child')].map(td => td.textContent)"))
         .isEqualTo(names);
     assertThat(api.get("flink").get("status").asText()).isEqualTo("up");
-    assertThat(browser.find("#kpi-checkpoint .value").getText()).endsWith("ago");
-    assertThat(browser.find("#kpi-dead-letters .value").getText()).isEqualTo(api.get("dead_letters").get("total").asText());
+    assertThat(text("#kpi-checkpoint .value")).endsWith("ago");
+    assertThat(text("#kpi-dead-letters .value")).isEqualTo(api.get("dead_letters").get("total").asText());
     JsonNode group = api.get("kafka").get("consumer_groups").get(0);
     assertThat(group).isNotNull();
-    assertThat(browser.find("#kpi-baseline .sub").getText())
+    assertThat(text("#kpi-baseline .sub"))
         .startsWith("mean of " + api.get("baseline_confidence").get("twins").asInt() + " twins");
     browser.screenshot("05-pipeline");
   }
@@ -459,6 +466,17 @@ class DashboardBrowserTest {
     assertThat(browser.consoleErrors()).isEmpty();
     assertThat(browser.remoteRequests()).isEmpty();
     assertThat(stack.base).startsWith("http://127.0.0.1:");
+  }
+
+  /** A reading's value of {@code field}, or the state's when the reading has none. */
+  private static double vital(JsonNode reading, JsonNode state, String field) {
+    JsonNode value = reading.get(field);
+    return (value == null || value.isNull() ? state.get(field) : value).asDouble();
+  }
+
+  /** A positive number as JavaScript's {@code toFixed(digits)} writes it: the nearest, a tie upwards. */
+  private static String fixed(double value, int digits) {
+    return new java.math.BigDecimal(value).setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 
   /** An element's rendered text, read in one call: the live header redraws its cards while it is read. */
