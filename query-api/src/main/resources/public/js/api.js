@@ -31,6 +31,34 @@ export async function request(method, path, body) {
   return data;
 }
 
+/**
+ * Sends a file as the request body, reporting the bytes sent (fetch cannot: it has no upload progress).
+ * onProgress(sent, total) while it goes up; the answer or an ApiError, as request() gives them.
+ */
+export function upload(path, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    const s = session();
+    if (s) xhr.setRequestHeader('Authorization', 'Bearer ' + s.token);
+    xhr.upload.addEventListener('progress', (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size));
+    xhr.addEventListener('load', () => {
+      let data = null;
+      try { data = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { data = { message: xhr.responseText }; }
+      if (xhr.status === 401 && s) {
+        endSession();
+        location.hash = '#/login';
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
+      else reject(new ApiError(xhr.status, data));
+    });
+    xhr.addEventListener('error', () => reject(new Error('The upload failed: the connection to the API was lost')));
+    xhr.send(file);
+  });
+}
+
 export const get = (path) => request('GET', path);
 export const post = (path, body) => request('POST', path, body);
 export const patch = (path, body) => request('PATCH', path, body);

@@ -13,6 +13,7 @@ import ai.digitaltwin.api.chat.http.ChatExchange;
 import ai.digitaltwin.api.chat.http.ChatLog;
 import ai.digitaltwin.api.export.ExportController;
 import ai.digitaltwin.api.export.ExportService;
+import ai.digitaltwin.api.ingest.ExportUpload;
 import ai.digitaltwin.api.ingest.IngestController;
 import ai.digitaltwin.api.live.StreamController;
 import ai.digitaltwin.api.personality.PersonalityService;
@@ -22,6 +23,7 @@ import ai.digitaltwin.api.system.HealthController;
 import ai.digitaltwin.api.system.SystemController;
 import ai.digitaltwin.api.timetravel.StateAsOf;
 import ai.digitaltwin.api.trends.TrendService;
+import ai.digitaltwin.api.twin.ImportedTwins;
 import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.api.twin.TwinController;
 import ai.digitaltwin.api.twin.TwinService;
@@ -37,6 +39,7 @@ record Controllers(
     TwinViewsController views,
     ExportController export,
     IngestController ingest,
+    ExportUpload upload,
     StreamController stream,
     ChatController chat,
     SqlController sql,
@@ -68,7 +71,8 @@ record Controllers(
         new TwinController(twins, writer, mapper),
         new TwinViewsController(twins, views, s.clock(), mapper),
         new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock(), mapper),
-        new IngestController(twins, writer, s.history(), s.events(), mapper, s.clock()),
+        new IngestController(twins, new ImportedTwins(twins, writer, mapper), s.history(), s.events(), mapper, s.clock()),
+        new ExportUpload(twins, s.history(), s.events(), s.clock(), config.dataDir().resolve("tmp")),
         new StreamController(twins, s.live(), mapper),
         new ChatController(
             twins, new ChatExchange(s.chat(), twins, s.events(), chatLog, s.clock()), chatLog, mapper),

@@ -116,6 +116,7 @@ public final class QueryApi {
                           get("/export", c.export()::export);
                           post("/events", c.ingest()::ingest);
                           put("/import", c.ingest()::ensureImported);
+                          post("/import", c.upload()::upload);
                           get("/stream", c.stream()::stream);
                           post("/chat", c.chat()::chat);
                           get("/chat/history", c.chat()::history);

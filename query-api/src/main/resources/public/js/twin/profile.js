@@ -2,8 +2,12 @@ import { patch, twinPath } from '../api.js';
 import { h, fill, errorText } from '../dom.js';
 import { traitSliders } from '../traits.js';
 import { questionnaire } from './questionnaire.js';
+import { importData } from './importdata.js';
 
-/** Profile facts and the personality editor; saving is a PATCH, which the API turns into a registry event. */
+/**
+ * Profile facts, the personality editor (saving is a PATCH, which the API turns into a registry event), the
+ * BFI-10 questionnaire and the import of a wearable export.
+ */
 export async function renderProfile(slot, ctx, reload) {
   const t = ctx.twin;
   const p = t.profile || {};
@@ -50,5 +54,6 @@ export async function renderProfile(slot, ctx, reload) {
     h('h3', 'Big Five (0–1)'),
     ctx.asOf ? h('p.muted.small', 'Editing is off while looking at the past.') : null,
     form,
-    questionnaire(ctx, reload));
+    questionnaire(ctx, reload),
+    importData(ctx, reload));
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.schemas.TwinRegistryEvent;
 import ai.digitaltwin.schemas.TwinState;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
@@ -67,6 +68,47 @@ class IngestAndStreamApiTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> putImport(String token, String id, String body) throws Exception {
+    return TestApi.HTTP.send(
+        api.request("/api/v1/twins/" + id + "/import", token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anImportNamesTheTwinAndSetsItsZoneAndLeavesOutWhatARealPersonDidNotGive() throws Exception {
+    HttpResponse<String> created = putImport(owner, "ada-lovelace", "{\"name\": \"Ada Lovelace\", \"timezone\": \"Pacific/Auckland\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode profile = TestApi.json(created).get("twin").get("profile");
+    assertThat(profile.get("name").asText()).isEqualTo("Ada Lovelace");
+    assertThat(profile.get("timezone").asText()).isEqualTo("Pacific/Auckland");
+    assertThat(profile.get("age").isNull()).isTrue();
+    assertThat(profile.get("occupation").isNull()).isTrue();
+
+    // the same again changes nothing; another zone is an edit of the twin, the rest of its profile kept
+    assertThat(putImport(owner, "ada-lovelace", "{\"name\": \"Ada Lovelace\"}").statusCode()).isEqualTo(200);
+    HttpResponse<String> moved = putImport(owner, "ada-lovelace", "{\"timezone\": \"Asia/Tokyo\"}");
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    JsonNode after = TestApi.json(api.get("/api/v1/twins/ada-lovelace", owner)).get("profile");
+    assertThat(after.get("name").asText()).isEqualTo("Ada Lovelace");
+    assertThat(after.get("timezone").asText()).isEqualTo("Asia/Tokyo");
+    List<TwinRegistryEvent> events = TopicReader.await(Topics.REGISTRY, e -> e.getTwinId().equals("ada-lovelace"), 2);
+    assertThat(events).extracting(TwinRegistryEvent::getAction).containsExactly("imported", "updated");
+    assertThat(events.get(1).getProfile().getAge()).isNull();
+    assertThat(events.get(1).getProfile().getTimezone()).isEqualTo("Asia/Tokyo");
+
+    // the person's own answers still set the Big Five of a twin with no age, sex or occupation
+    HttpResponse<String> answered = api.post("/api/v1/twins/ada-lovelace/personality/questionnaire", owner,
+        Map.of("answers", List.of(1, 4, 2, 5, 1, 5, 2, 4, 1, 5)));
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    assertThat(TestApi.json(answered).get("twin").get("profile").get("timezone").asText()).isEqualTo("Asia/Tokyo");
+
+    assertError(putImport(owner, "ada-2", "{\"timezone\": \"Mars/Olympus\"}"), 400, "bad_request");
+    assertError(putImport(owner, "ada-2", "{\"age\": 30}"), 400, "bad_request");
+  }
+
   @Test
   void anImportCreatesAnUnknownTwinMarkedAsImportedAndLeavesAnExistingOneAsItIs() throws Exception {
     HttpResponse<String> created = putImport(owner, "real-person-1");
@@ -74,7 +116,9 @@ class IngestAndStreamApiTest {
     JsonNode body = TestApi.json(created);
     assertThat(body.get("created").asBoolean()).isTrue();
     assertThat(body.get("twin").get("owner").asText()).isEqualTo("wanda");
-    assertThat(body.get("twin").get("profile").get("name").isNull()).isTrue();
+    // no name given: the twin is named by its id, in UTC until the person says otherwise
+    assertThat(body.get("twin").get("profile").get("name").asText()).isEqualTo("real-person-1");
+    assertThat(body.get("twin").get("profile").get("timezone").asText()).isEqualTo("UTC");
 
     HttpResponse<String> again = putImport(owner, "real-person-1");
     assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
@@ -84,6 +128,45 @@ class IngestAndStreamApiTest {
     HttpResponse<String> foreign = putImport(other, "real-person-1");
     assertError(foreign, 403, "forbidden");
     assertThat(TestApi.json(foreign).get("message").asText()).isEqualTo("Twin real-person-1 belongs to another user");
+  }
+
+  static HttpResponse<String> upload(String token, String id, String fileName, String content) throws Exception {
+    return TestApi.HTTP.send(
+        api.request("/api/v1/twins/" + id + "/import?filename=" + fileName, token)
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(content))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anUploadedExportIsReadByTheImportersParsersInTheTwinsZone() throws Exception {
+    assertThat(putImport(owner, "uploaded-1", "{\"timezone\": \"Asia/Tokyo\"}").statusCode()).isEqualTo(201);
+    String csv = "timestamp,metric,value\n"
+        + "2021-05-01 08:00:00,heart_rate,61\n"
+        + "2021-05-01 08:01:00,heart_rate,400\n"
+        + "2021-05-01 08:02:00,steps,30\n";
+
+    HttpResponse<String> response = upload(owner, "uploaded-1", "readings.csv", csv);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    JsonNode summary = TestApi.json(response);
+    assertThat(summary.get("records").asLong()).isEqualTo(2);
+    assertThat(summary.get("skipped").toString()).isEqualTo("{\"heart_rate out of range 20..250\":1}");
+    // naive local times, read in the twin's zone: 08:00 in Tokyo
+    assertThat(summary.get("from").asText()).isEqualTo("2021-04-30T23:00:00Z");
+    assertThat(summary.get("to").asText()).isEqualTo("2021-04-30T23:02:00Z");
+    assertThat(summary.get("problems")).isEmpty();
+    List<HealthEvent> sent = TopicReader.await(Topics.HEALTH, e -> e.getTwinId().equals("uploaded-1"), 2);
+    assertThat(sent).extracting(HealthEvent::getSource).containsOnly("import");
+    assertThat(sent.get(0).getHeartRate()).isEqualTo(61.0);
+    assertThat(sent.get(1).getSteps()).isEqualTo(30);
+
+    HttpResponse<String> unknown = upload(owner, "uploaded-1", "notes.csv", "colour,size\nred,3\n");
+    assertError(unknown, 400, "bad_request");
+    assertThat(TestApi.json(unknown).get("message").asText()).startsWith("notes.csv: format not recognised (known: ");
+    assertError(upload(other, "uploaded-1", "readings.csv", csv), 403, "forbidden");
+    assertError(upload(owner, "uploaded-1", "readings.csv", ""), 400, "bad_request");
   }
 
   @Test

@@ -18,7 +18,9 @@ import org.apache.avro.specific.SpecificRecordBase;
 /**
  * Avro single-object encoding: every message starts with the 2-byte marker and the 8-byte fingerprint of
  * the schema it was written with, so readers can resolve older or newer writer schemas. Writer schemas
- * other than the current one are registered with {@link #addWriterSchema(Schema)}.
+ * other than the current one are registered with {@link #addWriterSchema(Schema)}; the earlier versions of
+ * the contract itself ({@code previous/<Type>.<n>.avsc} beside this class, n = 1, 2, ...) are registered
+ * by every codec, so that messages kept in Kafka from before a schema change are still read.
  *
  * <p>Messages are decoded straight from their byte array: the header is checked here and the body read by
  * a buffered decoder over the array. Avro's own {@code BinaryMessageDecoder} reads through an
@@ -49,6 +51,23 @@ public final class AvroCodec<T extends SpecificRecordBase> {
     this.model = SpecificData.getForClass(type);
     this.encoder = new BinaryMessageEncoder<>(model, schema);
     addWriterSchema(schema);
+    for (int version = 1; ; version++) {
+      Schema previous = previous(type, version);
+      if (previous == null) {
+        break;
+      }
+      addWriterSchema(previous);
+    }
+  }
+
+  /** An earlier version of {@code type}'s schema, or null when there is none of that number. */
+  static Schema previous(Class<?> type, int version) {
+    String resource = "previous/" + type.getSimpleName() + "." + version + ".avsc";
+    try (java.io.InputStream in = AvroCodec.class.getResourceAsStream(resource)) {
+      return in == null ? null : new Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
   }
 
   @SuppressWarnings("unchecked")

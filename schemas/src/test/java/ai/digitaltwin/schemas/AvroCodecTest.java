@@ -104,6 +104,46 @@ class AvroCodecTest {
   }
 
   @Test
+  void readsRegistryMessagesWrittenBeforeTheProfilesFacesBecameOptional() throws Exception {
+    Schema before = AvroCodec.previous(TwinRegistryEvent.class, 1);
+    Schema profileBefore = before.getField("profile").schema().getTypes().get(1);
+    GenericRecord profile = new GenericData.Record(profileBefore);
+    profile.put("name", "Ada");
+    profile.put("age", 36);
+    profile.put("sex", "female");
+    profile.put("occupation", "Engineer");
+    profile.put("interests", List.of("chess"));
+    profile.put("timezone", "Europe/London");
+    GenericRecord event = new GenericData.Record(before);
+    event.put("event_id", "e-1");
+    event.put("twin_id", "twin-1");
+    event.put("ts", T0.toEpochMilli());
+    event.put("action", "created");
+    event.put("profile", profile);
+    byte[] written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), before).encode(event).array();
+
+    TwinRegistryEvent read = Topics.REGISTRY.codec().decode(written);
+
+    assertThat(AvroCodec.header(before)).isNotEqualTo(Topics.REGISTRY.codec().header());
+    assertThat(read.getProfile().getAge()).isEqualTo(36);
+    assertThat(read.getProfile().getSex()).isEqualTo("female");
+    assertThat(read.getProfile().getTimezone()).isEqualTo("Europe/London");
+    assertThat(AvroCodec.previous(TwinRegistryEvent.class, 2)).isNull();
+  }
+
+  @Test
+  void aProfileMayLeaveOutAgeSexAndOccupation() {
+    Profile realPerson = Profile.newBuilder().setName("Ada").setTimezone("Asia/Tokyo").build();
+    TwinRegistryEvent imported = new TwinRegistryEvent("e-2", "ada", T0, "imported", realPerson, null, "ada", null, null);
+
+    TwinRegistryEvent read = Topics.REGISTRY.codec().decode(Topics.REGISTRY.codec().encode(imported));
+
+    assertThat(read.getProfile().getAge()).isNull();
+    assertThat(read.getProfile().getOccupation()).isNull();
+    assertThat(read.getProfile().getTimezone()).isEqualTo("Asia/Tokyo");
+  }
+
+  @Test
   void decodesOnManyThreadsAtOnce() throws Exception {
     AvroCodec<HealthEvent> codec = Topics.HEALTH.codec();
     List<HealthEvent> events = new ArrayList<>();

@@ -1,5 +1,6 @@
 package ai.digitaltwin.bench.real;
 
+import ai.digitaltwin.jobs.anomaly.Rest;
 import ai.digitaltwin.jobs.backtest.Detections;
 import ai.digitaltwin.jobs.backtest.Episode;
 import ai.digitaltwin.jobs.decode.Consumed;
@@ -7,14 +8,18 @@ import ai.digitaltwin.jobs.decode.ConsumedTypes;
 import ai.digitaltwin.jobs.health.HealthSteps;
 import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.schemas.Profile;
+import ai.digitaltwin.schemas.TwinRegistryEvent;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -45,6 +50,8 @@ public final class RealRun {
             .assignTimestampsAndWatermarks(
                 WatermarkStrategy.<Consumed<HealthEvent>>forMonotonousTimestamps().withTimestampAssigner((c, t) -> c.ts()))
             .keyBy(Consumed::twinId, Types.STRING)
+            .connect(env.fromData(people).name("twins").map(new Twin(), ConsumedTypes.REGISTRY).name("twin of each person")
+                .keyBy(Consumed::twinId, Types.STRING))
             .process(new HealthSteps(DEDUP), ConsumedTypes.HEALTH)
             .name("dedup and detect")
             .uid("dedup-and-detect")
@@ -61,6 +68,20 @@ public final class RealRun {
       out.get(e.twinId()).add(e);
     }
     return out;
+  }
+
+  /**
+   * A person's twin as {@code ./twin import} creates it without {@code --timezone}: no zone given, so the
+   * recordings' naive local times are read as UTC ({@link StanfordSamples}) and its nights lie in UTC.
+   */
+  static final class Twin implements MapFunction<String, Consumed<TwinRegistryEvent>> {
+    @Override
+    public Consumed<TwinRegistryEvent> map(String person) {
+      Profile profile = Profile.newBuilder().setName(person).setTimezone(Rest.UTC.getId()).build();
+      TwinRegistryEvent imported =
+          new TwinRegistryEvent(person + "/imported", person, Instant.EPOCH, "imported", profile, null, null, null, null);
+      return new Consumed<>(person, imported.getEventId(), 0, 0, 0, imported);
+    }
   }
 
   /** A person's files as the readings an import would give. */

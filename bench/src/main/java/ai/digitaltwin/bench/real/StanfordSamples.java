@@ -101,7 +101,7 @@ public final class StanfordSamples {
       }
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         List<String> cells = csv(line);
-        long ts = LocalDateTime.parse(cells.get(time), TIME).atZone(Rest.zone()).toInstant().toEpochMilli();
+        long ts = LocalDateTime.parse(cells.get(time), TIME).atZone(Rest.UTC).toInstant().toEpochMilli();
         row.accept(ts, Double.parseDouble(cells.get(value)));
       }
     }

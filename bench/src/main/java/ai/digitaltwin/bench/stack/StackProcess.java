@@ -39,7 +39,7 @@ public final class StackProcess implements AutoCloseable {
   }
 
   /** The embedded stack ({@code ./twin up}) on {@code dataDir} with free ports; {@code env} adds to the defaults. */
-  static StackProcess stack(Path dataDir, Map<String, String> env) throws IOException {
+  public static StackProcess stack(Path dataDir, Map<String, String> env) throws IOException {
     Map<String, String> all = new HashMap<>(env);
     all.put("TWIN_DATA_DIR", dataDir.toString());
     all.put("PORT", String.valueOf(FreePorts.next()));
@@ -90,12 +90,23 @@ public final class StackProcess implements AutoCloseable {
 
   /** Peak resident set size of the process so far, in MB (the kernel's VmHWM). */
   double peakRssMb() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+    return peakRssMb(process.pid());
+  }
+
+  /** Peak resident set size so far of process {@code pid}, in MB; 0 once it has ended. */
+  public static double peakRssMb(long pid) throws IOException {
+    List<String> status;
+    try {
+      status = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"));
+    } catch (java.nio.file.NoSuchFileException ended) {
+      return 0;
+    }
+    for (String line : status) {
       if (line.startsWith("VmHWM:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
       }
     }
-    throw new IllegalStateException("no VmHWM in /proc/" + process.pid() + "/status");
+    return 0; // a process that is ending has no memory left to report
   }
 
   private void pump(String readyLine, Path output) {

@@ -44,12 +44,12 @@ final class StagedJob {
   private StagedJob() {}
 
   static void define(StreamInputs in, JobConfig config, Stage stage) {
+    var registry = new Consume<>(TwinRegistryEvent.class, ConsumedTypes.REGISTRY, "registry").apply(in.registry(), config);
     Consume<HealthEvent> readings = new Consume<>(HealthEvent.class, ConsumedTypes.HEALTH, "health");
     Consume.Result<HealthEvent> health = stage == Stage.DETECTION
-        ? readings.apply(in.health(), new HealthSteps(config.dedupHorizon()), "dedup and detect")
+        ? readings.apply(in.health(), registry.events(), new HealthSteps(config.dedupHorizon()), "dedup and detect")
         : readings.apply(in.health(), config);
     var behavior = new Consume<>(BehaviorEvent.class, ConsumedTypes.BEHAVIOR, "behavior").apply(in.behavior(), config);
-    var registry = new Consume<>(TwinRegistryEvent.class, ConsumedTypes.REGISTRY, "registry").apply(in.registry(), config);
     var truth =
         new Consume<>(GroundTruthEpisode.class, ConsumedTypes.GROUND_TRUTH, "ground-truth").apply(in.groundTruth(), config);
     append(health.events(), new HealthRows(), Tables.HEALTH_EVENTS, config);

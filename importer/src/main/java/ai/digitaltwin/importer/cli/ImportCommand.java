@@ -77,7 +77,7 @@ public final class ImportCommand implements Callable<Integer> {
   String twin;
 
   @Option(names = "--name", paramLabel = "NAME",
-      description = "without --twin, the twin id is made from this name (lowercase letters, digits and '-')")
+      description = "the person's name, set on the twin; without --twin, the twin id is made from it (lowercase letters, digits and '-')")
   String name;
 
   @Option(names = "--user", paramLabel = "CODE",
@@ -85,7 +85,7 @@ public final class ImportCommand implements Callable<Integer> {
   String user;
 
   @Option(names = "--timezone", paramLabel = "ZONE",
-      description = "IANA zone of timestamps written without one (Stanford, Welltory, Fitbit); default: the twin's zone, else UTC")
+      description = "the person's IANA time zone, set on the twin (where its days and nights lie) and used for timestamps written without one (Stanford, Welltory, Fitbit); default: the twin's zone, else UTC")
   String timezone;
 
   @Option(names = "--format", paramLabel = "F", description = "force a format: ${COMPLETION-CANDIDATES}",
@@ -157,11 +157,14 @@ public final class ImportCommand implements Callable<Integer> {
       }
     }
     String twinId = twinId();
+    if (timezone != null) {
+      zone(null); // a bad zone is the command's error, before anything is sent
+    }
     Skips skips = new Skips();
     try (Inputs inputs = open(forced, skips)) {
       ApiClient client = new ApiClient(api);
       client.login(login, password());
-      JsonNode ensured = client.ensureImported(twinId);
+      JsonNode ensured = client.ensureImported(twinId, name, timezone);
       if (ensured.path("created").asBoolean()) {
         err.println("twin import: created twin " + twinId + ", marked as imported");
       }

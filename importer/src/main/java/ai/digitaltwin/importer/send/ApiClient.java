@@ -37,11 +37,19 @@ public final class ApiClient {
   }
 
   /**
-   * Makes sure the twin exists, creating it marked as imported when it does not; its registry row
-   * (profile may be null) and whether it was created.
+   * Makes sure the twin exists, creating it marked as imported when it does not, and gives it the
+   * person's {@code name} and {@code timezone} (each may be null: not given); the twin and whether it
+   * was created.
    */
-  public JsonNode ensureImported(String twinId) throws ApiException {
-    return call("PUT", "/api/v1/twins/" + twinId + "/import", null, 200, 201);
+  public JsonNode ensureImported(String twinId, String name, String timezone) throws ApiException {
+    Map<String, String> person = new java.util.LinkedHashMap<>();
+    if (name != null) {
+      person.put("name", name);
+    }
+    if (timezone != null) {
+      person.put("timezone", timezone);
+    }
+    return call("PUT", "/api/v1/twins/" + twinId + "/import", person, 200, 201);
   }
 
   /** Sends one batch of readings with source=import: {@code accepted}, {@code duplicates}, {@code rejected}. */

@@ -36,13 +36,21 @@ public final class Sender implements ReadingSink {
     this.skips = skips;
   }
 
-  @Override
-  public void accept(Reading r) {
+  /**
+   * A reading as a row of the ingest endpoint: its event id ({@link EventIds}), time and one field. The
+   * API's upload of an export builds the same rows, so a file gives the same events either way.
+   */
+  public static Map<String, Object> row(String twinId, Reading r) {
     Map<String, Object> row = new LinkedHashMap<>(4);
     row.put("event_id", EventIds.of(twinId, r));
     row.put("ts", r.ts().toString());
     row.put(r.metric().field(), r.metric() == Metric.STEPS ? (Object) Math.round(r.value()) : (Object) r.value());
-    batch.add(row);
+    return row;
+  }
+
+  @Override
+  public void accept(Reading r) {
+    batch.add(row(twinId, r));
     if (batch.size() == BATCH) {
       flush();
       if (failure != null) {

@@ -3,8 +3,12 @@ package ai.digitaltwin.importer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.importer.Format;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +20,7 @@ class ImportCommandTest {
 
   @Test
   void helpListsTheOptionsFormatsAndExitCodes() {
-    ImportIntoStackTest.Run run = ImportIntoStackTest.run("--help");
+    Run run = run("--help");
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("Usage: twin import", "--api=URL", "--password-file=F", "--twin=ID", "--name=NAME",
         "--timezone=ZONE", "--format=F", "PATH...", "Exit codes:");
@@ -27,7 +31,7 @@ class ImportCommandTest {
 
   @Test
   void aFileOfNoKnownFormatIsRefusedBeforeAnythingIsSent() {
-    ImportIntoStackTest.Run run = ImportIntoStackTest.run("--twin", "t-1", SAMPLES.resolve("labels.csv").toString());
+    Run run = run("--twin", "t-1", SAMPLES.resolve("labels.csv").toString());
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("twin import: " + SAMPLES.resolve("labels.csv") + ": format not recognised (known: "
         + Format.ids() + "); force one with --format if it is one of them\n");
@@ -36,28 +40,47 @@ class ImportCommandTest {
 
   @Test
   void theTwinMustBeNamedAndAnUnknownFormatNameIsAnError() {
-    ImportIntoStackTest.Run noTwin = ImportIntoStackTest.run(SAMPLES.resolve("wearables.csv").toString());
+    Run noTwin = run(SAMPLES.resolve("wearables.csv").toString());
     assertThat(noTwin.code()).isEqualTo(2);
     assertThat(noTwin.err()).isEqualTo(
         "twin import: say which twin to import into: --twin ID (created when it does not exist) or --name NAME\n");
-    ImportIntoStackTest.Run badFormat = ImportIntoStackTest.run("--twin", "t-1", "--format", "garmin", "x.csv");
+    Run badFormat = run("--twin", "t-1", "--format", "garmin", "x.csv");
     assertThat(badFormat.code()).isEqualTo(2);
     assertThat(badFormat.err()).isEqualTo("twin import: unknown format 'garmin'; one of " + Format.ids() + "\n");
   }
 
   @Test
+  void aZoneJavaDoesNotKnowIsRefusedBeforeAnythingIsSent() {
+    Run run = run("--twin", "t-1", "--timezone", "Mars/Olympus", "--api", "http://127.0.0.1:9",
+        SAMPLES.resolve("AHYIJDV_steps.csv.gz").toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("twin import: --timezone must be an IANA zone id like Europe/Paris, got 'Mars/Olympus'\n");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void anUnreachableApiOrAMissingPasswordFileIsAClearError() throws Exception {
     Path csv = SAMPLES.resolve("AHYIJDV_steps.csv.gz");
-    ImportIntoStackTest.Run noPassword = ImportIntoStackTest.run("--twin", "t-1", "--password-file",
+    Run noPassword = run("--twin", "t-1", "--password-file",
         dir.resolve("none").toString(), csv.toString());
     assertThat(noPassword.code()).isEqualTo(2);
     assertThat(noPassword.err()).startsWith("twin import: cannot read the password file " + dir.resolve("none"));
     Path pw = Files.writeString(dir.resolve("pw"), "secret-secret");
-    ImportIntoStackTest.Run down = ImportIntoStackTest.run("--twin", "t-1", "--password-file", pw.toString(),
+    Run down = run("--twin", "t-1", "--password-file", pw.toString(),
         "--api", "http://127.0.0.1:9", csv.toString());
     assertThat(down.code()).isEqualTo(1);
     assertThat(down.err()).isEqualTo(
         "twin import: cannot reach the API at http://127.0.0.1:9 (is the stack running? ./twin up, or --api URL)\n");
     assertThat(down.out()).isEmpty();
+  }
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ImportCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -90,7 +90,7 @@ final class ClinicalChecks {
    * low forties.
    */
   static void restingNight(DetectorState s, double bpm, long ts, List<Alert> alerts) {
-    RestingNights.Baseline b = s.nights.baseline(Rest.day(Rest.minute(ts)));
+    RestingNights.Baseline b = s.nights.baseline(Rest.day(Rest.minute(ts), s.zoneId()));
     News2 news = News2.of(bpm, null, null, null, null);
     Evidence evidence = new Evidence().put("night_minute_hr", bpm).raw("news2", news.json());
     if (b != null) {

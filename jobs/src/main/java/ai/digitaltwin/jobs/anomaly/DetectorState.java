@@ -1,6 +1,8 @@
 package ai.digitaltwin.jobs.anomaly;
 
 import ai.digitaltwin.jobs.twin.Ewma;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,6 +50,12 @@ public class DetectorState {
   public long quietCheck = Long.MAX_VALUE;
   /** The processing time the last reading arrived at. */
   public long lastArrival = Long.MIN_VALUE;
+  /**
+   * The twin's IANA zone, where its days and nights lie ({@link Rest}): its profile's, from the registry
+   * changes the stream job's health step reads beside the readings; UTC until one comes.
+   */
+  public String zone = Rest.UTC.getId();
+  private transient ZoneId zoneId;
 
   public DetectorState() {}
 
@@ -61,6 +69,23 @@ public class DetectorState {
     lastDiastolic = v.diastolic();
     lastResp = v.resp();
     lastHrv = v.hrv();
+  }
+
+  /** Sets the twin's zone; one Java does not know counts as UTC, as in the twin state. */
+  public void zone(String zone) {
+    try {
+      zoneId = ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      zoneId = Rest.UTC;
+    }
+    this.zone = zoneId.getId();
+  }
+
+  ZoneId zoneId() {
+    if (zoneId == null || !zoneId.getId().equals(zone)) {
+      zoneId = ZoneId.of(zone);
+    }
+    return zoneId;
   }
 
   Ewma heartRate(String context) {

@@ -1,5 +1,7 @@
 package ai.digitaltwin.jobs.anomaly;
 
+import java.time.ZoneId;
+
 /**
  * Folds one twin's readings, in event-time order, into each day's night-time resting HR as {@link Rest}
  * defines it: readings are summed per minute, a minute is resting when no steps came in it or in the
@@ -28,9 +30,10 @@ public class NightlyRest {
 
   /**
    * One reading: {@code bpm} null when it has no heart rate, {@code effort} when it has steps or an
-   * active activity. Returns the night this reading closes, or null.
+   * active activity; {@code zone} is the twin's, where its days and nights lie. Returns the night this
+   * reading closes, or null.
    */
-  public Rest.Night add(long ts, Double bpm, boolean effort) {
+  public Rest.Night add(long ts, Double bpm, boolean effort, ZoneId zone) {
     long m = Rest.minute(ts);
     Rest.Night closed = null;
     finishedNightMinute = Double.NaN;
@@ -38,8 +41,8 @@ public class NightlyRest {
       return null; // out of order: the minute it belongs to is summed already
     }
     if (m > minute) {
-      finishMinute();
-      closed = closeNight(m, ts);
+      finishMinute(zone);
+      closed = closeNight(m, ts, zone);
       minute = m;
       minuteHrSum = 0;
       minuteHrCount = 0;
@@ -55,7 +58,7 @@ public class NightlyRest {
     return closed;
   }
 
-  private void finishMinute() {
+  private void finishMinute(ZoneId zone) {
     if (minute == Long.MIN_VALUE) {
       return;
     }
@@ -64,8 +67,8 @@ public class NightlyRest {
       return;
     }
     boolean resting = minuteHrCount > 0 && (lastStepMinute == Long.MIN_VALUE || minute - lastStepMinute > Rest.QUIET_MINUTES);
-    if (resting && Rest.night(minute)) {
-      long day = Rest.day(minute).toEpochDay();
+    if (resting && Rest.night(minute, zone)) {
+      long day = Rest.day(minute, zone).toEpochDay();
       if (day != nightDay) {
         nightDay = day;
         nightSum = 0;
@@ -79,11 +82,11 @@ public class NightlyRest {
   }
 
   /** Closes the night summed so far once {@code next} lies outside it. */
-  private Rest.Night closeNight(long next, long ts) {
+  private Rest.Night closeNight(long next, long ts, ZoneId zone) {
     if (nightDay == Long.MIN_VALUE) {
       return null;
     }
-    if (Rest.night(next) && Rest.day(next).toEpochDay() == nightDay) {
+    if (Rest.night(next, zone) && Rest.day(next, zone).toEpochDay() == nightDay) {
       return null;
     }
     Rest.Night night = nightMinutes >= Rest.NIGHT_MINUTES

@@ -16,7 +16,8 @@ import java.time.ZoneId;
  *       before it (Mishra et al. 2020, Nat Biomed Eng 4:1208, and Bogu &amp; Snyder's LAAD, medRxiv
  *       10.1101/2021.01.08.21249474: heart rate is only resting 12 minutes after the last step). Its heart
  *       rate is the mean of the minute's samples (a Fitbit samples every 5–15 s while worn).
- *   <li><b>Local time</b>: the reading's instant in the twin's zone ({@link #zone}).
+ *   <li><b>Local time</b>: the reading's instant in the twin's zone (its profile's {@code timezone}, which
+ *       the stream job's health step takes from the registry; {@link #UTC} for a twin without one).
  *   <li><b>A day</b>: a local calendar date. Its <b>night</b> is local 00:00–07:00 of that date, the
  *       overnight window of Alavi et al. 2022 (Nat Med 28:175, NightSignal), asleep for most people and
  *       the cleanest rest there is: no posture changes, meals or coffee.
@@ -34,30 +35,27 @@ public final class Rest {
   private Rest() {}
 
   /**
-   * The twin's zone. The detector keys by twin but reads only health readings, which carry no zone; the
-   * readings of an import carry the person's wall clock in UTC instants (the Stanford files' naive local
-   * times), so UTC is the local time of every twin the detector sees until zones reach it.
+   * The zone of a twin without one. An import of naive local times into such a twin reads them as UTC
+   * (the Stanford files' wall clock), so its nights are still the person's own.
    */
-  public static ZoneId zone() {
-    return ZoneId.of("UTC");
-  }
+  public static final ZoneId UTC = ZoneId.of("UTC");
 
   public static long minute(long ts) {
     return Math.floorDiv(ts, MINUTE);
   }
 
-  public static LocalDateTime local(long ts) {
-    return LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), zone());
+  public static LocalDateTime local(long ts, ZoneId zone) {
+    return LocalDateTime.ofInstant(Instant.ofEpochMilli(ts), zone);
   }
 
-  /** The day a minute belongs to. */
-  public static LocalDate day(long minute) {
-    return local(minute * MINUTE).toLocalDate();
+  /** The local day a minute belongs to. */
+  public static LocalDate day(long minute, ZoneId zone) {
+    return local(minute * MINUTE, zone).toLocalDate();
   }
 
-  /** True when the minute lies in its day's night. */
-  public static boolean night(long minute) {
-    int hour = local(minute * MINUTE).getHour();
+  /** True when the minute lies in its local day's night. */
+  public static boolean night(long minute, ZoneId zone) {
+    int hour = local(minute * MINUTE, zone).getHour();
     return hour >= NIGHT_FROM_HOUR && hour < NIGHT_UNTIL_HOUR;
   }
 

@@ -39,7 +39,7 @@ final class RestingHr {
    * closed raised above the person's own nights alerts ({@link RestingNights}).
    */
   static void nightly(DetectorState s, boolean steps, Double bpm, long ts, List<Alert> alerts) {
-    Rest.Night night = s.nightly.add(ts, bpm, steps);
+    Rest.Night night = s.nightly.add(ts, bpm, steps, s.zoneId());
     if (!Double.isNaN(s.nightly.finishedNightMinute) && s.nightly.finishedStillMinutes * Rest.MINUTE >= AFTER_EFFORT) {
       ClinicalChecks.restingNight(s, s.nightly.finishedNightMinute, ts, alerts);
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * night-time resting HR is above the mean + 2 SD of the nights of the previous 28 days (at least
  * {@link RestingNights#NIGHTS} of them). Resting HR, the day and local time are {@link Rest}'s, summed by
  * the detector's own {@link NightlyRest}; unlike the detector, every night joins the baseline and there
- * is no smallest rise. Feed one person's readings in event-time order.
+ * is no smallest rise. Feed one person's readings in event-time order, their naive local times read as UTC
+ * (as into a twin without a zone, which is how the detector sees them).
  */
 public final class NightlyReference {
   private final NightlyRest nightly = new NightlyRest();
@@ -22,7 +23,7 @@ public final class NightlyReference {
 
   /** One reading: {@code bpm} null without heart rate. */
   public void add(long ts, Double bpm, boolean steps) {
-    Rest.Night night = nightly.add(ts, bpm, steps);
+    Rest.Night night = nightly.add(ts, bpm, steps, Rest.UTC);
     if (night == null) {
       return;
     }

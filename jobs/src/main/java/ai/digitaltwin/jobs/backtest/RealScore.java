@@ -109,7 +109,8 @@ public final class RealScore {
     return hit.size();
   }
 
+  /** The recording's local day: its naive local times are read as UTC, as into a twin without a zone. */
   public static LocalDate day(long ts) {
-    return Rest.day(Rest.minute(ts));
+    return Rest.day(Rest.minute(ts), Rest.UTC);
   }
 }

@@ -8,6 +8,7 @@ import ai.digitaltwin.jobs.twin.SeenIds;
 import ai.digitaltwin.jobs.types.AvroTypeInfo;
 import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.schemas.TwinRegistryEvent;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -16,7 +17,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -25,6 +26,12 @@ import org.apache.flink.util.OutputTag;
  * rule: ids kept one to two horizons of event time, one timer per twin and horizon bucket) and anomaly
  * detection ({@link TwinDetector}'s steps with {@link DetectorClock}'s timers, as {@code AnomalyDetector}
  * runs them: one timer per twin at the earliest episode deadline, history on the twin's own clock). Unique readings go to the main output, anomalies to {@link #ANOMALIES}.
+ *
+ * <p>The second input is the twin's registry changes: the profile's zone is where the detectors' days
+ * and nights lie (a night is local 00:00–07:00). It applies from the moment the change reaches this step,
+ * not from its event time: {@code ./twin import} sets the zone (creating the twin) before it sends a
+ * reading, and a zone changed later moves only the nights still to come (the night being summed then may
+ * close early or late once).
  *
  * <p>One operator with one keyed value per twin ({@link HealthSlot}) rather than two operators with a
  * value each: every reading costs one keyed-state lookup instead of two, and in a profile of the job the
@@ -37,7 +44,7 @@ import org.apache.flink.util.OutputTag;
  * other twin's entry for expiry).
  */
 public final class HealthSteps
-    extends KeyedProcessFunction<String, Consumed<HealthEvent>, Consumed<HealthEvent>> {
+    extends KeyedCoProcessFunction<String, Consumed<HealthEvent>, Consumed<TwinRegistryEvent>, Consumed<HealthEvent>> {
   static final Duration IDLE_TTL = Duration.ofDays(30);
   public static final OutputTag<Anomaly> ANOMALIES =
       new OutputTag<>("anomalies", AvroTypeInfo.forClass(Anomaly.class));
@@ -62,7 +69,7 @@ public final class HealthSteps
   }
 
   @Override
-  public void processElement(Consumed<HealthEvent> in, Context ctx, Collector<Consumed<HealthEvent>> out)
+  public void processElement1(Consumed<HealthEvent> in, Context ctx, Collector<Consumed<HealthEvent>> out)
       throws Exception {
     HealthSlot slot = slots.value();
     if (slot == null) {
@@ -74,6 +81,21 @@ public final class HealthSteps
     }
     out.collect(in);
     emit(clock.reading(ctx.getCurrentKey(), slot.detector, in.event(), in.ts(), ctx.timerService(), slot.seen::hasTimer), ctx);
+    slots.update(slot);
+  }
+
+  /** A registry change: the twin's zone, when it has a profile (a deletion has none and changes nothing). */
+  @Override
+  public void processElement2(Consumed<TwinRegistryEvent> in, Context ctx, Collector<Consumed<HealthEvent>> out)
+      throws Exception {
+    if (in.event().getProfile() == null) {
+      return;
+    }
+    HealthSlot slot = slots.value();
+    if (slot == null) {
+      slot = new HealthSlot();
+    }
+    slot.detector.zone(in.event().getProfile().getTimezone());
     slots.update(slot);
   }
 

@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 
 /**
  * The front of every input: the raw records partitioned by twin ({@link TwinOfRecord}, which reads the
@@ -41,15 +42,26 @@ public final class Consume<T extends SpecificRecordBase> {
 
   /**
    * Decoded events through {@code keyed}, a keyed step that de-duplicates them (and may do more, on
-   * the same subtask and with the same keyed state), named {@code step} and this input's name.
+   * the same subtask and with the same keyed state) beside a second input {@code beside}, already
+   * partitioned by twin the same way (another input's {@link #apply} result); named {@code step} and this
+   * input's name.
    */
-  public Result<T> apply(DataStream<KafkaRecord> raw, KeyedProcessFunction<String, Consumed<T>, Consumed<T>> keyed,
+  public <B> Result<T> apply(DataStream<KafkaRecord> raw, DataStream<Consumed<B>> beside,
+      KeyedCoProcessFunction<String, Consumed<T>, Consumed<B>, Consumed<T>> keyed, String step) {
+    SingleOutputStreamOperator<Consumed<T>> decoded = decode(raw);
+    // partitioned by the twin of the raw record, which is the decoded event's twin: no second shuffle
+    SingleOutputStreamOperator<Consumed<T>> unique =
+        DataStreamUtils.reinterpretAsKeyedStream(decoded, Consumed::twinId, Types.STRING)
+            .connect(DataStreamUtils.reinterpretAsKeyedStream(beside, Consumed::twinId, Types.STRING))
+            .process(keyed, typeInfo)
+            .name(step + " " + name)
+            .uid(step.replace(" ", "-") + "-" + name);
+    return new Result<>(unique, decoded.getSideOutput(DecodeFunction.DEAD_LETTERS));
+  }
+
+  private Result<T> apply(DataStream<KafkaRecord> raw, KeyedProcessFunction<String, Consumed<T>, Consumed<T>> keyed,
       String step) {
-    SingleOutputStreamOperator<Consumed<T>> decoded =
-        raw.keyBy(new TwinOfRecord(type), Types.STRING)
-            .process(new DecodeFunction<>(type), typeInfo)
-            .name("decode " + name)
-            .uid("decode-" + name);
+    SingleOutputStreamOperator<Consumed<T>> decoded = decode(raw);
     // partitioned by the twin of the raw record, which is the decoded event's twin: no second shuffle
     SingleOutputStreamOperator<Consumed<T>> unique =
         DataStreamUtils.reinterpretAsKeyedStream(decoded, Consumed::twinId, Types.STRING)
@@ -57,6 +69,13 @@ public final class Consume<T extends SpecificRecordBase> {
             .name(step + " " + name)
             .uid(step.replace(" ", "-") + "-" + name);
     return new Result<>(unique, decoded.getSideOutput(DecodeFunction.DEAD_LETTERS));
+  }
+
+  private SingleOutputStreamOperator<Consumed<T>> decode(DataStream<KafkaRecord> raw) {
+    return raw.keyBy(new TwinOfRecord(type), Types.STRING)
+        .process(new DecodeFunction<>(type), typeInfo)
+        .name("decode " + name)
+        .uid("decode-" + name);
   }
 
   public record Result<T>(SingleOutputStreamOperator<Consumed<T>> events, DataStream<DeadLetter> deadLetters) {}

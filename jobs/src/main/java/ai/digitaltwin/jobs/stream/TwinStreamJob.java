@@ -94,16 +94,17 @@ public final class TwinStreamJob {
 
   /** The graph between the raw inputs and the outputs, with no Kafka or Iceberg in it. */
   public static StreamOutputs build(StreamInputs in, JobConfig config) {
-    // de-duplication and anomaly detection of the readings in one keyed step: one state lookup per reading
-    var health =
-        new Consume<>(HealthEvent.class, ConsumedTypes.HEALTH, "health")
-            .apply(in.health(), new HealthSteps(config.dedupHorizon()), "dedup and detect");
-    var behavior =
-        new Consume<>(BehaviorEvent.class, ConsumedTypes.BEHAVIOR, "behavior")
-            .apply(in.behavior(), config);
     var registry =
         new Consume<>(TwinRegistryEvent.class, ConsumedTypes.REGISTRY, "registry")
             .apply(in.registry(), config);
+    // de-duplication and anomaly detection of the readings in one keyed step: one state lookup per
+    // reading; the registry beside them brings each twin's zone, where its nights lie
+    var health =
+        new Consume<>(HealthEvent.class, ConsumedTypes.HEALTH, "health")
+            .apply(in.health(), registry.events(), new HealthSteps(config.dedupHorizon()), "dedup and detect");
+    var behavior =
+        new Consume<>(BehaviorEvent.class, ConsumedTypes.BEHAVIOR, "behavior")
+            .apply(in.behavior(), config);
     var chat = new Consume<>(ChatMessage.class, ConsumedTypes.CHAT, "chat").apply(in.chat(), config);
     var truth =
         new Consume<>(GroundTruthEpisode.class, ConsumedTypes.GROUND_TRUTH, "ground-truth")

@@ -107,6 +107,6 @@ class WearableReadingsTest {
   }
 
   static java.time.Instant instant(LocalDateTime local) {
-    return local.atZone(Rest.zone()).toInstant();
+    return local.atZone(Rest.UTC).toInstant();
   }
 }

@@ -101,6 +101,6 @@ class RealScoreTest {
   }
 
   static long ms(LocalDateTime local) {
-    return local.atZone(Rest.zone()).toInstant().toEpochMilli();
+    return local.atZone(Rest.UTC).toInstant().toEpochMilli();
   }
 }

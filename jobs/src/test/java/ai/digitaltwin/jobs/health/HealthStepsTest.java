@@ -12,7 +12,12 @@ import ai.digitaltwin.jobs.twin.Dedup;
 import ai.digitaltwin.jobs.types.AvroSerializer;
 import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.schemas.Profile;
+import ai.digitaltwin.schemas.TwinRegistryEvent;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -20,11 +25,17 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** The fused step against the two operators it replaces in the stream job, fed the same readings and watermarks. */
+/**
+ * The fused step against the two operators it replaces in the stream job, fed the same readings and
+ * watermarks; and the twin's zone, from its registry changes, placing its nights.
+ */
 class HealthStepsTest {
   static final Duration HORIZON = Duration.ofMinutes(10);
   static final TypeSerializer<Consumed<HealthEvent>> READINGS = ConsumedTypes.HEALTH.createSerializer(new SerializerConfigImpl());
@@ -47,13 +58,13 @@ class HealthStepsTest {
     }
     input.add(calm("twin-b", 315)); // a late retry: its id was forgotten by the timer at minute 330, the flat line's deadline once
 
-    var fused = harness(new HealthSteps(HORIZON), READINGS);
+    var fused = steps();
     var dedup = harness(new Dedup<HealthEvent>(HORIZON), READINGS);
     var detector = harness(new AnomalyDetector(), new AvroSerializer<>(Anomaly.class));
     int fed = 0;
     for (int i = 0; i < input.size(); i++) {
       Consumed<HealthEvent> in = input.get(i);
-      fused.processElement(new StreamRecord<>(in, in.ts()));
+      fused.processElement1(new StreamRecord<>(in, in.ts()));
       dedup.processElement(new StreamRecord<>(in, in.ts()));
       List<Consumed<HealthEvent>> unique = dedup.extractOutputValues();
       for (; fed < unique.size(); fed++) {
@@ -61,14 +72,14 @@ class HealthStepsTest {
       }
       if (i % 5 == 0) { // watermarks 3 minutes behind, so timers fire between readings
         long watermark = in.ts() - Duration.ofMinutes(3).toMillis();
-        fused.processWatermark(watermark);
+        fused.processBothWatermarks(new Watermark(watermark));
         dedup.processWatermark(watermark);
         detector.processWatermark(watermark);
       }
     }
     assertThat(fused.numKeyedStateEntries()).isEqualTo(2); // one slot per twin
     long end = minute(400).toEpochMilli();
-    fused.processWatermark(end);
+    fused.processBothWatermarks(new Watermark(end));
     detector.processWatermark(end);
 
     assertThat(fused.extractOutputValues()).extracting(Consumed::eventId)
@@ -81,6 +92,80 @@ class HealthStepsTest {
     fused.close();
     dedup.close();
     detector.close();
+  }
+
+  @Test
+  void aTwinsNightsLieInItsOwnZone() throws Exception {
+    // the same instants: a person in Tokyo (UTC+9) asleep 00:00-07:00 local, about 09:00-16:00 on their feet
+    LocalDateTime day0 = LocalDateTime.of(2021, 1, 4, 0, 0);
+    ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+    double[] nights = {57, 58, 59, 57, 58, 59, 57, 58, 59, 58, 65, 58, 58, 65, 66};
+    var steps = steps();
+    steps.processElement2(new StreamRecord<>(registry("tokyo", tokyo), 0));
+    steps.processElement2(new StreamRecord<>(registry("utc", ZoneId.of("UTC")), 0));
+    for (int d = 0; d < nights.length; d++) {
+      for (HealthEvent e : day(day0.plusDays(d), nights[d], tokyo)) {
+        for (String twin : List.of("tokyo", "utc")) {
+          HealthEvent mine = HealthEvent.newBuilder(e).setTwinId(twin).setEventId(twin + "/" + e.getEventId()).build();
+          steps.processElement1(new StreamRecord<>(consumed(mine), mine.getTs().toEpochMilli()));
+        }
+      }
+    }
+    steps.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+    List<Anomaly> anomalies = steps.getSideOutput(HealthSteps.ANOMALIES).stream().map(StreamRecord::getValue).toList();
+
+    List<Anomaly> opened = anomalies.stream().filter(a -> a.getEndTs() == null).toList();
+    assertThat(opened).as(anomalies.toString()).hasSize(1);
+    Anomaly a = opened.get(0);
+    assertThat(a.getTwinId()).isEqualTo("tokyo");
+    assertThat(a.getType()).isEqualTo("resting_hr_elevation");
+    // the second raised night, 2021-01-18 in Tokyo, judged when it closes: the first reading after 07:00 there
+    assertThat(a.getTs()).isEqualTo(day0.plusDays(14).plusHours(7).atZone(tokyo).toInstant());
+    assertThat(a.getEvidence()).contains("\"night\":\"2021-01-18\"", "\"raised_nights\":2");
+    steps.close();
+  }
+
+  /** A night at {@code restingHr} (a sample every 30 s, local 00:00–07:00), then a walk, then a day on foot. */
+  private static List<HealthEvent> day(LocalDateTime midnight, double restingHr, ZoneId zone) {
+    List<HealthEvent> out = new ArrayList<>();
+    for (int s = 0; s < 7 * 120; s++) {
+      out.add(worn(midnight.plusSeconds(30L * s), zone, restingHr + (s % 3 - 1), 0));
+    }
+    for (int m = 0; m < 9 * 60; m++) { // from 07:00 until 16:00 on the move: steps every minute
+      out.add(worn(midnight.plusHours(7).plusMinutes(m), zone, null, 80));
+      out.add(worn(midnight.plusHours(7).plusMinutes(m).plusSeconds(10), zone, 95.0 + m % 4, 0));
+    }
+    return out;
+  }
+
+  private static HealthEvent worn(LocalDateTime at, ZoneId zone, Double bpm, int steps) {
+    return HealthEvent.newBuilder()
+        .setEventId(at + "/" + steps)
+        .setTwinId("worn")
+        .setTs(at.atZone(zone).toInstant())
+        .setHeartRate(bpm)
+        .setSteps(steps)
+        .setSource("import")
+        .build();
+  }
+
+  private static Consumed<HealthEvent> consumed(HealthEvent e) {
+    return new Consumed<>(e.getTwinId(), e.getEventId(), e.getTs().toEpochMilli(), 0, 0, e);
+  }
+
+  private static Consumed<TwinRegistryEvent> registry(String twin, ZoneId zone) {
+    Profile profile = Profile.newBuilder().setName(twin).setTimezone(zone.getId()).build();
+    TwinRegistryEvent e = new TwinRegistryEvent(twin + "/imported", twin, Instant.EPOCH, "imported", profile, null, null, null, null);
+    return new Consumed<>(twin, e.getEventId(), 0, 0, 0, e);
+  }
+
+  private static KeyedTwoInputStreamOperatorTestHarness<String, Consumed<HealthEvent>, Consumed<TwinRegistryEvent>, Consumed<HealthEvent>>
+      steps() throws Exception {
+    var h = new KeyedTwoInputStreamOperatorTestHarness<String, Consumed<HealthEvent>, Consumed<TwinRegistryEvent>, Consumed<HealthEvent>>(
+        new KeyedCoProcessOperator<>(new HealthSteps(HORIZON)), Consumed::twinId, Consumed::twinId, Types.STRING);
+    h.setup(READINGS);
+    h.open();
+    return h;
   }
 
   private static <O> KeyedOneInputStreamOperatorTestHarness<String, Consumed<HealthEvent>, O> harness(

@@ -4,11 +4,10 @@ import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.kafka.EventProducer;
-import ai.digitaltwin.api.error.NoSuchTwinException;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.twin.TwinIds;
 import ai.digitaltwin.api.twin.TwinService;
-import ai.digitaltwin.api.twin.TwinWriter;
+import ai.digitaltwin.api.twin.ImportedTwins;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,16 +35,19 @@ public final class IngestController {
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private final TwinService twins;
-  private final TwinWriter writer;
+  private final ImportedTwins imported;
   private final TwinHistory history;
   private final EventProducer events;
   private final ObjectMapper mapper;
   private final Clock clock;
 
+  /** The body of {@code PUT /twins/{id}/import}: what the person says of themselves, each optional. */
+  public record ImportedTwin(String name, String timezone) {}
+
   public IngestController(
-      TwinService twins, TwinWriter writer, TwinHistory history, EventProducer events, ObjectMapper mapper, Clock clock) {
+      TwinService twins, ImportedTwins imported, TwinHistory history, EventProducer events, ObjectMapper mapper, Clock clock) {
     this.twins = twins;
-    this.writer = writer;
+    this.imported = imported;
     this.history = history;
     this.events = events;
     this.mapper = mapper;
@@ -108,22 +110,18 @@ public final class IngestController {
   }
 
   /**
-   * {@code PUT /twins/{id}/import}: makes sure a twin with this id exists before readings are imported
-   * into it. An unknown id becomes a twin marked as imported (owned by the caller, never simulated):
-   * 201; an existing twin the caller may change: 200. Also brings the history views up to date, so the
-   * duplicate check of the import that follows sees every reading committed so far.
+   * {@code PUT /twins/{id}/import}, optional body {@code {"name", "timezone"}}: makes sure a twin with
+   * this id exists before readings are imported into it ({@link ImportedTwins#ensure}). An unknown id
+   * becomes a twin marked as imported (owned by the caller, never simulated): 201; an existing twin the
+   * caller may change: 200. Also brings the history views up to date, so the duplicate check of the
+   * import that follows sees every reading committed so far.
    */
   public void ensureImported(Context ctx) {
     String twinId = TwinIds.require(ctx.pathParam("id"));
     Principal caller = Principal.of(ctx);
+    ImportedTwin given = ctx.body().isBlank() ? new ImportedTwin(null, null) : Json.body(ctx, mapper, ImportedTwin.class);
     history.refreshNow();
-    boolean created = false;
-    try {
-      twins.writable(twinId, caller);
-    } catch (NoSuchTwinException unknown) {
-      writer.imported(twinId, caller.username(), "imported from a wearable export");
-      created = true;
-    }
+    boolean created = imported.ensure(twinId, caller, given.name(), given.timezone());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("twin_id", twinId);
     out.put("created", created);

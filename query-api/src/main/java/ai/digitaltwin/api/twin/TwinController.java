@@ -80,7 +80,7 @@ public final class TwinController {
       throw ApiException.badRequest("Request body must be a JSON object", null);
     }
     ObjectNode merged = mapper.createObjectNode();
-    merged.set("profile", mapper.valueToTree(TwinService.pick(current, "name", "age", "sex", "occupation", "interests", "timezone")));
+    merged.set("profile", mapper.valueToTree(TwinService.pick(current, TwinService.PROFILE)));
     merged.set("personality", mapper.valueToTree(TwinService.pick(current, TwinService.TRAITS.toArray(String[]::new))));
     for (String part : new String[] {"profile", "personality"}) {
       JsonNode given = patch.get(part);
@@ -123,7 +123,7 @@ public final class TwinController {
     }
     Map<String, Double> scores = Bfi10.score(body.get("answers"));
     ObjectNode merged = mapper.createObjectNode();
-    merged.set("profile", mapper.valueToTree(TwinService.pick(current, "name", "age", "sex", "occupation", "interests", "timezone")));
+    merged.set("profile", mapper.valueToTree(ImportedTwins.named(id, TwinService.pick(current, TwinService.PROFILE))));
     merged.set("personality", mapper.valueToTree(scores));
     merged.put("reason", "bfi-10");
     TwinRequest request = mapper.convertValue(merged, TwinRequest.class);
@@ -161,7 +161,7 @@ public final class TwinController {
     writer.update(
         id,
         (String) current.get("owner"),
-        TwinValidation.profile(body.profileInput()),
+        TwinValidation.profile(body.profileInput(), ImportedTwins.isRealPerson(current)),
         TwinValidation.personality(body.personality()),
         seed(current),
         TwinValidation.reason(body.reason()));

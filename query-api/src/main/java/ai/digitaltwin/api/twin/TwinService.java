@@ -61,6 +61,9 @@ public final class TwinService {
    */
   static final Duration RECENT = Duration.ofDays(1);
 
+  /** The profile's fields, as the registry rows name them. */
+  static final String[] PROFILE = {"name", "age", "sex", "occupation", "interests", "timezone"};
+
   static final List<String> TRAITS =
       List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
 
@@ -157,7 +160,7 @@ public final class TwinService {
     twin.put("deleted", "deleted".equals(registry.get("action")));
     twin.put("owner", registry.get("owner"));
     twin.put("updated_at", registry.get("ts"));
-    twin.put("profile", pick(registry, "name", "age", "sex", "occupation", "interests", "timezone"));
+    twin.put("profile", pick(registry, PROFILE));
     Map<String, Object> personality = pick(registry, TRAITS.toArray(String[]::new));
     Map<String, Object> state = state(twinId);
     if (state != null && state.get("openness") != null) {

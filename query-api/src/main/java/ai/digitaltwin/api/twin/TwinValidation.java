@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a request into the wire types, or a 400 naming the first bad field ({@code profile.age}). Ages
- * are 16-100: the generator's routines are those of working-age and retired adults.
+ * are 16-100: the generator's routines are those of working-age and retired adults. A real person's
+ * (imported) twin is never simulated, so its profile may leave out age, sex and occupation; what it
+ * gives is checked the same.
  */
 final class TwinValidation {
   static final int MIN_AGE = 16;
@@ -22,23 +24,29 @@ final class TwinValidation {
 
   private TwinValidation() {}
 
+  /** A simulated twin's profile: every fact required. */
   static Profile profile(TwinRequest.ProfileInput p) {
+    return profile(p, false);
+  }
+
+  /** {@code realPerson}: age, sex and occupation may be left out. */
+  static Profile profile(TwinRequest.ProfileInput p, boolean realPerson) {
     if (p == null) {
       throw ApiException.badRequest("profile is required", "profile");
     }
-    String name = text(p.name(), "profile.name", 100);
-    if (p.age() == null) {
+    String name = name(p.name());
+    if (p.age() == null && !realPerson) {
       throw ApiException.badRequest("profile.age is required", "profile.age");
     }
-    if (p.age() < MIN_AGE || p.age() > MAX_AGE) {
+    if (p.age() != null && (p.age() < MIN_AGE || p.age() > MAX_AGE)) {
       throw ApiException.badRequest(
           "profile.age must be in " + MIN_AGE + ".." + MAX_AGE + ", got " + p.age(), "profile.age");
     }
-    if (p.sex() == null || !SEXES.contains(p.sex())) {
+    if ((p.sex() != null || !realPerson) && !SEXES.contains(String.valueOf(p.sex()))) {
       throw ApiException.badRequest(
           "profile.sex must be one of female, male, other, got '" + p.sex() + "'", "profile.sex");
     }
-    String occupation = text(p.occupation(), "profile.occupation", 60);
+    String occupation = p.occupation() == null && realPerson ? null : text(p.occupation(), "profile.occupation", 60);
     List<String> interests = new ArrayList<>();
     if (p.interests() != null) {
       if (p.interests().size() > 20) {
@@ -48,14 +56,23 @@ final class TwinValidation {
         interests.add(text(interest, "profile.interests", 40));
       }
     }
-    String timezone = p.timezone() == null ? "UTC" : p.timezone();
+    return new Profile(name, p.age(), p.sex(), occupation, interests, timezone(p.timezone()));
+  }
+
+  static String name(String name) {
+    return text(name, "profile.name", 100);
+  }
+
+  /** The zone's id, UTC when none is given. */
+  static String timezone(String timezone) {
+    String zone = timezone == null ? "UTC" : timezone;
     try {
-      ZoneId.of(timezone);
+      ZoneId.of(zone);
     } catch (DateTimeException e) {
       throw ApiException.badRequest(
-          "profile.timezone must be an IANA zone id like Europe/Paris, got '" + timezone + "'", "profile.timezone");
+          "profile.timezone must be an IANA zone id like Europe/Paris, got '" + zone + "'", "profile.timezone");
     }
-    return new Profile(name, p.age(), p.sex(), occupation, interests, timezone);
+    return zone;
   }
 
   static Personality personality(TwinRequest.PersonalityInput p) {

@@ -37,12 +37,12 @@ public final class TwinWriter {
   }
 
   /**
-   * A real person's twin under the given id, fed by imports only: action {@code imported}, no profile,
-   * personality or generator seed. The generator never simulates a twin whose first registry event is
-   * {@code imported}, whatever edits follow.
+   * A real person's twin under the given id, fed by imports only: action {@code imported}, the profile
+   * the person gave (name and time zone), no personality or generator seed. The generator never
+   * simulates a twin whose first registry event is {@code imported}, whatever edits follow.
    */
-  public void imported(String twinId, String owner, String reason) {
-    write(event(twinId, "imported", null, null, owner, null, reason));
+  public void imported(String twinId, String owner, Profile profile, String reason) {
+    write(event(twinId, "imported", profile, null, owner, null, reason));
   }
 
   public void update(String twinId, String owner, Profile profile, Personality personality, Long seed, String reason) {

@@ -74,6 +74,11 @@ final class DashboardStack implements AutoCloseable {
     return api.get(path);
   }
 
+  /** PUT with the admin's token; anything but 200 or 201 fails the test with the body. */
+  JsonNode put(String path, Object body) {
+    return api.call("PUT", path, body);
+  }
+
   /** {@code POST /api/v1/sql} as the admin: the columns and rows the API's SQL endpoint returns. */
   JsonNode sql(String sql) {
     return api.sql(sql);

@@ -1,9 +1,10 @@
-package ai.digitaltwin.importer.cli;
+package ai.digitaltwin.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.importer.cli.ImportCommand;
+import ai.digitaltwin.importer.send.ApiClient;
 import ai.digitaltwin.kafka.FreePorts;
-import ai.digitaltwin.stack.TwinStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -25,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole path, all real: a slice of a Stanford heart-rate file imported with the command into a
- * started embedded stack (Kafka, the Flink stream job, Iceberg, the API), read back over SQL; imported
- * again, nothing is added.
+ * The whole path of {@code ./twin import}, all real: a slice of a Stanford heart-rate file imported with
+ * the command into a started embedded stack (Kafka, the Flink stream job, Iceberg, the API), read back
+ * over SQL, the person's name and time zone on the twin; imported again, nothing is added.
  */
 class ImportIntoStackTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -72,7 +73,7 @@ class ImportIntoStackTest {
     Path slice = slice("A4G0044_hr.csv.gz", ROWS);
 
     Run first = run("--api", base, "--password-file", dir.resolve("admin-password").toString(), "--twin", TWIN,
-        "--timezone", "America/Los_Angeles", "--no-progress", "--wait", "120", slice.toString());
+        "--name", "Stanford A4G0044", "--timezone", "America/Los_Angeles", "--no-progress", "--wait", "120", slice.toString());
     assertThat(first.code).as(first.err).isZero();
     assertThat(first.err).contains("created twin " + TWIN + ", marked as imported");
     JsonNode summary = first.summary();
@@ -88,6 +89,13 @@ class ImportIntoStackTest {
     assertThat(rows.get(0).get(1).asLong()).isEqualTo(ROWS);
     assertThat(rows.get(0).get(3).asText()).startsWith(summary.get("to").asText().replace("Z", "").substring(0, 16));
     assertThat(rows.get(0).get(6).asLong()).isZero();
+    JsonNode twin = sql("SELECT name, timezone, age, occupation, action FROM twin_registry WHERE twin_id = '" + TWIN + "'");
+    assertThat(twin).hasSize(1);
+    assertThat(twin.get(0).get(0).asText()).isEqualTo("Stanford A4G0044");
+    assertThat(twin.get(0).get(1).asText()).isEqualTo("America/Los_Angeles");
+    assertThat(twin.get(0).get(2).isNull()).isTrue();
+    assertThat(twin.get(0).get(3).isNull()).isTrue();
+    assertThat(twin.get(0).get(4).asText()).isEqualTo("imported");
 
     Run again = run("--api", base, "--password-file", dir.resolve("admin-password").toString(), "--twin", TWIN,
         "--timezone", "America/Los_Angeles", "--no-progress", slice.toString());
@@ -146,7 +154,7 @@ class ImportIntoStackTest {
 
   static JsonNode sql(String query) throws Exception {
     Path pw = dir.resolve("admin-password");
-    ai.digitaltwin.importer.send.ApiClient client = new ai.digitaltwin.importer.send.ApiClient(base);
+    ApiClient client = new ApiClient(base);
     client.login("admin", Files.readString(pw).strip());
     return client.sql(query).get("rows");
   }
