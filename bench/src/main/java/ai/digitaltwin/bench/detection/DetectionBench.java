@@ -69,7 +69,7 @@ public final class DetectionBench {
         Goal.valueAtMost(MEDIAN_DELAY_MINUTES)));
     figures.add(Figure.of("p90 detection delay, all types" + suffix,
         Measure.of("detectors", "min", all.p90DelayMinutes()), Measure.of("fixed rules", "min", fixedAll.p90DelayMinutes()),
-        "the tail: the resting-HR elevation needs hours of evidence by design"));
+        "the tail: the resting-HR elevation needs two raised nights by design"));
     return figures;
   }
 

@@ -1,6 +1,7 @@
 package ai.digitaltwin.bench.detection;
 
 import ai.digitaltwin.generator.GeneratorConfig;
+import ai.digitaltwin.generator.anomaly.AnomalyType;
 import ai.digitaltwin.generator.sim.DemoTwins;
 import ai.digitaltwin.generator.sim.SimSettings;
 import ai.digitaltwin.generator.sim.Simulation;
@@ -27,16 +28,59 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ./twin generator --twins N --seed S} from {@link #T0}, so the same readings and injected
  * episodes. Twins are independent (each has its own seeded random source), so they are split over
  * threads, one {@link Simulation} each, which changes no event.
+ *
+ * <p>The scored days are a window inside the simulated ones, as a study scores the illnesses of people it
+ * has a baseline for and follows up: {@link #LEAD_IN} before it, so that no injected episode starts before
+ * the detectors have a personal baseline (a person's sleeping heart rate needs a night), and after it as
+ * long as the longest injected episode lasts plus a day ({@link #leadOut}), so that every episode starting
+ * in the window runs its course in the data (an infection's raised resting HR is confirmed on its second
+ * night). Injected episodes starting in the window are scored, and so is every detection that overlaps one of
+ * them or starts in the window; one that overlaps only episodes injected outside the window is neither
+ * credited nor held against the detectors.
  */
 public final class DetectionRun {
   static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
+  static final Duration LEAD_IN = Duration.ofDays(2);
   private static final long PROGRESS_SECONDS = 15;
 
   /** What the run found, next to what was injected. */
-  public record Result(long readings, List<Episode> detected, List<Episode> fixedRules, List<Episode> truth, double seconds) {
+  public record Result(
+      long readings, List<Episode> detected, List<Episode> fixedRules, List<Episode> truth, long from, long to, double seconds) {
     public BacktestReport report() {
-      return new BacktestReport(readings, Scoring.score(detected, truth), Scoring.score(fixedRules, truth));
+      List<Episode> scored = truth.stream().filter(this::inWindow).toList();
+      List<Episode> outside = truth.stream().filter(e -> !inWindow(e)).toList();
+      return new BacktestReport(readings, Scoring.score(scoredOf(detected, outside), scored),
+          Scoring.score(scoredOf(fixedRules, outside), scored));
     }
+
+    private boolean inWindow(Episode e) {
+      return e.start() >= from && e.start() < to;
+    }
+
+    /**
+     * The detections of episodes injected in the window, wherever they start, and the others that start in
+     * it, less those overlapping only episodes injected outside it.
+     */
+    private List<Episode> scoredOf(List<Episode> found, List<Episode> outside) {
+      return found.stream()
+          .filter(d -> truth.stream().anyMatch(t -> inWindow(t) && overlaps(d, t))
+              || (inWindow(d) && outside.stream().noneMatch(t -> overlaps(d, t))))
+          .toList();
+    }
+
+    private static boolean overlaps(Episode a, Episode b) {
+      return a.twinId().equals(b.twinId()) && a.type().equals(b.type())
+          && a.start() <= b.end() + Scoring.SLACK && b.start() <= a.end() + Scoring.SLACK;
+    }
+  }
+
+  /** The longest episode the generator injects, and a day to confirm it. */
+  static Duration leadOut() {
+    double minutes = 0;
+    for (AnomalyType type : AnomalyType.values()) {
+      minutes = Math.max(minutes, type.spec().maxMinutes());
+    }
+    return Duration.ofMinutes((long) Math.ceil(minutes)).plusDays(1);
   }
 
   private DetectionRun() {}
@@ -49,7 +93,9 @@ public final class DetectionRun {
     }
     SimSettings settings = new SimSettings(size.seed(), T0.toEpochMilli(), defaults.intervalSeconds(),
         defaults.anomalyRate(), 0, 0, defaults.behaviorStepTicks());
-    long end = T0.plus(Duration.ofDays(size.days())).toEpochMilli();
+    long from = T0.plus(LEAD_IN).toEpochMilli();
+    long to = T0.plus(LEAD_IN).plus(Duration.ofDays(size.days())).toEpochMilli();
+    long end = to + leadOut().toMillis();
     long ticks = 0;
     while (settings.tickMillis(ticks) < end) {
       ticks++;
@@ -109,6 +155,6 @@ public final class DetectionRun {
       fixed.addAll(feed.fixedRules);
       truth.addAll(feed.truth);
     }
-    return new Result(readings, detected, fixed, truth, (System.nanoTime() - started) / 1e9);
+    return new Result(readings, detected, fixed, truth, from, to, (System.nanoTime() - started) / 1e9);
   }
 }

@@ -24,8 +24,11 @@ public final class Anomalies {
   private static final AnomalyType[] TYPES = AnomalyType.values();
   private static final double TOTAL_PER_DAY = java.util.Arrays.stream(TYPES).mapToDouble(t -> t.spec().perDay()).sum();
 
-  /** Where the fever of an infection starts, as a share of its resting-HR rise. */
-  private static final double SYMPTOMS_AT = 0.7;
+  /**
+   * Where the fever of an infection starts, as a share of its resting-HR rise: the rise comes days before
+   * the symptoms and lasts into them ({@code anomalies.tsv}).
+   */
+  private static final double SYMPTOMS_AT = 0.5;
 
   private final Map<AnomalyType, Episode> active = new EnumMap<>(AnomalyType.class);
   /** An infection's fever, waiting for its start tick. */

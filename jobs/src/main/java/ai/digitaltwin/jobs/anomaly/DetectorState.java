@@ -15,11 +15,18 @@ public class DetectorState {
   public Map<String, Ewma> heartRate = new HashMap<>();
   public Map<String, Ewma> systolic = new HashMap<>();
   public Ewma temp = new Ewma();
-  /** The resting-HR window in progress: summed rise over the baselines and readings (see {@link RestingHr}). */
+  /** The night in progress: summed rise of its resting readings over the sleeping baseline, and how many (see {@link RestingHr}). */
   public double restSum;
   public int restCount;
-  /** Consecutive resting windows whose mean rise was high. */
-  public int restHigh;
+  /** The first resting reading of the night in progress. */
+  public long restFrom;
+  /** The sleeping baseline the night is compared with. */
+  public double restBaseline;
+  /** The rises of the person's ordinary nights: their own night-to-night spread. */
+  public Ewma restNights = new Ewma();
+  /** Raised nights in a row, and when the first of them began. */
+  public int restRaised;
+  public long restRaisedFrom;
   /** A wearable's nights: the one being summed and the recent ones (see {@link RestingNights}). */
   public NightlyRest nightly = new NightlyRest();
   public RestingNights nights = new RestingNights();

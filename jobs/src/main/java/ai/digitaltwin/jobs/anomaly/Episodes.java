@@ -13,7 +13,7 @@ import java.util.Map;
  * only, so the same readings give the same episodes in a stream and in a batch rerun.
  */
 public final class Episodes {
-  public static final String DETECTOR_VERSION = "detectors-3";
+  public static final String DETECTOR_VERSION = "detectors-4";
 
   private Episodes() {}
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * overlaps it. The delay is the first overlapping detection's time minus the true start, at least 0.
  */
 public final class Scoring {
-  static final long SLACK = Duration.ofMinutes(10).toMillis();
+  public static final long SLACK = Duration.ofMinutes(10).toMillis();
 
   private Scoring() {}
 

@@ -158,42 +158,60 @@ class AnomalyDetectorTest {
   }
 
   @Test
-  void aRiseOfRestingHeartRateAboveThePersonalBaselineIsFoundWithinTheBands() throws Exception {
-    int baselineMinutes = 2000;
-    for (int m = 0; m < baselineMinutes; m++) {
-      feed(reading(TWIN, m, 62 + (m * 3) % 7 - 3));
+  void restingHeartRateRaisedTwoNightsInARowAboveThePersonsOwnNightsIsFoundWithinTheBands() throws Exception {
+    int m = 0;
+    for (int day = 0; day < 5; day++) {
+      m = day(m, 56);
     }
-    assertThat(harness.extractOutputValues()).isEmpty();
-    for (int m = baselineMinutes; m < baselineMinutes + 480; m++) {
-      feed(reading(TWIN, m, 74 + (m * 3) % 7 - 3)); // +12 bpm: every NEWS2 band still says 0
-    }
+    m = day(m, 68); // +12 bpm asleep: every NEWS2 band still says 0
+    assertThat(harness.extractOutputValues()).as("one raised night is only a sign").isEmpty();
+    int secondNight = m;
+    m = day(m, 68);
     List<Anomaly> out = harness.extractOutputValues();
-    assertThat(out).extracting(Anomaly::getType).containsExactly("resting_hr_elevation");
-    assertThat(out.get(0).getLayer()).isEqualTo("baseline");
-    assertThat(out.get(0).getScore()).isGreaterThanOrEqualTo(RestingHr.RISE_BPM);
-    long delayMinutes = (out.get(0).getTs().toEpochMilli() - minute(baselineMinutes).toEpochMilli()) / 60_000;
-    // two two-hour windows of resting readings in a row, the first of which may have begun before the rise
-    assertThat(delayMinutes).isBetween(120L, 360L);
+    // opened at the wake, closed by the day's readings once its merge gap has passed without another
+    assertThat(out).extracting(Anomaly::getType).containsExactly("resting_hr_elevation", "resting_hr_elevation");
+    assertThat(out.get(1).getEndTs()).isEqualTo(minute(secondNight + NIGHT));
+    Anomaly opened = out.get(0);
+    assertThat(opened.getEndTs()).isNull();
+    assertThat(opened.getLayer()).isEqualTo("baseline");
+    assertThat(opened.getScore()).isBetween(11.0, 13.0);
+    assertThat(opened.getTs()).as("at the wake after the second raised night").isEqualTo(minute(secondNight + NIGHT));
+    assertThat(opened.getStartTs()).as("the evidence began with the first raised night").isEqualTo(minute(secondNight - DAY));
+    assertThat(opened.getEvidence()).contains("\"raised_nights\":2", "\"activity\":\"work\"");
   }
 
   @Test
-  void aRestingRiseOfHoursThatIsOnlyTheHourAfterExerciseIsNotAnElevation() throws Exception {
+  void raisedNightsThatAreNotInARowAreNotAnElevation() throws Exception {
     int m = 0;
-    for (; m < 2000; m++) {
-      feed(reading(TWIN, m, 62 + (m * 3) % 7 - 3));
+    for (int day = 0; day < 5; day++) {
+      m = day(m, 56);
     }
-    for (int bout = 0; bout < 4; bout++) {
-      for (int i = 0; i < 30; i++, m++) {
-        feed(reading(TWIN, m, 140, e -> exercise(e)));
-      }
-      for (int i = 0; i < 60; i++, m++) {
-        feed(reading(TWIN, m, 80 + (m * 3) % 7 - 3)); // still raised by the run
-      }
-      for (int i = 0; i < 30; i++, m++) {
-        feed(reading(TWIN, m, 62 + (m * 3) % 7 - 3));
-      }
+    for (int day = 0; day < 3; day++) {
+      m = day(m, 68); // a drink, a late meal: one raised night at a time
+      m = day(m, 56);
     }
     assertThat(harness.extractOutputValues()).extracting(Anomaly::getType).doesNotContain("resting_hr_elevation");
+  }
+
+  private static final int NIGHT = 8 * 60;
+  private static final int DAY = 24 * 60;
+
+  /** A day from minute {@code m}: eight hours asleep at {@code sleepBpm}, then sixteen awake at work. */
+  private int day(int m, double sleepBpm) throws Exception {
+    int start = m;
+    for (; m < start + NIGHT; m++) {
+      feed(reading(TWIN, m, sleepBpm + (m * 3) % 7 - 3, e -> asleep(e)));
+    }
+    for (; m < start + DAY; m++) {
+      feed(reading(TWIN, m, 70 + (m * 3) % 7 - 3));
+    }
+    return m;
+  }
+
+  private static HealthEvent asleep(HealthEvent e) {
+    e.setActivity("sleep");
+    e.setSteps(0);
+    return e;
   }
 
   @Test
