@@ -3,26 +3,14 @@ package ai.digitaltwin.api.chat;
 import static ai.digitaltwin.api.chat.TwinFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.api.chat.narrator.CannedCompletions;
 import ai.digitaltwin.api.chat.narrator.Narrator;
 import ai.digitaltwin.api.chat.narrator.NarratorConfig;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,45 +26,28 @@ import org.junit.jupiter.api.Test;
 class ChatNarratorTest {
   private static final String QUESTION = "whats ur pulse right now";
   private static final Duration TIMEOUT = Duration.ofMillis(1500);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What the endpoint answers next: a completion's text, or SLOW / BROKEN. */
-  private static final AtomicReference<String> next = new AtomicReference<>();
-  private static final String SLOW = "(slow)";
-  private static final String BROKEN = "(broken)";
-  private static final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-  private static final List<String> authorizations = new CopyOnWriteArrayList<>();
-  private static final CountDownLatch release = new CountDownLatch(1);
   private static final List<Narrator.Outcome> outcomes = new CopyOnWriteArrayList<>();
-  private static HttpServer server;
-  private static ExecutorService handlers;
+  private static CannedCompletions endpoint;
   private static ChatService narrated;
 
   private final TwinPersona ada = SharedChat.ada(BigFive.neutral());
 
   @BeforeAll
-  static void start() throws IOException {
-    handlers = Executors.newCachedThreadPool();
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(handlers);
-    server.createContext("/v1/chat/completions", ChatNarratorTest::complete);
-    server.start();
-    NarratorConfig config = NarratorConfig.of("http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
-        "test-model", "test-key", TIMEOUT);
+  static void start() {
+    endpoint = CannedCompletions.start();
+    NarratorConfig config = NarratorConfig.of(endpoint.url(), "test-model", "test-key", TIMEOUT);
     narrated = ChatService.create(SharedChat.fixture().runner(), Narrator.of(config, outcomes::add));
   }
 
   @AfterAll
   static void stop() {
-    release.countDown();
-    server.stop(0);
-    handlers.shutdownNow();
+    endpoint.close();
   }
 
   @BeforeEach
   void clear() {
-    requests.clear();
-    authorizations.clear();
+    endpoint.forget();
     outcomes.clear();
   }
 
@@ -85,17 +56,17 @@ class ChatNarratorTest {
     Figures f = figures(0);
     String text = "Right now my pulse is " + f.heartRate + " bpm, measured at " + f.at + ". And there's that"
         + " tachycardia (high, score " + f.score + ") that started at " + f.since + " and hasn't stopped.";
-    next.set(text);
+    endpoint.answer(text);
     ChatReply reply = narrated.reply(ada, QUESTION, T0);
     assertThat(reply.reply()).isEqualTo(text);
     assertThat(reply.intent()).isEqualTo("health_now");
     assertThat(reply.evidence()).hasSize(2);
     assertThat(outcomes).containsExactly(Narrator.Outcome.NARRATED);
 
-    assertThat(requests).hasSize(1);
-    JsonNode request = requests.get(0);
+    assertThat(endpoint.requests()).hasSize(1);
+    JsonNode request = endpoint.requests().get(0);
     assertThat(request.path("model").asText()).isEqualTo("test-model");
-    assertThat(authorizations).containsExactly("Bearer test-key");
+    assertThat(endpoint.authorizations()).containsExactly("Bearer test-key");
     String system = request.path("messages").path(0).path("content").asText();
     String user = request.path("messages").path(1).path("content").asText();
     assertThat(system).contains("You are Ada, 34 years old, nurse").contains("content");
@@ -106,7 +77,7 @@ class ChatNarratorTest {
   @Test
   void aNarrationWithAChangedFigureIsRefused() {
     Figures f = figures(1);
-    next.set("Right now my pulse is " + f.heartRate + " bpm, measured at " + f.at + ". And there's that"
+    endpoint.answer("Right now my pulse is " + f.heartRate + " bpm, measured at " + f.at + ". And there's that"
         + " tachycardia (high, score " + f.score + ") that started at " + f.since + " and hasn't stopped.");
     ChatReply reply = narrated.reply(ada, QUESTION, T0);
     assertThat(reply.reply()).isEqualTo(plainReply()).contains("my heart rate is " + figures(0).heartRate + " bpm");
@@ -115,19 +86,19 @@ class ChatNarratorTest {
 
   @Test
   void anEndpointTooSlowGivesTheTwinsOwnReplyAfterTheTimeout() {
-    next.set(SLOW);
+    endpoint.slow();
     long start = System.nanoTime();
     ChatReply reply = narrated.reply(ada, QUESTION, T0);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(reply.reply()).isEqualTo(plainReply());
     assertThat(outcomes).containsExactly(Narrator.Outcome.TIMEOUT);
-    assertThat(requests).hasSize(1);
+    assertThat(endpoint.requests()).hasSize(1);
     assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(5));
   }
 
   @Test
   void aFailingEndpointGivesTheTwinsOwnReply() {
-    next.set(BROKEN);
+    endpoint.broken();
     ChatReply reply = narrated.reply(ada, QUESTION, T0);
     assertThat(reply.reply()).isEqualTo(plainReply());
     assertThat(outcomes).containsExactly(Narrator.Outcome.ERROR);
@@ -137,7 +108,7 @@ class ChatNarratorTest {
   void withoutANarratorNothingIsCalled() {
     ChatReply reply = SharedChat.service().reply(ada, QUESTION, T0);
     assertThat(reply.reply()).contains("my heart rate is " + figures(0).heartRate + " bpm");
-    assertThat(requests).isEmpty();
+    assertThat(endpoint.requests()).isEmpty();
     assertThat(outcomes).isEmpty();
   }
 
@@ -161,30 +132,4 @@ class ChatNarratorTest {
   }
 
   private record Figures(String heartRate, String at, String score, String since) {}
-
-  private static void complete(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      requests.add(JSON.readTree(exchange.getRequestBody()));
-      authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-      String text = next.get();
-      if (BROKEN.equals(text)) {
-        exchange.sendResponseHeaders(500, -1);
-        return;
-      }
-      if (SLOW.equals(text)) {
-        release.await(30, TimeUnit.SECONDS);
-        text = "Too late to be shown.";
-      }
-      byte[] body = JSON.writeValueAsBytes(Map.of("id", "c1", "object", "chat.completion", "model", "test-model",
-          "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-              "message", Map.of("role", "assistant", "content", text)))));
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }
