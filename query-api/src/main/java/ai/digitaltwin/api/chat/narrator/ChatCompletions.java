@@ -55,7 +55,7 @@ final class ChatCompletions {
     HttpResponse<String> response;
     try {
       response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
+    } catch (TimeoutException | InterruptedException e) {
       call.cancel(true);
       throw e;
     } catch (ExecutionException e) {
