@@ -36,7 +36,7 @@ class ChatNarratorApiTest {
     TwinCatalog catalog = TestApi.catalog(dir);
     ChatData.write(catalog, TWIN, "chloe");
     api = TestApi.start(dir, catalog, Map.of("CHAT_LLM_URL", endpoint.url(), "CHAT_LLM_MODEL", "canned-model",
-        "CHAT_LLM_API_KEY", "narrator-key-1"), new StartedClock(T0));
+        "CHAT_LLM_API_KEY", "narrator-key-1", "CHAT_LLM_TIMEOUT_MS", "15000"), new StartedClock(T0));
     chloe = api.userToken("chloe");
   }
 
@@ -80,6 +80,7 @@ class ChatNarratorApiTest {
     assertThat(config.get("CHAT_LLM_URL").asText()).isEqualTo(endpoint.url());
     assertThat(config.get("CHAT_LLM_MODEL").asText()).isEqualTo("canned-model");
     assertThat(config.get("CHAT_LLM_API_KEY").asText()).isEqualTo("set");
+    assertThat(config.get("CHAT_LLM_TIMEOUT_MS").asLong()).isEqualTo(15_000);
     assertThat(api.get("/system/info", null).body()).doesNotContain("narrator-key-1");
   }
 

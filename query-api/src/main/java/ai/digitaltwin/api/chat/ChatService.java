@@ -118,6 +118,7 @@ public final class ChatService {
     try {
       Answer answer = answer(context);
       answered = System.nanoTime();
+      spoken = answered;
       text = voice.speak(new Voice.Turn(persona, question, answer, feeling, dialogue, said, recent));
       spoken = System.nanoTime();
       text = narrator.tell(script(persona, message, text, lookup.evidence()));

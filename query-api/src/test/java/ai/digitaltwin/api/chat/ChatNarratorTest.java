@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ChatNarratorTest {
   private static final String QUESTION = "whats ur pulse right now";
-  private static final Duration TIMEOUT = Duration.ofMillis(1500);
+  /** Long enough for a canned answer on a machine shared by many builds; the slow test waits it out once. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(8);
 
   private static final List<Narrator.Outcome> outcomes = new CopyOnWriteArrayList<>();
   private static CannedCompletions endpoint;
@@ -93,7 +94,7 @@ class ChatNarratorTest {
     assertThat(reply.reply()).isEqualTo(plainReply());
     assertThat(outcomes).containsExactly(Narrator.Outcome.TIMEOUT);
     assertThat(endpoint.requests()).hasSize(1);
-    assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(5));
+    assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(10));
   }
 
   @Test
