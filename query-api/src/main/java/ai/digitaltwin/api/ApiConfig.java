@@ -1,6 +1,7 @@
 package ai.digitaltwin.api;
 
 import ai.digitaltwin.api.auth.AuthConfig;
+import ai.digitaltwin.api.chat.narrator.NarratorConfig;
 import ai.digitaltwin.api.sql.SqlConfig;
 import ai.digitaltwin.catalog.CatalogConfig;
 import java.nio.file.Path;
@@ -29,6 +30,10 @@ import java.util.Map;
  *   <li>{@code SQL_MEMORY_LIMIT} — DuckDB memory of the SQL sandbox, default 1GB
  *   <li>{@code SQL_THREADS} — DuckDB threads of the SQL sandbox, default 1
  *   <li>{@code SQL_TIMEOUT_MS} — per SQL query, at least 1000, default 10000
+ *   <li>{@code CHAT_LLM_URL} — OpenAI-compatible endpoint of the chat's optional narrator, default none (off)
+ *   <li>{@code CHAT_LLM_MODEL} — the narrator's model name, required with {@code CHAT_LLM_URL}
+ *   <li>{@code CHAT_LLM_API_KEY} — bearer token for that endpoint, default none
+ *   <li>{@code CHAT_LLM_TIMEOUT_MS} — longest wait for one narration, default 5000
  *   <li>the catalog keys of {@link CatalogConfig}
  * </ul>
  */
@@ -42,7 +47,8 @@ public record ApiConfig(
     Duration snapshotPoll,
     long maxRequestBytes,
     AuthConfig auth,
-    SqlConfig sql) {
+    SqlConfig sql,
+    NarratorConfig narrator) {
 
   public ApiConfig {
     if (port < 0 || port > 65535) {
@@ -76,6 +82,14 @@ public record ApiConfig(
             values.string("SQL_MEMORY_LIMIT", "1GB"),
             values.integer("SQL_THREADS", 1, 1, 64),
             Duration.ofMillis(values.integer("SQL_TIMEOUT_MS", 10_000, 1, 3_600_000)));
+    NarratorConfig narrator =
+        NarratorConfig.of(
+            values.string("CHAT_LLM_URL", null),
+            values.string("CHAT_LLM_MODEL", null),
+            values.secret("CHAT_LLM_API_KEY"),
+            Duration.ofMillis(
+                values.integer(
+                    "CHAT_LLM_TIMEOUT_MS", (int) NarratorConfig.DEFAULT_TIMEOUT.toMillis(), 1, 600_000)));
     return new ApiConfig(
         values.string("HOST", "127.0.0.1"),
         values.integer("PORT", 8000, 0, 65535),
@@ -86,7 +100,8 @@ public record ApiConfig(
         Duration.ofMillis(values.integer("SNAPSHOT_POLL_MS", 1_000, 1, 3_600_000)),
         values.integer("MAX_REQUEST_BYTES", 10_000_000, 1024, Integer.MAX_VALUE),
         auth,
-        sql);
+        sql,
+        narrator);
   }
 
   /** The effective configuration as {@code /system/info} shows it: no secret, no password. */
@@ -110,6 +125,10 @@ public record ApiConfig(
     out.put("SQL_MEMORY_LIMIT", sql.memoryLimit());
     out.put("SQL_THREADS", sql.threads());
     out.put("SQL_TIMEOUT_MS", sql.timeout().toMillis());
+    out.put("CHAT_LLM_URL", narrator.enabled() ? narrator.url().toString() : "unset");
+    out.put("CHAT_LLM_MODEL", narrator.enabled() ? narrator.model() : "unset");
+    out.put("CHAT_LLM_API_KEY", narrator.apiKey() == null ? "unset" : "set");
+    out.put("CHAT_LLM_TIMEOUT_MS", narrator.timeout().toMillis());
     return out;
   }
 }

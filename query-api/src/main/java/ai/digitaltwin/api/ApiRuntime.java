@@ -5,6 +5,7 @@ import ai.digitaltwin.api.auth.UserDirectory;
 import ai.digitaltwin.api.chat.ChatService;
 import ai.digitaltwin.api.chat.http.ChatLog;
 import ai.digitaltwin.api.chat.http.HistorySql;
+import ai.digitaltwin.api.chat.narrator.Narrator;
 import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.history.DataFileCache;
 import ai.digitaltwin.api.history.IcebergTables;
@@ -99,7 +100,8 @@ public final class ApiRuntime implements AutoCloseable {
       }
       LiveFeed live = push(opened, LiveFeed.start(config.kafkaBootstrap()));
       // the sentence model and the intent exemplars load once here (a second or two), not per request
-      ChatService chat = ChatService.create(new HistorySql(history, new DailyFigures(history)));
+      Narrator narrator = Narrator.of(config.narrator(), outcome -> metrics.chatNarration(outcome.wireName()));
+      ChatService chat = ChatService.create(new HistorySql(history, new DailyFigures(history)), narrator);
       KafkaCheck kafka = push(opened, new KafkaCheck(config.kafkaBootstrap()));
       KafkaProgress progress = push(opened, new KafkaProgress(config.kafkaBootstrap(), clock));
       HistoryCheck historyCheck = new HistoryCheck(history, clock);

@@ -12,15 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chat latency at the HTTP level: questions of several kinds asked in turn, of one twin or of the given
- * twins in turn, p50 and p95 after a warm-up. On a build without the chat endpoint the row says so; no
+ * Chat latency at the HTTP level: questions of several kinds, follow-ups among them, asked in turn, of one
+ * twin or of the given twins in turn, p50 and p95 after a warm-up. On a build without the chat endpoint the row says so; no
  * figure is made up.
  */
 public final class ChatBench {
   static final String NAME = "chat latency p95 (POST /twins/{id}/chat)";
+  /**
+   * Asked in turn: with one twin, or 25 (25 = 1 mod 8), each twin's conversation goes through them in this
+   * order. "Right now" reads the newest readings and the episodes still open (two queries); "and yesterday?"
+   * is a follow-up of the turn before it (asked back, with no query, where a conversation begins with it).
+   */
   private static final List<String> QUESTIONS = List.of("How did I sleep last night?", "What was my average heart rate "
       + "yesterday?", "How stressed have I been this week?", "Did anything unusual happen today?", "How are you feeling?",
-      "What did I do most this week?");
+      "What did I do most this week?", "What's your heart rate right now?", "And yesterday?");
   private static final int WARM_UP = 3;
 
   private ChatBench() {}

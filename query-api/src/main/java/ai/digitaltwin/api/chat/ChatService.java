@@ -1,5 +1,7 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.narrator.Narrator;
+import ai.digitaltwin.api.chat.narrator.Script;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Talks as a twin: understands a message (intent, metrics, time), answers it from the twin's data with
- * parameterised SQL, and says the figures that came back in the twin's own voice. Create once (loading
+ * parameterised SQL, and says the figures that came back in the twin's own voice (or, with a {@link Narrator},
+ * in a language model's words that carry exactly the same figures). Create once (loading
  * the sentence model and embedding the exemplars takes a second or two), then call {@link #reply} from
  * any number of threads.
  */
@@ -27,27 +30,35 @@ public final class ChatService {
   private final Phrases phrases;
   private final Voice voice;
   private final SentimentScorer sentiment;
+  private final Narrator narrator;
 
   private ChatService(SqlRunner sql, Understanding understanding, Metrics metrics, Phrases phrases, Voice voice,
-      SentimentScorer sentiment) {
+      SentimentScorer sentiment, Narrator narrator) {
     this.sql = sql;
     this.understanding = understanding;
     this.metrics = metrics;
     this.phrases = phrases;
     this.voice = voice;
     this.sentiment = sentiment;
+    this.narrator = narrator;
   }
 
-  /** Loads the model and the chat's data files; queries go through {@code sql}. */
+  /** Loads the model and the chat's data files; queries go through {@code sql}. No narrator. */
   public static ChatService create(SqlRunner sql) {
+    return create(sql, Narrator.off());
+  }
+
+  /** As {@link #create(SqlRunner)}, each reply told by {@code narrator} (which falls back to the twin's own). */
+  public static ChatService create(SqlRunner sql, Narrator narrator) {
     Objects.requireNonNull(sql, "sql");
+    Objects.requireNonNull(narrator, "narrator");
     long start = System.nanoTime();
     keepTokenizerOffline();
     Understanding understanding =
         Understanding.load(new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run), THRESHOLD, MARGIN);
     SentimentScorer sentiment = SentimentScorer.load();
     ChatService service = new ChatService(sql, understanding, Metrics.load(), Phrases.load(), Voice.load(sentiment),
-        sentiment);
+        sentiment, narrator);
     LOG.info("Chat ready in {} ms", (System.nanoTime() - start) / 1_000_000);
     return service;
   }
@@ -103,19 +114,23 @@ public final class ChatService {
     Context context = new Context(question, persona, lookup, phrases, metrics, dialogue, said, feeling, recent);
     String text;
     long answered = understood;
+    long spoken = understood;
     try {
       Answer answer = answer(context);
       answered = System.nanoTime();
+      spoken = answered;
       text = voice.speak(new Voice.Turn(persona, question, answer, feeling, dialogue, said, recent));
+      spoken = System.nanoTime();
+      text = narrator.tell(script(persona, message, text, lookup.evidence()));
     } catch (RuntimeException e) {
       LOG.warn("Chat query failed for twin {} ({}): {}", persona.twinId(), question.intent().wireName(), e.toString());
       text = phrases.get("error");
     }
     long end = System.nanoTime();
     long elapsedMs = (end - start) / 1_000_000;
-    LOG.debug("reply {}: sentiment {} µs, understanding {} µs, {} queries {} µs, voice {} µs",
+    LOG.debug("reply {}: sentiment {} µs, understanding {} µs, {} queries {} µs, voice {} µs, narrator {} µs",
         question.intent().wireName(), (felt - start) / 1000, (understood - felt) / 1000, lookup.evidence().size(),
-        (answered - understood) / 1000, (end - answered) / 1000);
+        (answered - understood) / 1000, (spoken - answered) / 1000, (end - spoken) / 1000);
     return new ChatReply(text, question.intent().wireName(), question.confidence(), feeling, lookup.evidence(),
         persona.mood(), elapsedMs);
   }
@@ -135,6 +150,14 @@ public final class ChatService {
   /** Sentiment of a text alone, e.g. for messages that are stored without a reply. */
   public ChatReply.Sentiment sentiment(String text) {
     return sentiment.score(text);
+  }
+
+  /** What the narrator is given: the message, the persona, the twin's own reply and the evidence rows. */
+  private static Script script(TwinPersona persona, String message, String reply, List<ChatReply.Evidence> evidence) {
+    BigFive t = persona.traits();
+    Script.Speaker speaker = new Script.Speaker(persona.name(), persona.age(), persona.occupation(), t.openness(),
+        t.conscientiousness(), t.extraversion(), t.agreeableness(), t.neuroticism(), persona.mood());
+    return new Script(message, speaker, reply, evidence.stream().map(ChatReply.Evidence::rows).toList());
   }
 
   /** Supported intents by wire name, for documentation and clients. */

@@ -24,6 +24,8 @@
  *   <li><b>Voice</b> ({@code Voice}, {@code Recent}, {@code chat/voice.tsv}; sentences in
  *       {@code chat/facts.properties}): traits, mood and the user's tone choose the words around the
  *       facts, never the figures; a twin varies what it said lately.
+ *   <li><b>Narrator</b>, optional ({@link ai.digitaltwin.api.chat.narrator}): a language model says the
+ *       reply again in its own words, shown only when its figures are exactly the reply's.
  * </ol>
  *
  * <p>Evaluation: {@code src/test/resources/chat/eval-questions.tsv} (220 questions) and

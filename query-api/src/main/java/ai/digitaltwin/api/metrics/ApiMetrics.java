@@ -55,6 +55,15 @@ public final class ApiMetrics {
         .increment(records);
   }
 
+  /** One reply of the chat's narrator, by outcome (narrated, rejected, timeout, error). */
+  public void chatNarration(String outcome) {
+    Counter.builder("chat_narrations")
+        .description("Replies given to the chat's narrator, by what was shown")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
   /** A refused SQL text, by reason (parse, not_select, statements, ...). */
   public void sqlRefused(String reason) {
     Counter.builder("sql_refused").tag("reason", reason).register(registry).increment();
