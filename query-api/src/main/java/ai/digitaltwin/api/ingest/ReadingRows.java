@@ -1,6 +1,7 @@
 package ai.digitaltwin.api.ingest;
 
 import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.importer.Csv;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,14 +51,14 @@ final class ReadingRows {
     if (start == lines.length) {
       throw ApiException.badRequest("CSV body is empty; the first line must name the columns", null);
     }
-    List<String> header = split(lines[start]);
+    List<String> header = Csv.split(lines[start]);
     List<Map<String, String>> rows = new ArrayList<>();
     for (int i = start + 1; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
       }
       checkSize(rows.size() + 1);
-      List<String> values = split(lines[i]);
+      List<String> values = Csv.split(lines[i]);
       Map<String, String> row = new LinkedHashMap<>();
       if (values.size() != header.size()) {
         row.put("", "has " + values.size() + " fields, the header has " + header.size());
@@ -70,35 +71,6 @@ final class ReadingRows {
       rows.add(row);
     }
     return rows;
-  }
-
-  /** One CSV line, RFC 4180 quoting (a field in double quotes, {@code ""} for a quote inside). */
-  static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    out.add(field.toString());
-    return out;
   }
 
   private static void checkSize(int rows) {
