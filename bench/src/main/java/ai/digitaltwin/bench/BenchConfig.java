@@ -3,9 +3,9 @@ package ai.digitaltwin.bench;
 import ai.digitaltwin.bench.detection.DetectionSize;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import picocli.CommandLine;
 
 /**
  * What one benchmark run does, from the command line. The sizes of a full run are the issues' own
@@ -40,52 +40,33 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
     sections = Set.copyOf(sections);
   }
 
-  /**
-   * {@code [--quick] [--runs N] [--only a,b] [--results DIR] [--work DIR] [--detection-size TWINSxDAYS]
-   * [--api-size TWINSxDAYS] [--seed N] [--backfill-parallelism N] [--realism-size TWINSxDAYS] [--samples DIR]}.
-   */
+  /** The options of {@link BenchOptions}, parsed by picocli; a bad one is an {@link IllegalArgumentException}. */
   public static BenchConfig parse(String[] args) {
-    boolean quick = false;
-    Integer runs = null;
-    Path results = Path.of("bench-results");
-    Path work = null;
-    Set<String> sections = new LinkedHashSet<>(ALL);
-    String detectionSize = null;
-    String apiSize = null;
-    long seed = DetectionSize.DEFAULT_SEED;
-    int backfillParallelism = 1;
-    String realismSize = null;
-    Path samples = Path.of("samples", "real-wearables");
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--quick" -> quick = true;
-        case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
-        case "--only" -> sections = new LinkedHashSet<>(Arrays.asList(value(args, ++i, "--only").split(",")));
-        case "--results" -> results = Path.of(value(args, ++i, "--results"));
-        case "--work" -> work = Path.of(value(args, ++i, "--work"));
-        case "--detection-size" -> detectionSize = value(args, ++i, "--detection-size");
-        case "--api-size" -> apiSize = value(args, ++i, "--api-size");
-        case "--seed" -> seed = DetectionSize.seed(value(args, ++i, "--seed"));
-        case "--backfill-parallelism" -> backfillParallelism = Integer.parseInt(value(args, ++i, "--backfill-parallelism"));
-        case "--realism-size" -> realismSize = value(args, ++i, "--realism-size");
-        case "--samples" -> samples = Path.of(value(args, ++i, "--samples"));
-        default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
-      }
+    BenchOptions o = new BenchOptions();
+    try {
+      new CommandLine(o).parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return new BenchConfig(quick, runs != null ? runs : (quick ? 3 : 5), results,
-        work != null ? work : results.resolve("work"), sections,
-        DetectionSize.parse(detectionSize != null ? detectionSize : (quick ? "200x7" : "1000x30"), seed),
-        DetectionSize.parse(apiSize != null ? apiSize : (quick ? "200x7" : "1000x30"), seed, "--api-size"),
-        backfillParallelism,
-        DetectionSize.parse(realismSize != null ? realismSize : (quick ? "40x14" : "100x30"), seed, "--realism-size"),
-        samples);
+    boolean quick = o.quick;
+    long seed = o.seed != null ? o.seed : DetectionSize.DEFAULT_SEED;
+    return new BenchConfig(quick, o.runs != null ? o.runs : (quick ? 3 : 5), o.results,
+        o.work != null ? o.work : o.results.resolve("work"),
+        o.only != null ? new LinkedHashSet<>(o.only) : new LinkedHashSet<>(ALL),
+        DetectionSize.parse(o.detectionSize != null ? o.detectionSize : (quick ? "200x7" : "1000x30"), seed),
+        DetectionSize.parse(o.apiSize != null ? o.apiSize : (quick ? "200x7" : "1000x30"), seed, "--api-size"),
+        o.backfillParallelism,
+        DetectionSize.parse(o.realismSize != null ? o.realismSize : (quick ? "40x14" : "100x30"), seed, "--realism-size"),
+        o.samples);
   }
 
-  private static String value(String[] args, int i, String flag) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(flag + " needs a value");
+  /** Whether {@code --help} is among the arguments (picocli's usage help), without checking the rest. */
+  public static boolean helpWanted(String[] args) {
+    try {
+      return new CommandLine(new BenchOptions()).parseArgs(args).isUsageHelpRequested();
+    } catch (CommandLine.ParameterException e) {
+      return false;
     }
-    return args[i];
   }
 
   public boolean runs(String section) {

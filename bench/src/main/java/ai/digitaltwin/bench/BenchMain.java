@@ -29,28 +29,9 @@ import java.util.Locale;
 public final class BenchMain {
   private BenchMain() {}
 
-  private static final String USAGE =
-      """
-      Usage: ./twin bench [--quick] [--runs N] [--only SECTIONS] [--detection-size TWINSxDAYS] [--seed N]
-                          [--api-size TWINSxDAYS] [--backfill-parallelism N] [--realism-size TWINSxDAYS]
-                          [--samples DIR] [--results DIR] [--work DIR]
-        --quick                  smaller datasets and fewer runs
-        --runs N                 measured runs per side of each comparison after one warm-up (default 5, quick 3)
-        --only SECTIONS          comma-separated: producer,stream,stack,api-scale,memory,backfill,detection,real,rollup,import,realism
-                                 (default: all)
-        --detection-size TxD     twins x days of the detection-quality run (default 1000x30, quick 200x7)
-        --seed N                 seed of the detection-quality, API-at-scale and realism data (default 42)
-        --api-size TxD           twins x days behind the API-at-scale and rollup figures (default 1000x30, quick 200x7)
-        --backfill-parallelism N the stream job's parallelism in the backfill section (JOB_PARALLELISM; default 1)
-        --realism-size TxD       twins x days of synthetic people the realism report compares with the real
-                                 recordings (default 100x30, quick 40x14; the seed is --seed)
-        --samples DIR            the real recordings (default samples/real-wearables)
-        --results DIR            where the JSON and Markdown results go (default bench-results)
-        --work DIR               where the seeded datasets are built (default RESULTS/work)""";
-
   public static void main(String[] args) throws Exception {
-    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      System.out.println(USAGE);
+    if (BenchConfig.helpWanted(args)) {
+      System.out.print(BenchOptions.usage());
       return;
     }
     BenchConfig config;
@@ -58,7 +39,7 @@ public final class BenchMain {
       config = BenchConfig.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println("bench: " + e.getMessage());
-      System.err.println(USAGE);
+      System.err.print(BenchOptions.usage());
       System.exit(2);
       return;
     }

@@ -34,14 +34,6 @@ public record DetectionSize(int twins, int days, long seed) {
     throw new IllegalArgumentException(flag + " must be TWINSxDAYS (e.g. 1000x30), got '" + text + "'");
   }
 
-  public static long seed(String text) {
-    try {
-      return Long.parseLong(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--seed must be an integer, got '" + text + "'");
-    }
-  }
-
   public String describe() {
     return String.format(java.util.Locale.ROOT, "%,d twins x %d days, seed %d", twins, days, seed);
   }

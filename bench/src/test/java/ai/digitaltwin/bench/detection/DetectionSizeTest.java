@@ -29,7 +29,6 @@ class DetectionSizeTest {
         .hasMessage("--api-size needs at least 1 twin and 1 day, got 0x30");
     assertThatThrownBy(() -> DetectionSize.parse("30", 42, "--api-size"))
         .hasMessage("--api-size must be TWINSxDAYS (e.g. 1000x30), got '30'");
-    assertThatThrownBy(() -> DetectionSize.seed("x")).hasMessage("--seed must be an integer, got 'x'");
   }
 
   @Test
