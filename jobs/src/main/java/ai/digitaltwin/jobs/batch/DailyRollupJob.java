@@ -85,10 +85,10 @@ public final class DailyRollupJob {
         build(
             plan.healthSnapshot() == null
                 ? null
-                : IcebergInputs.read(env, catalog, Tables.HEALTH_EVENTS, plan.healthSnapshot(), span),
+                : IcebergInputs.read(env, catalog, Tables.HEALTH_EVENTS, plan.healthSnapshot(), span, ReadingColumns.NAMES),
             plan.anomaliesSnapshot() == null
                 ? null
-                : IcebergInputs.read(env, catalog, Tables.ANOMALIES, plan.anomaliesSnapshot(), span),
+                : IcebergInputs.read(env, catalog, Tables.ANOMALIES, plan.anomaliesSnapshot(), span, null),
             zones,
             days);
     List<DayStats> rows = new ArrayList<>();
@@ -104,8 +104,9 @@ public final class DailyRollupJob {
   }
 
   /**
-   * Per twin and local day, from rows of {@code health_events} and {@code anomalies} (either may be
-   * null: an empty table); only the local {@code days} given (epoch days), all when null.
+   * Per twin and local day, from rows of {@code health_events} projected to {@link ReadingColumns} and
+   * rows of {@code anomalies} (either may be null: an empty table); only the local {@code days} given
+   * (epoch days), all when null. Readings are summed per reading subtask first ({@link DayStatsCombiner}).
    */
   public static DataStream<DayStats> build(
       DataStream<RowData> health, DataStream<RowData> anomalies, LocalDays zones, Set<Integer> days) {
@@ -113,8 +114,7 @@ public final class DailyRollupJob {
     DataStream<DayStats> all = null;
     if (health != null) {
       all = health
-          .map(row -> DayStats.ofReading(row, zones.epochDay(row.getString(HealthColumns.TWIN_ID).toString(), HealthColumns.ts(row))), type)
-          .name("day stats readings")
+          .transform("day stats readings", type, new DayStatsCombiner(zones, days))
           .uid("day-stats-readings");
     }
     if (anomalies != null) {
@@ -128,13 +128,13 @@ public final class DailyRollupJob {
                     return DayStats.ofAnomaly(twin, zones.epochDay(twin, row.getTimestamp(ANOMALY_TS, 6).getMillisecond()));
                   }, type)
               .name("day stats anomalies")
-              .uid("day-stats-anomalies");
+              .uid("day-stats-anomalies")
+              .filter(s -> days == null || days.contains(s.day))
+              .name("planned days")
+              .uid("planned-days");
       all = all == null ? episodes : all.union(episodes);
     }
     return all
-        .filter(s -> days == null || days.contains(s.day))
-        .name("planned days")
-        .uid("planned-days")
         .keyBy(s -> s.key, Types.STRING)
         .reduce(DayStats::merge)
         .name("sum per twin and day")
