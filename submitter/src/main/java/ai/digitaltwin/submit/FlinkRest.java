@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -110,6 +112,25 @@ public final class FlinkRest {
       jobs.add(new JobSummary(job.path("jid").asText(), job.path("name").asText(), job.path("state").asText()));
     }
     return jobs;
+  }
+
+  /** Removes an uploaded jar from the cluster. */
+  public void deleteJar(String jarId) throws IOException {
+    send(HttpRequest.newBuilder(base.resolve("jars/" + jarId)).timeout(Duration.ofSeconds(30)).DELETE().build());
+  }
+
+  /** The job's user accumulators by name, their values as Flink prints them. */
+  public Map<String, String> accumulators(String jobId) throws IOException {
+    Map<String, String> values = new TreeMap<>();
+    for (JsonNode a : get("jobs/" + jobId + "/accumulators").path("user-task-accumulators")) {
+      values.put(a.path("name").asText(), a.path("value").asText());
+    }
+    return values;
+  }
+
+  /** Why the job failed, as the root exception Flink recorded; empty if it recorded none. */
+  public String failure(String jobId) throws IOException {
+    return get("jobs/" + jobId + "/exceptions").path("root-exception").asText("");
   }
 
   public String state(String jobId) throws IOException {

@@ -18,6 +18,8 @@ import java.util.Map;
  *   <li>{@code SAVEPOINT_DIR} — where {@code stop} writes its savepoint; default the cluster's
  *       {@code execution.checkpointing.savepoint-dir}
  *   <li>{@code SUBMIT_TIMEOUT_SECONDS} — how long to wait for the cluster and for the job, default 300
+ *   <li>{@code ROLLUP_INTERVAL_SECONDS} — for {@code rollup}: seconds between the end of one rollup and the
+ *       start of the next; default 0, one rollup and exit
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} — where the project's topics are created before the job starts,
  *       default {@code 127.0.0.1:9092}; {@code KAFKA_PARTITIONS} (default 4) and {@code KAFKA_REPLICATION}
  *       (default 3) for topics that do not exist yet
@@ -29,7 +31,7 @@ import java.util.Map;
  */
 public record SubmitConfig(
     URI restUrl, Path jar, int parallelism, String savepointPath, String savepointDir, Duration timeout,
-    String kafkaBootstrapServers, int partitions, short replication, List<String> jobArgs) {
+    String kafkaBootstrapServers, int partitions, short replication, List<String> jobArgs, Duration rollupInterval) {
 
   /** Keys of the stream job's configuration that the submitter hands on when they are set. */
   public static final List<String> FORWARDED =
@@ -74,7 +76,8 @@ public record SubmitConfig(
         env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
         positive(env, "KAFKA_PARTITIONS", 4),
         (short) positive(env, "KAFKA_REPLICATION", 3),
-        args);
+        args,
+        Duration.ofSeconds(nonNegative(env, "ROLLUP_INTERVAL_SECONDS", 0)));
   }
 
   private static int positive(Map<String, String> env, String key, int fallback) {
@@ -91,6 +94,22 @@ public record SubmitConfig(
       // reported below with the key
     }
     throw new IllegalArgumentException(key + " must be a positive integer, got '" + raw + "'");
+  }
+
+  private static int nonNegative(Map<String, String> env, String key, int fallback) {
+    String raw = env.get(key);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.trim());
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the key
+    }
+    throw new IllegalArgumentException(key + " must be a non-negative integer, got '" + raw + "'");
   }
 
   private static String blankToNull(String value) {

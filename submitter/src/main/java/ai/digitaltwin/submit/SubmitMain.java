@@ -1,6 +1,7 @@
 package ai.digitaltwin.submit;
 
 import ai.digitaltwin.kafka.TopicSetup;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
@@ -9,7 +10,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /**
  * The one-shot submitter: {@code submit} (default) creates the project's topics where missing and deploys
  * the stream job unless it runs already,
- * {@code stop} stops it with a savepoint and prints where, {@code status} lists the cluster's jobs.
+ * {@code stop} stops it with a savepoint and prints where, {@code status} lists the cluster's jobs,
+ * {@code rollup} runs the daily rollup on the cluster once, or every {@code ROLLUP_INTERVAL_SECONDS}.
  * Configuration: {@link SubmitConfig}.
  */
 public final class SubmitMain {
@@ -43,13 +45,35 @@ public final class SubmitMain {
         }
         System.out.println(deployer.stopWithSavepoint(job.get().id(), config.savepointDir()));
       }
+      case "rollup" -> {
+        return rollup(rest, config);
+      }
       case "status" -> rest.jobs().forEach(j -> System.out.println(j.id() + " " + j.state() + " " + j.name()));
       default -> {
-        System.err.println("Usage: submitter [submit|stop|status]   (configuration: environment, see README)");
+        System.err.println("Usage: submitter [submit|stop|status|rollup]   (configuration: environment, see README)");
         return 2;
       }
     }
     return 0;
+  }
+
+  /** One rollup, or one every interval until the process is stopped; a failed run is retried at the next. */
+  private static int rollup(FlinkRest rest, SubmitConfig config) throws InterruptedException {
+    RollupRunner runner = new RollupRunner(rest, config.timeout());
+    while (true) {
+      try {
+        System.out.println(runner.runOnce(config.jar(), config.parallelism(), config.jobArgs()));
+      } catch (IOException | IllegalStateException e) {
+        System.err.println("submitter: rollup failed: " + e.getMessage());
+        if (config.rollupInterval().isZero()) {
+          return 1;
+        }
+      }
+      if (config.rollupInterval().isZero()) {
+        return 0;
+      }
+      Thread.sleep(config.rollupInterval().toMillis()); // the schedule itself, not a wait for a condition
+    }
   }
 
   private static void ensureTopics(SubmitConfig config) {

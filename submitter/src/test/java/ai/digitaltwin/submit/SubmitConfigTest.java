@@ -22,6 +22,8 @@ class SubmitConfigTest {
     assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
     assertThat(config.partitions()).isEqualTo(4);
     assertThat(config.replication()).isEqualTo((short) 3);
+    assertThat(config.rollupInterval()).isZero();
+    assertThat(SubmitConfig.fromEnv(Map.of("ROLLUP_INTERVAL_SECONDS", "3600")).rollupInterval()).isEqualTo(Duration.ofHours(1));
   }
 
   @Test
@@ -54,5 +56,7 @@ class SubmitConfigTest {
         .hasMessage("JOB_PARALLELISM must be a positive integer, got '0'");
     assertThatThrownBy(() -> SubmitConfig.fromEnv(Map.of("JOB_EXTRA_ARGS", "verbose")))
         .hasMessage("JOB_EXTRA_ARGS must be KEY=VALUE pairs, got 'verbose'");
+    assertThatThrownBy(() -> SubmitConfig.fromEnv(Map.of("ROLLUP_INTERVAL_SECONDS", "-1")))
+        .hasMessage("ROLLUP_INTERVAL_SECONDS must be a non-negative integer, got '-1'");
   }
 }

@@ -1,5 +1,7 @@
 package ai.digitaltwin.bench.scale;
 
+import ai.digitaltwin.api.history.DailyFromReadings;
+import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.bench.BenchConfig;
 import ai.digitaltwin.bench.detection.DetectionSize;
 import ai.digitaltwin.bench.report.Figure;
@@ -13,23 +15,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.iceberg.FileScanTask;
-import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.data.Record;
-import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.Table;
 
 /**
  * The daily rollup at scale: seeded history (the API-at-scale size, 1000 twins x 30 days by default)
@@ -38,13 +32,6 @@ import org.apache.iceberg.io.CloseableIterable;
  * files of the same {@code health_events} snapshot, which is what answering from raw readings costs.
  */
 public final class RollupBench {
-  private static final String DUCKDB =
-      "SELECT h.twin_id, CAST(timezone(coalesce(z.tz, 'UTC'), h.ts) AS DATE) AS day, count(*) AS readings,"
-          + " avg(heart_rate) FILTER (WHERE heart_rate BETWEEN 20 AND 230) AS hr_mean,"
-          + " min(heart_rate) FILTER (WHERE heart_rate BETWEEN 20 AND 230) AS hr_min,"
-          + " max(heart_rate) FILTER (WHERE heart_rate BETWEEN 20 AND 230) AS hr_max, sum(steps) AS steps"
-          + " FROM read_parquet(%s) h LEFT JOIN zones z USING (twin_id) GROUP BY 1, 2";
-
   private RollupBench() {}
 
   public static List<Figure> run(BenchConfig config, Path dir, PrintStream log) throws Exception {
@@ -89,37 +76,12 @@ public final class RollupBench {
 
   /** Seconds per DuckDB run of the same aggregates over the current health_events files, warm-up first. */
   private static double[] duckDb(CatalogConfig catalog, int runs, PrintStream log) throws Exception {
-    List<String> files = new ArrayList<>();
-    Map<String, String> zones = new HashMap<>();
-    Map<String, OffsetDateTime> asOf = new HashMap<>();
-    try (TwinCatalog twins = TwinCatalog.open(catalog)) {
-      try (CloseableIterable<FileScanTask> tasks = twins.table(Tables.HEALTH_EVENTS).newScan().planFiles()) {
-        tasks.forEach(t -> files.add("'" + t.file().location().replaceFirst("^file:", "") + "'"));
-      }
-      try (CloseableIterable<Record> rows = IcebergGenerics.read(twins.table(Tables.TWIN_REGISTRY)).build()) {
-        for (Record r : rows) {
-          String twin = (String) r.getField("twin_id");
-          OffsetDateTime ts = (OffsetDateTime) r.getField("ts");
-          if (r.getField("timezone") != null && (asOf.get(twin) == null || !ts.isBefore(asOf.get(twin)))) {
-            zones.put(twin, (String) r.getField("timezone"));
-            asOf.put(twin, ts);
-          }
-        }
-      }
-    }
-    String sql = String.format(DUCKDB, "[" + String.join(", ", files) + "]");
     double[] seconds = new double[runs];
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-      try (Statement s = duck.createStatement()) {
-        s.execute("CREATE TABLE zones (twin_id VARCHAR, tz VARCHAR)");
-      }
-      try (PreparedStatement insert = duck.prepareStatement("INSERT INTO zones VALUES (?, ?)")) {
-        for (Map.Entry<String, String> z : zones.entrySet()) {
-          insert.setString(1, z.getKey());
-          insert.setString(2, z.getValue());
-          insert.execute();
-        }
-      }
+    try (TwinCatalog twins = TwinCatalog.open(catalog); Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+      Table health = twins.table(Tables.HEALTH_EVENTS);
+      List<String> files = IcebergViews.dataFiles(health, health.currentSnapshot().snapshotId());
+      DailyFromReadings.loadZones(duck, twins.table(Tables.TWIN_REGISTRY));
+      String sql = DailyFromReadings.sql(files);
       long rows = 0;
       for (int i = -1; i < runs; i++) {
         long started = System.nanoTime();

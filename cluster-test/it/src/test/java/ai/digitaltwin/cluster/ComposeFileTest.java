@@ -35,7 +35,7 @@ class ComposeFileTest {
     List<String> services = lines(compose("config", "--services").output());
     assertThat(services)
         .contains("kafka-1", "kafka-2", "kafka-3", "jobmanager", "taskmanager-1", "taskmanager-2", "s3", "catalog",
-            "submitter", "generator", "api");
+            "submitter", "rollup", "generator", "api");
     assertThat(lines(compose("config", "--volumes").output()))
         .contains("kafka-1-data", "kafka-2-data", "kafka-3-data", "s3-data", "catalog-data", "flink-data");
   }

@@ -1,7 +1,11 @@
 package ai.digitaltwin.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import ai.digitaltwin.api.history.DailyFromReadings;
+import ai.digitaltwin.api.history.DataFileCache;
+import ai.digitaltwin.catalog.BatchRecords;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.cluster.GeneratorRun.Produced;
@@ -9,17 +13,27 @@ import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.submit.Deployer;
 import ai.digitaltwin.submit.FlinkRest;
+import ai.digitaltwin.submit.RollupRunner;
 import ai.digitaltwin.submit.SubmitMain;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -38,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * jar submitted over Flink's REST API, the Iceberg REST catalog server, s3proxy as the object store, the
  * generator and the query API. During a backfill a TaskManager and then a broker are killed; afterwards
  * every table holds exactly the events produced. Then the job stops with a savepoint and resumes with
- * another parallelism, and the next days arrive exactly once too.
+ * another parallelism, and the next days arrive exactly once too. Last, the submitter runs the daily
+ * rollup on the same session cluster, and every {@code daily_summaries} row equals DuckDB's aggregate
+ * over the {@code health_events} snapshot it read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistributedDeploymentTest {
@@ -147,6 +163,53 @@ class DistributedDeploymentTest {
     try (Stream<Path> cached = Files.walk(api.dataDir().resolve("cache"))) {
       assertThat(cached.filter(p -> p.toString().endsWith(".parquet")).count()).isPositive();
     }
+
+    // the daily rollup on the session cluster, as the compose file's rollup service runs it (one free slot)
+    Map<String, String> rollupEnv = new HashMap<>(submitterEnv());
+    rollupEnv.put("JOB_PARALLELISM", "1");
+    assertThat(SubmitMain.run("rollup", rollupEnv)).isZero();
+    assertThat(rest.jobs()).anySatisfy(j -> {
+      assertThat(j.name()).isEqualTo(RollupRunner.JOB_NAME);
+      assertThat(j.state()).isEqualTo("FINISHED");
+    });
+    assertRollupAsDuckDbComputesIt();
+  }
+
+  /** Each daily_summaries row equals DuckDB's aggregate over the health_events snapshot the rollup read. */
+  private void assertRollupAsDuckDbComputesIt() throws Exception {
+    Table summaries = catalog.table(Tables.DAILY_SUMMARIES);
+    Snapshot rollup = summaries.currentSnapshot();
+    assertThat(rollup).isNotNull();
+    Table health = catalog.table(Tables.HEALTH_EVENTS);
+    long read = Long.parseLong(rollup.summary().get(BatchRecords.ROLLUP_HEALTH_SNAPSHOT));
+    DataFileCache copies = DataFileCache.in(work.resolve("duckdb-files"));
+    List<String> files = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> tasks = health.newScan().useSnapshot(read).planFiles()) {
+      tasks.forEach(t -> files.add(copies.localCopy(health.io(), t.file().location()).toString()));
+    }
+    Map<String, DailyFromReadings.Figures> duck;
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+      duck = DailyFromReadings.compute(db, files, catalog.table(Tables.TWIN_REGISTRY));
+    }
+    Map<String, Record> rolled = new HashMap<>();
+    try (CloseableIterable<Record> rows = IcebergGenerics.read(summaries).useSnapshot(rollup.snapshotId()).build()) {
+      rows.forEach(r -> rolled.put(DailyFromReadings.key((String) r.getField("twin_id"), (LocalDate) r.getField("day")), r.copy()));
+    }
+    LOG.info("rollup snapshot {}: {} twin days", rollup.snapshotId(), rolled.size());
+    assertThat(rolled.keySet()).isEqualTo(duck.keySet());
+    assertThat(rolled).hasSizeGreaterThanOrEqualTo(TWINS * 4);
+    rolled.forEach((key, r) -> {
+      DailyFromReadings.Figures d = duck.get(key);
+      assertThat(r.getField("readings")).as(key).isEqualTo(d.readings());
+      assertThat(r.getField("steps")).as(key).isEqualTo(d.steps());
+      if (d.hrMean() == null) {
+        assertThat(r.getField("hr_mean")).as(key).isNull();
+      } else {
+        assertThat((Double) r.getField("hr_mean")).as(key).isCloseTo(d.hrMean(), within(1e-9 * d.hrMean()));
+      }
+      assertThat(r.getField("hr_min")).as(key).isEqualTo(d.hrMin());
+      assertThat(r.getField("hr_max")).as(key).isEqualTo(d.hrMax());
+    });
   }
 
   private void assertExactlyOnce(Produced produced) throws InterruptedException {

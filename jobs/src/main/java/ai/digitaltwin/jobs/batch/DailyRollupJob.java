@@ -4,21 +4,21 @@ import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.iceberg.IcebergInputs;
+import ai.digitaltwin.jobs.iceberg.IcebergSinks;
 import ai.digitaltwin.schemas.Tables;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.util.CloseableIterator;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.expressions.Expression;
 
 /**
@@ -26,8 +26,8 @@ import org.apache.iceberg.expressions.Expression;
  * anomaly episodes opened, from {@code health_events} and {@code anomalies} into {@code daily_summaries}.
  * Incremental: a run recomputes only the days whose input changed since the last run ({@link
  * RollupPlan}) and replaces those days' partitions in one commit ({@link SummaryCommit}); a run with
- * nothing new commits nothing. The computation runs on Flink; the few summary rows come back to the
- * client, which writes and commits them.
+ * nothing new commits nothing. Planning reads table metadata where the job is defined; computing and
+ * committing run inside the Flink job, so a session cluster runs it the same way a local environment does.
  */
 public final class DailyRollupJob {
   public static final String NAME = "twin-daily-rollup";
@@ -64,6 +64,24 @@ public final class DailyRollupJob {
       throws Exception {
     long started = System.nanoTime();
     progress.accept("plan");
+    RollupPlan plan = define(env, catalog);
+    if (plan.nothingChanged()) {
+      return new Result(plan, 0, 0, 0, seconds(started));
+    }
+    progress.accept("compute and commit");
+    JobExecutionResult done = env.execute(NAME);
+    long days = done.getAccumulatorResult(SummaryCommitter.DAYS);
+    long rows = done.getAccumulatorResult(SummaryCommitter.ROWS);
+    long snapshot = done.getAccumulatorResult(SummaryCommitter.SNAPSHOT);
+    return new Result(plan, (int) days, rows, snapshot, seconds(started));
+  }
+
+  /**
+   * Plans a rollup and, unless nothing changed, defines its job on {@code env}: read the planned days,
+   * sum them, commit them inside the job ({@link SummaryCommitter}). The caller executes it as {@link
+   * #NAME}; a session cluster runs it from the application jar's main, where nothing can be collected.
+   */
+  public static RollupPlan define(StreamExecutionEnvironment env, CatalogConfig catalog) throws IOException {
     RollupPlan plan;
     LocalDays zones;
     try (TwinCatalog twins = TwinCatalog.open(catalog)) {
@@ -75,9 +93,8 @@ public final class DailyRollupJob {
       plan = new RollupPlan(null, null, false, "no input yet", new java.util.TreeSet<>());
     }
     if (plan.nothingChanged()) {
-      return new Result(plan, 0, 0, 0, seconds(started));
+      return plan;
     }
-    progress.accept("compute");
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     Expression span = plan.readFilter(zones, "ts");
     Set<Integer> days = plan.full() ? null : new HashSet<>(plan.days());
@@ -85,27 +102,28 @@ public final class DailyRollupJob {
         build(
             plan.healthSnapshot() == null
                 ? null
-                : IcebergInputs.read(env, catalog, Tables.HEALTH_EVENTS, plan.healthSnapshot(), span),
+                : IcebergInputs.read(env, catalog, Tables.HEALTH_EVENTS, plan.healthSnapshot(), span, ReadingColumns.NAMES),
             plan.anomaliesSnapshot() == null
                 ? null
-                : IcebergInputs.read(env, catalog, Tables.ANOMALIES, plan.anomaliesSnapshot(), span),
+                : IcebergInputs.read(env, catalog, Tables.ANOMALIES, plan.anomaliesSnapshot(), span, null),
             zones,
             days);
-    List<DayStats> rows = new ArrayList<>();
-    try (CloseableIterator<DayStats> results = stats.executeAndCollect(NAME)) {
-      results.forEachRemaining(rows::add);
-    }
-    progress.accept("commit");
-    try (TwinCatalog twins = TwinCatalog.open(catalog)) {
-      Table summaries = twins.table(Tables.DAILY_SUMMARIES);
-      SummaryCommit.Committed done = SummaryCommit.commit(summaries, plan, rows);
-      return new Result(plan, done.days(), rows.size(), done.snapshotId(), seconds(started));
-    }
+    stats
+        .transform("commit daily_summaries", Types.VOID, new SummaryCommitter(IcebergSinks.tableLoader(catalog, Tables.DAILY_SUMMARIES), plan))
+        .setParallelism(1)
+        .setMaxParallelism(1)
+        .uid("commit-daily-summaries")
+        .sinkTo(new DiscardingSink<>())
+        .setParallelism(1)
+        .name("done")
+        .uid("done");
+    return plan;
   }
 
   /**
-   * Per twin and local day, from rows of {@code health_events} and {@code anomalies} (either may be
-   * null: an empty table); only the local {@code days} given (epoch days), all when null.
+   * Per twin and local day, from rows of {@code health_events} projected to {@link ReadingColumns} and
+   * rows of {@code anomalies} (either may be null: an empty table); only the local {@code days} given
+   * (epoch days), all when null. Readings are summed per reading subtask first ({@link DayStatsCombiner}).
    */
   public static DataStream<DayStats> build(
       DataStream<RowData> health, DataStream<RowData> anomalies, LocalDays zones, Set<Integer> days) {
@@ -113,8 +131,7 @@ public final class DailyRollupJob {
     DataStream<DayStats> all = null;
     if (health != null) {
       all = health
-          .map(row -> DayStats.ofReading(row, zones.epochDay(row.getString(HealthColumns.TWIN_ID).toString(), HealthColumns.ts(row))), type)
-          .name("day stats readings")
+          .transform("day stats readings", type, new DayStatsCombiner(zones, days))
           .uid("day-stats-readings");
     }
     if (anomalies != null) {
@@ -128,13 +145,13 @@ public final class DailyRollupJob {
                     return DayStats.ofAnomaly(twin, zones.epochDay(twin, row.getTimestamp(ANOMALY_TS, 6).getMillisecond()));
                   }, type)
               .name("day stats anomalies")
-              .uid("day-stats-anomalies");
+              .uid("day-stats-anomalies")
+              .filter(s -> days == null || days.contains(s.day))
+              .name("planned days")
+              .uid("planned-days");
       all = all == null ? episodes : all.union(episodes);
     }
     return all
-        .filter(s -> days == null || days.contains(s.day))
-        .name("planned days")
-        .uid("planned-days")
         .keyBy(s -> s.key, Types.STRING)
         .reduce(DayStats::merge)
         .name("sum per twin and day")

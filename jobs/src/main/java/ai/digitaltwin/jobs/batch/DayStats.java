@@ -1,7 +1,5 @@
 package ai.digitaltwin.jobs.batch;
 
-import static ai.digitaltwin.jobs.batch.HealthColumns.dbl;
-
 import java.time.LocalDate;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.Schema;
@@ -44,43 +42,42 @@ public class DayStats {
     return s;
   }
 
-  /** One {@code health_events} row, on the twin's local {@code day}. */
-  static DayStats ofReading(RowData row, int day) {
-    long ts = HealthColumns.ts(row);
-    DayStats s = empty(row.getString(HealthColumns.TWIN_ID).toString(), day);
-    s.readings = 1;
-    s.minTs = ts;
-    s.maxTs = ts;
-    Double hr = dbl(row, HealthColumns.HEART_RATE);
-    if (hr != null && hr >= 20 && hr <= 230) {
-      s.hrSum = hr;
-      s.hrCount = 1;
-      s.hrMin = hr;
-      s.hrMax = hr;
-      String activity = HealthColumns.str(row, HealthColumns.ACTIVITY);
-      int steps = row.getInt(HealthColumns.STEPS);
-      if (steps <= 10 && !"exercise".equals(activity) && !"commute".equals(activity)) {
-        s.restSum = hr;
-        s.restCount = 1;
+  /** Adds one {@code health_events} row, projected to {@link ReadingColumns}, to this day. */
+  void addReading(RowData row) {
+    long ts = ReadingColumns.ts(row);
+    readings++;
+    minTs = Math.min(minTs, ts);
+    maxTs = Math.max(maxTs, ts);
+    int stepsNow = row.getInt(ReadingColumns.STEPS);
+    String activity = row.isNullAt(ReadingColumns.ACTIVITY) ? null : row.getString(ReadingColumns.ACTIVITY).toString();
+    if (!row.isNullAt(ReadingColumns.HEART_RATE)) {
+      double hr = row.getDouble(ReadingColumns.HEART_RATE);
+      if (hr >= 20 && hr <= 230) {
+        hrSum += hr;
+        hrCount++;
+        hrMin = Math.min(hrMin, hr);
+        hrMax = Math.max(hrMax, hr);
+        if (stepsNow <= 10 && !"exercise".equals(activity) && !"commute".equals(activity)) {
+          restSum += hr;
+          restCount++;
+        }
       }
     }
-    Double spo2 = dbl(row, HealthColumns.SPO2);
-    if (spo2 != null) {
-      s.spo2Sum = spo2;
-      s.spo2Count = 1;
+    if (!row.isNullAt(ReadingColumns.SPO2)) {
+      spo2Sum += row.getDouble(ReadingColumns.SPO2);
+      spo2Count++;
     }
-    Double sys = dbl(row, HealthColumns.SYSTOLIC);
-    if (sys != null) {
-      s.sysSum = sys;
-      s.sysCount = 1;
+    if (!row.isNullAt(ReadingColumns.SYSTOLIC)) {
+      sysSum += row.getDouble(ReadingColumns.SYSTOLIC);
+      sysCount++;
     }
-    Double temp = dbl(row, HealthColumns.TEMP);
-    if (temp != null) {
-      s.tempMax = temp;
+    if (!row.isNullAt(ReadingColumns.TEMP)) {
+      tempMax = Math.max(tempMax, row.getDouble(ReadingColumns.TEMP));
     }
-    s.steps = row.getInt(HealthColumns.STEPS);
-    s.sleepReadings = "sleep".equals(HealthColumns.str(row, HealthColumns.ACTIVITY)) ? 1 : 0;
-    return s;
+    steps += stepsNow;
+    if ("sleep".equals(activity)) {
+      sleepReadings++;
+    }
   }
 
   /** One opening record of an anomaly episode, on the twin's local {@code day}. */

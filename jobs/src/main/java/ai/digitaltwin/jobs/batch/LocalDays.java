@@ -36,7 +36,12 @@ public final class LocalDays implements Serializable {
 
   /** The twin's local day of {@code epochMillis}, as days since 1970-01-01. */
   public int epochDay(String twinId, long epochMillis) {
-    ZoneOffset offset = zone(twinId).getRules().getOffset(Instant.ofEpochMilli(epochMillis));
+    return epochDay(zone(twinId), epochMillis);
+  }
+
+  /** The local day in {@code zone} of {@code epochMillis}, as days since 1970-01-01. */
+  static int epochDay(ZoneId zone, long epochMillis) {
+    ZoneOffset offset = zone.getRules().getOffset(Instant.ofEpochMilli(epochMillis));
     return (int) Math.floorDiv(Math.floorDiv(epochMillis, 1000L) + offset.getTotalSeconds(), 86_400L);
   }
 

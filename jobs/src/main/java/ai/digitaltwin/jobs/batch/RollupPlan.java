@@ -1,6 +1,7 @@
 package ai.digitaltwin.jobs.batch;
 
 import ai.digitaltwin.catalog.BatchRecords;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import org.apache.iceberg.util.SnapshotUtil;
  *
  * @param days the local days to recompute (epoch days); empty with {@code full}: all of them
  */
-public record RollupPlan(Long healthSnapshot, Long anomaliesSnapshot, boolean full, String reason, SortedSet<Integer> days) {
+public record RollupPlan(Long healthSnapshot, Long anomaliesSnapshot, boolean full, String reason, SortedSet<Integer> days)
+    implements Serializable {
   public static final String HEALTH_SNAPSHOT = BatchRecords.ROLLUP_HEALTH_SNAPSHOT;
   public static final String ANOMALIES_SNAPSHOT = BatchRecords.ROLLUP_ANOMALIES_SNAPSHOT;
 

@@ -26,15 +26,23 @@ import org.apache.iceberg.io.OutputFileFactory;
  * Replaces the planned days of {@code daily_summaries} in one overwrite: the partitions of those days
  * are dropped whole and one file per day added, sorted by twin (no delete files, which DuckDB reads
  * badly), and the input snapshots the rows come from are remembered in the snapshot summary. The commit
- * fails if another rollup committed since this one was planned; the next run starts from that one.
+ * fails if another rollup committed since this one was planned; the next run starts from that one. A plan
+ * whose input snapshots the table's current snapshot already records was committed before (a retried
+ * task): it is not committed twice.
  */
 final class SummaryCommit {
-  record Committed(int days, long snapshotId) {}
+  record Committed(int days, long rows, long snapshotId) {}
 
   private SummaryCommit() {}
 
   static Committed commit(Table table, RollupPlan plan, List<DayStats> rows) {
     Snapshot planned = table.currentSnapshot();
+    if (planned != null && !table.spec().isUnpartitioned() && records(planned, plan)) {
+      return new Committed(
+          Integer.parseInt(planned.summary().getOrDefault(BatchRecords.ROLLUP_DAYS, "0")),
+          Long.parseLong(planned.summary().getOrDefault(BatchRecords.ROLLUP_ROWS, "0")),
+          planned.snapshotId());
+    }
     if (table.spec().isUnpartitioned()) {
       // a table made before days became its partitions: every row is replaced below anyway
       table.updateSpec().addField("day").commit();
@@ -66,12 +74,21 @@ final class SummaryCommit {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    overwrite.set(RollupPlan.HEALTH_SNAPSHOT, String.valueOf(plan.healthSnapshot() == null ? "none" : plan.healthSnapshot()));
-    overwrite.set(RollupPlan.ANOMALIES_SNAPSHOT, String.valueOf(plan.anomaliesSnapshot() == null ? "none" : plan.anomaliesSnapshot()));
+    overwrite.set(RollupPlan.HEALTH_SNAPSHOT, inputId(plan.healthSnapshot()));
+    overwrite.set(RollupPlan.ANOMALIES_SNAPSHOT, inputId(plan.anomaliesSnapshot()));
     overwrite.set(BatchRecords.ROLLUP_DAYS, String.valueOf(days.size()));
     overwrite.set(BatchRecords.ROLLUP_ROWS, String.valueOf(rows.size()));
     overwrite.commit();
     table.refresh();
-    return new Committed(days.size(), table.currentSnapshot().snapshotId());
+    return new Committed(days.size(), rows.size(), table.currentSnapshot().snapshotId());
+  }
+
+  private static boolean records(Snapshot snapshot, RollupPlan plan) {
+    return inputId(plan.healthSnapshot()).equals(snapshot.summary().get(RollupPlan.HEALTH_SNAPSHOT))
+        && inputId(plan.anomaliesSnapshot()).equals(snapshot.summary().get(RollupPlan.ANOMALIES_SNAPSHOT));
+  }
+
+  private static String inputId(Long snapshotId) {
+    return snapshotId == null ? "none" : String.valueOf(snapshotId);
   }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
           + " rows written and seconds."
     })
 final class RollupCommand extends BatchCommand implements Callable<Integer> {
-  private static final List<String> STEPS = List.of("plan", "compute", "commit");
+  private static final List<String> STEPS = List.of("plan", "compute and commit");
 
   @Spec CommandSpec spec;
 

@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.util.List;
 import org.apache.flink.table.data.RowData;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.flink.source.IcebergSource;
@@ -17,26 +18,32 @@ public final class IcebergInputs {
   private IcebergInputs() {}
 
   public static DataStream<RowData> read(StreamExecutionEnvironment env, CatalogConfig config, String table) {
-    return read(env, config, table, null, Expressions.alwaysTrue());
+    return read(env, config, table, null, Expressions.alwaysTrue(), null);
   }
 
   /**
    * The rows of {@code table} at {@code snapshotId} (the current snapshot if null) in files that may hold
-   * rows matching {@code filter}: the filter prunes files and partitions, rows still need filtering.
+   * rows matching {@code filter}: the filter prunes files and partitions, rows still need filtering. With
+   * {@code columns}, only those are read, in the table's column order; all of them when null.
    */
   public static DataStream<RowData> read(
-      StreamExecutionEnvironment env, CatalogConfig config, String table, Long snapshotId, Expression filter) {
+      StreamExecutionEnvironment env, CatalogConfig config, String table, Long snapshotId, Expression filter,
+      List<String> columns) {
+    Schema schema = columns == null ? TableDefinitions.of(table).schema() : TableDefinitions.of(table).schema().select(columns);
     IcebergSource.Builder<RowData> builder =
         IcebergSource.forRowData().tableLoader(IcebergSinks.tableLoader(config, table)).streaming(false);
     if (snapshotId != null) {
       builder.useSnapshotId(snapshotId);
+    }
+    if (columns != null) {
+      builder.project(schema);
     }
     if (filter.op() != Expression.Operation.TRUE) {
       builder.filters(List.of(filter));
     }
     IcebergSource<RowData> source = builder.build();
     return env.fromSource(
-            source, WatermarkStrategy.noWatermarks(), "iceberg " + table, Cells.typeOf(TableDefinitions.of(table).schema()))
+            source, WatermarkStrategy.noWatermarks(), "iceberg " + table, Cells.typeOf(schema))
         .uid("iceberg-source-" + table);
   }
 }
