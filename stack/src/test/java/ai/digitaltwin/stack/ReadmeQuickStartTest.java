@@ -2,6 +2,7 @@ package ai.digitaltwin.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.stack.dashboard.PipelinePage;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +45,10 @@ class ReadmeQuickStartTest {
   void everyQuickStartLineAnswers2xxOnAStartedStack() throws Exception {
     String script = ReadmeQuickStart.script(ReadmeQuickStart.readme());
     Map<String, String> env = TestStackEnv.of(dir, "unused");
-    // the password is the one the stack generates into its data directory, as for a user
+    // the password is the one the stack generates into its data directory, as for a user; the generator
+    // runs at ./twin up's real-time speed
     env.remove("ADMIN_PASSWORD");
+    env.remove("GENERATOR_SPEED");
     int port = Integer.parseInt(env.get("PORT"));
     try (TwinStack stack = TwinStack.start(env, new PrintStream(OutputStream.nullOutputStream()))) {
       assertThat(stack.adminPasswordFile()).exists();
@@ -71,6 +74,10 @@ class ReadmeQuickStartTest {
       }
       assertThat(answers).as(report).hasSize(ReadmeQuickStart.curls(script));
       assertThat(out).as(report).contains("\"twin_id\":\"demo-001\"").contains("\"reply\"").contains("\"columns\"");
+
+      // what the pipeline page shows of events flowing at the default speed: a rate above zero
+      PipelinePage.showsARateAboveZero(TestStackEnv.base(env),
+          Files.readString(stack.adminPasswordFile(), StandardCharsets.UTF_8).trim(), dir.resolve("chromium-profile"));
     }
   }
 }
