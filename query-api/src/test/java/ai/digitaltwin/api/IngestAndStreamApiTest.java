@@ -167,6 +167,10 @@ class IngestAndStreamApiTest {
     assertThat(TestApi.json(unknown).get("message").asText()).startsWith("notes.csv: format not recognised (known: ");
     assertError(upload(other, "uploaded-1", "readings.csv", csv), 403, "forbidden");
     assertError(upload(owner, "uploaded-1", "readings.csv", ""), 400, "bad_request");
+    // names no file may have: refused as a bad request, never a server error
+    for (String name : new String[] {"%00", "readings%00.csv", "%2F", "a%2F..%2F", "..", "a%5C"}) {
+      assertError(upload(owner, "uploaded-1", name, csv), 400, "bad_request");
+    }
   }
 
   @Test

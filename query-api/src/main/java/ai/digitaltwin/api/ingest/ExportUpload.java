@@ -132,7 +132,9 @@ public final class ExportUpload {
     if (name == null) {
       return "export";
     }
-    String base = Path.of(name.replace('\\', '/')).getFileName().toString();
+    // the last part of a path, split by hand: a name with a NUL or other bytes no path may hold is refused
+    // below with the others, not by the file system
+    String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     if (!FILE_NAME.matcher(base).matches() || base.startsWith(".")) {
       throw ApiException.badRequest("filename may have letters, digits, '.', '_', '-', ' ' and brackets, got '" + name + "'",
           "filename");

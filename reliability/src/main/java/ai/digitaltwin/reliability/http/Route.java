@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * One operation of the API as its OpenAPI document declares it: method, path template, query parameters
- * (with whether their values are constrained: integer, enum or date-time) and the example body, if any.
+ * (with whether their values are constrained: integer, enum or date-time), the example body, if any, and
+ * whether the document requires a body (a request without one is then malformed).
  */
-record Route(String method, String template, List<Param> params, JsonNode exampleBody) {
+record Route(String method, String template, List<Param> params, JsonNode exampleBody, boolean bodyRequired) {
 
   /** A query parameter; {@code typed} when only some strings are valid for it. */
   record Param(String name, boolean typed) {}
@@ -38,11 +39,12 @@ record Route(String method, String template, List<Param> params, JsonNode exampl
         }
       }
       JsonNode body = null;
+      boolean required = op.getValue().path("requestBody").path("required").asBoolean(false);
       JsonNode content = op.getValue().path("requestBody").path("content");
       if (!content.isMissingNode()) {
         body = content.elements().next().path("example");
       }
-      routes.add(new Route(method, path.getKey(), params, body));
+      routes.add(new Route(method, path.getKey(), params, body, required));
     }));
     return routes;
   }
