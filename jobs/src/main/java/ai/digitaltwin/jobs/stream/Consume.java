@@ -8,7 +8,6 @@ import ai.digitaltwin.jobs.decode.TwinOfRecord;
 import ai.digitaltwin.jobs.kafka.KafkaRecord;
 import ai.digitaltwin.jobs.twin.Dedup;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -50,16 +49,10 @@ public final class Consume<T extends SpecificRecordBase> {
   public <B> Result<T> apply(DataStream<KafkaRecord> raw, DataStream<Consumed<B>> beside,
       KeyedCoProcessFunction<String, Consumed<T>, Consumed<B>, Consumed<T>> keyed, String step) {
     SingleOutputStreamOperator<Consumed<T>> decoded = decode(raw);
-    // the second input applies as it arrives: its watermark must not hold back this input's
-    DataStream<Consumed<B>> applied = beside
-        .assignTimestampsAndWatermarks(WatermarkStrategy.<Consumed<B>>forGenerator(c -> new NeverHoldsBack<>())
-            .withTimestampAssigner((e, ts) -> ts))
-        .name(step + " " + name + " beside")
-        .uid(step.replace(" ", "-") + "-" + name + "-beside");
     // partitioned by the twin of the raw record, which is the decoded event's twin: no second shuffle
     SingleOutputStreamOperator<Consumed<T>> unique =
         DataStreamUtils.reinterpretAsKeyedStream(decoded, Consumed::twinId, Types.STRING)
-            .connect(DataStreamUtils.reinterpretAsKeyedStream(applied, Consumed::twinId, Types.STRING))
+            .connect(DataStreamUtils.reinterpretAsKeyedStream(beside, Consumed::twinId, Types.STRING))
             .process(keyed, typeInfo)
             .name(step + " " + name)
             .uid(step.replace(" ", "-") + "-" + name);
