@@ -1,10 +1,5 @@
 package ai.digitaltwin.api.chat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 
@@ -19,17 +14,7 @@ final class Phrases {
   }
 
   static Phrases load() {
-    Properties properties = new Properties();
-    InputStream in = Phrases.class.getClassLoader().getResourceAsStream(PATH);
-    if (in == null) {
-      throw new IllegalStateException("Missing resource on the class path: " + PATH);
-    }
-    try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      properties.load(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + PATH, e);
-    }
-    return new Phrases(properties);
+    return new Phrases(Resources.properties(PATH));
   }
 
   String get(String key) {

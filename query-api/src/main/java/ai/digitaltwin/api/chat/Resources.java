@@ -8,9 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
-/** Reads the chat's data files: tab-separated lines, '#' comments and blank lines skipped. */
-final class Resources {
+/**
+ * Reads the chat's data files from the class path: tab-separated lines ('#' comments and blank lines
+ * skipped), plain lines, and properties (UTF-8).
+ */
+public final class Resources {
   private Resources() {}
 
   static List<String[]> tsv(String path, int minColumns) {
@@ -32,16 +36,31 @@ final class Resources {
     return rows;
   }
 
-  static List<String> lines(String path) {
-    InputStream in = Resources.class.getClassLoader().getResourceAsStream(path);
-    if (in == null) {
-      throw new IllegalStateException("Missing resource on the class path: " + path);
+  /** A properties file read as UTF-8. */
+  public static Properties properties(String path) {
+    Properties properties = new Properties();
+    try (InputStreamReader reader = new InputStreamReader(open(path), StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
     }
+    return properties;
+  }
+
+  static List<String> lines(String path) {
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        new BufferedReader(new InputStreamReader(open(path), StandardCharsets.UTF_8))) {
       return reader.lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + path, e);
     }
+  }
+
+  private static InputStream open(String path) {
+    InputStream in = Resources.class.getClassLoader().getResourceAsStream(path);
+    if (in == null) {
+      throw new IllegalStateException("Missing resource on the class path: " + path);
+    }
+    return in;
   }
 }

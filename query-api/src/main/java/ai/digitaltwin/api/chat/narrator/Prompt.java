@@ -1,10 +1,6 @@
 package ai.digitaltwin.api.chat.narrator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import ai.digitaltwin.api.chat.Resources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,17 +26,7 @@ final class Prompt {
   }
 
   static Prompt load() {
-    Properties properties = new Properties();
-    InputStream in = Prompt.class.getClassLoader().getResourceAsStream(PATH);
-    if (in == null) {
-      throw new IllegalStateException("Missing resource on the class path: " + PATH);
-    }
-    try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      properties.load(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + PATH, e);
-    }
-    return new Prompt(properties);
+    return new Prompt(Resources.properties(PATH));
   }
 
   String system(Script.Speaker s) {
