@@ -1,5 +1,7 @@
 package ai.digitaltwin.flinkapp;
 
+import ai.digitaltwin.jobs.JobConfig;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,5 +31,11 @@ public final class JobArguments {
       settings.put(key, arg.substring(eq + 1));
     }
     return settings;
+  }
+
+  /** The job's configuration: the environment with the arguments over it, state under {@code TWIN_DATA_DIR}. */
+  static JobConfig config(String[] args) {
+    Map<String, String> settings = overlay(System.getenv(), List.of(args));
+    return JobConfig.fromEnv(settings, Path.of(settings.getOrDefault("TWIN_DATA_DIR", "data")));
   }
 }

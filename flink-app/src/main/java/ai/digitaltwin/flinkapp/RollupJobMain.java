@@ -3,9 +3,6 @@ package ai.digitaltwin.flinkapp;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.batch.DailyRollupJob;
 import ai.digitaltwin.jobs.batch.RollupPlan;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -22,8 +19,7 @@ public final class RollupJobMain {
       System.out.println(usage());
       return;
     }
-    Map<String, String> settings = JobArguments.overlay(System.getenv(), List.of(args));
-    JobConfig config = JobConfig.fromEnv(settings, Path.of(settings.getOrDefault("TWIN_DATA_DIR", "data")));
+    JobConfig config = JobArguments.config(args);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(config.parallelism());
     RollupPlan plan = DailyRollupJob.define(env, config.catalog());

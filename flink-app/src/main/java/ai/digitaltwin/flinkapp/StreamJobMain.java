@@ -2,9 +2,6 @@ package ai.digitaltwin.flinkapp;
 
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.stream.TwinStreamJob;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -20,8 +17,7 @@ public final class StreamJobMain {
       System.out.println(usage());
       return;
     }
-    Map<String, String> settings = JobArguments.overlay(System.getenv(), List.of(args));
-    JobConfig config = JobConfig.fromEnv(settings, Path.of(settings.getOrDefault("TWIN_DATA_DIR", "data")));
+    JobConfig config = JobArguments.config(args);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     TwinStreamJob.define(env, config);
     env.execute(TwinStreamJob.NAME);
