@@ -24,10 +24,21 @@ import org.apache.flink.streaming.api.TimerService;
  * merge gaps, as the final watermark of a batch run would. The same readings therefore give the same
  * episodes live, as history beside live twins, and in the backtest. The price: an import that pauses
  * longer than {@code quiet} in the middle of an episode ends that episode at the pause.
+ *
+ * <p>Whether a deadline lies behind the watermark is only known once the watermark is: at the start of
+ * a job, or while a second input of the operator has not yet reported (or turned idle), the watermark is
+ * still at its lowest, and a history's deadline then gets an event-time timer like a live one. When the
+ * watermark later {@linkplain #LEAP leaps} far past such a timer, the timer has learned nothing about the
+ * twin's own time: it hands the deadline to the history's rule above instead of closing the episode.
  */
 public final class DetectorClock implements Serializable {
   /** How long history may pause before its open episodes are closed. */
   public static final Duration HISTORY_QUIET = Duration.ofMinutes(2);
+  /**
+   * How far past a deadline the watermark must be when its timer fires for the deadline to count as
+   * history: far beyond any step a live watermark takes, far short of the age of an import.
+   */
+  public static final Duration LEAP = Duration.ofHours(1);
 
   private final long quietMillis;
 
@@ -51,6 +62,10 @@ public final class DetectorClock implements Serializable {
       return List.of();
     }
     state.timer = Long.MAX_VALUE;
+    if (timers.currentWatermark() - time > LEAP.toMillis()) {
+      schedule(state, timers, sharedTimer); // behind the watermark now: the history's rule decides
+      return List.of();
+    }
     List<Anomaly> out = TwinDetector.timer(twin, state, time);
     schedule(state, timers, sharedTimer);
     return out;

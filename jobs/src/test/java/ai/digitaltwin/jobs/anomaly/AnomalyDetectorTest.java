@@ -308,6 +308,41 @@ class AnomalyDetectorTest {
     assertThat(out).isEqualTo(batch(fed));
   }
 
+  /**
+   * The history arrives before the watermark is known (a job just started, or an operator's second input
+   * not yet reported): its deadline gets an event-time timer like a live one's. When the live watermark
+   * then leaps over it in the middle of the episode, the episode stays open for the history's own
+   * readings, and ends as in a batch run.
+   */
+  @Test
+  void historyReadBeforeTheWatermarkIsKnownIsNotClosedByItsLeap() throws Exception {
+    List<Consumed<HealthEvent>> fed = new java.util.ArrayList<>();
+    for (int m = 0; m < 300; m++) {
+      fed.add(calm(TWIN, m));
+    }
+    fed.add(reading(TWIN, 300, 135));
+    fed.add(reading(TWIN, 301, 142));
+    for (Consumed<HealthEvent> r : fed) {
+      feed(r);
+    }
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    harness.processWatermark(minute(365L * 24 * 60).toEpochMilli()); // the live twins' watermark arrives
+    assertThat(harness.extractOutputValues()).extracting(a -> a.getStartTs() + " " + a.getEndTs())
+        .containsExactly(minute(300) + " null");
+    List<Consumed<HealthEvent>> more = new java.util.ArrayList<>();
+    more.add(reading(TWIN, 303, 138)); // within the merge gap: the same episode
+    for (int m = 304; m < 330; m++) {
+      more.add(calm(TWIN, m));
+    }
+    for (Consumed<HealthEvent> r : more) {
+      feed(r);
+    }
+    fed.addAll(more);
+    assertThat(harness.extractOutputValues()).isEqualTo(batch(fed))
+        .extracting(a -> a.getStartTs() + " " + a.getEndTs())
+        .containsExactly(minute(300) + " null", minute(300) + " " + minute(303));
+  }
+
   @Test
   void historyThatStopsMidEpisodeClosesItOnceQuietForTheQuietTime() throws Exception {
     harness.setProcessingTime(1_000);

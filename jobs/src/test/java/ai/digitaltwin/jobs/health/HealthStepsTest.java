@@ -94,6 +94,36 @@ class HealthStepsTest {
     detector.close();
   }
 
+  /**
+   * History read while the registry input has not reported a watermark (nor turned idle): the step's
+   * watermark is still at its lowest, so the history's deadline gets an event-time timer. When the
+   * registry's watermark then arrives and the step's leaps to the live twins' time in the middle of the
+   * history's episode, the episode stays open for the history's own readings.
+   */
+  @Test
+  void historyReadBeforeTheRegistryReportsKeepsItsEpisodeWhole() throws Exception {
+    var steps = steps();
+    long live = minute(365L * 24 * 60).toEpochMilli();
+    steps.processWatermark1(new Watermark(live)); // the readings' watermark: the live twins'
+    for (int m = 0; m < 300; m++) {
+      Consumed<HealthEvent> in = calm("imported", m);
+      steps.processElement1(new StreamRecord<>(in, in.ts()));
+    }
+    for (int m = 300; m < 302; m++) {
+      Consumed<HealthEvent> in = reading("imported", m, 140);
+      steps.processElement1(new StreamRecord<>(in, in.ts()));
+    }
+    steps.processWatermark2(new Watermark(live)); // the registry reports: the step's watermark leaps
+    for (int m = 303; m < 330; m++) {
+      Consumed<HealthEvent> in = m == 303 ? reading("imported", m, 138) : calm("imported", m);
+      steps.processElement1(new StreamRecord<>(in, in.ts()));
+    }
+    List<Anomaly> anomalies = steps.getSideOutput(HealthSteps.ANOMALIES).stream().map(StreamRecord::getValue).toList();
+    assertThat(anomalies).extracting(a -> a.getStartTs() + " " + a.getEndTs())
+        .containsExactly(minute(300) + " null", minute(300) + " " + minute(303));
+    steps.close();
+  }
+
   @Test
   void aTwinsNightsLieInItsOwnZone() throws Exception {
     // the same instants: a person in Tokyo (UTC+9) asleep 00:00-07:00 local, about 09:00-16:00 on their feet
