@@ -46,6 +46,7 @@ export async function render(view, id) {
 
   const routes = {
     trends: await has('GET', '/api/v1/twins/{id}/health/trends'),
+    daily: await has('GET', '/api/v1/twins/{id}/health/daily'),
     personality: await has('GET', '/api/v1/twins/{id}/personality'),
     behavior: await has('GET', '/api/v1/twins/{id}/behavior'),
     anomalies: await has('GET', '/api/v1/twins/{id}/anomalies'),

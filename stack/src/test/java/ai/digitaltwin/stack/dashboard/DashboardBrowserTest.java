@@ -193,6 +193,7 @@ class DashboardBrowserTest {
     }
 
     charts.assertTrendMatchesApi(TWIN);
+    charts.assertDailyTrendMatchesApi(TWIN, WAIT);
     charts.assertSleepMatchesApi(TWIN);
     charts.assertAnomaliesMatchApi(TWIN);
     browser.screenshot("03-twin");

@@ -37,6 +37,34 @@ final class TwinCharts {
     }
   }
 
+  /**
+   * Over a range of days the heart-rate trend is the twin's local days as the daily figures give them
+   * (daily_summaries where the rollup answers, the readings for the rest): the chart draws exactly those.
+   * The range is set back to its first choice afterwards.
+   */
+  void assertDailyTrendMatchesApi(String twin, Duration wait) {
+    browser.js("const r = document.querySelector('#trend-range'); r.value = '30d'; r.dispatchEvent(new Event('change'));");
+    browser.waitFor("document.querySelector('#trends[data-ready=\"true\"][data-source=\"daily\"]')", wait, "the 30-day trend");
+    Map<String, String> d = dataset("#trends");
+    assertThat(d.get("bucket")).isEqualTo("local day");
+    JsonNode days = stack.get("/api/v1/twins/" + twin + "/health/daily?from=" + d.get("from") + "&to=" + d.get("to")).get("days");
+    JsonNode series = chart("chart-trend").get("series");
+    JsonNode mean = series.get(2).get("data");
+    assertThat(mean.size()).isEqualTo(days.size()).isGreaterThan(0);
+    for (int i = 0; i < mean.size(); i++) {
+      JsonNode day = days.get(i);
+      assertThat(mean.get(i).get(0).asText()).isEqualTo(day.get("day_start").asText());
+      if (i < mean.size() - 1) { // the last day is still receiving readings; a rollup may answer a day since
+        assertThat(mean.get(i).get(1).asDouble()).isCloseTo(day.get("hr_mean").asDouble(), within(1e-9));
+        assertThat(series.get(0).get("data").get(i).get(1).asDouble()).isEqualTo(day.get("hr_min").asDouble());
+      }
+    }
+    assertThat(browser.js("return document.querySelector('#trend-note').textContent").toString())
+        .contains(days.size() + " local days");
+    browser.js("const r = document.querySelector('#trend-range'); r.value = '24h'; r.dispatchEvent(new Event('change'));");
+    browser.waitFor("document.querySelector('#trends[data-ready=\"true\"][data-source=\"trends\"]')", wait, "the 24-hour trend again");
+  }
+
   void assertSleepMatchesApi(String twin) {
     Map<String, String> d = dataset("#behavior");
     JsonNode api = stack.get("/api/v1/twins/" + twin + "/behavior?from=" + d.get("from") + "&to=" + d.get("to"));
