@@ -55,12 +55,7 @@ public class SeenIds {
     if (2 * (size + 1) > ids.length) {
       // reclaims the forgotten ids' slots, leaving the table at most a quarter full: the next rebuild
       // is at least as many additions away as this one costs
-      int live = live();
-      int capacity = MIN_CAPACITY;
-      while (capacity < 4 * (live + 1)) {
-        capacity *= 2;
-      }
-      rebuild(capacity, expiredThrough);
+      rebuild(capacityFor(live()), expiredThrough);
     }
     place(id, id.hashCode(), expiry);
     size++;
@@ -110,6 +105,21 @@ public class SeenIds {
     expiredThrough = Math.max(expiredThrough, time);
   }
 
+  /**
+   * Puts the set on another clock (a twin's own event time, for history read far behind the watermark):
+   * the ids expiring at or before {@code time} are forgotten. Unlike {@link #expire} it may move the
+   * cut-off back: the ids already forgotten are dropped first, so none is seen again.
+   */
+  public void clockAt(long time) {
+    if (time < expiredThrough) {
+      restoreHashes();
+      rebuild(capacityFor(live()), expiredThrough);
+      expiredThrough = time;
+    } else {
+      expire(time);
+    }
+  }
+
   /** Whether no id is seen any more: every id's expiry has passed. */
   public boolean isEmpty() {
     // every id added through admit has its expiry among the timers, so the scan is only for a set
@@ -139,6 +149,15 @@ public class SeenIds {
         hashes[i] = ids[i] == null ? 0 : ids[i].hashCode();
       }
     }
+  }
+
+  /** A capacity at most a quarter full with {@code live} ids: the next rebuild is many additions away. */
+  private static int capacityFor(int live) {
+    int capacity = MIN_CAPACITY;
+    while (capacity < 4 * (live + 1)) {
+      capacity *= 2;
+    }
+    return capacity;
   }
 
   private void rebuild(int capacity, long expiredThrough) {

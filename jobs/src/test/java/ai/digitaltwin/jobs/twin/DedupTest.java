@@ -8,8 +8,11 @@ import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.decode.ConsumedTypes;
 import ai.digitaltwin.schemas.HealthEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -46,6 +49,82 @@ class DedupTest {
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
     harness.close();
+  }
+
+  /**
+   * History far behind the watermark (a year-old import, a reading every 5 s): its ids are forgotten on
+   * the twin's own clock, so the set holds one to two horizons of them (as a live twin's) however long the history (not
+   * every id since the watermark last moved, written into every checkpoint), with one timer; a retry
+   * within the horizon is still a duplicate; the watermark's next step forgets them all, and a history
+   * that goes on after it starts its own clock again.
+   */
+  @Test
+  void historyBehindTheWatermarkKeepsOneToTwoHorizonsOfIdsOnItsOwnClock() {
+    long horizon = Duration.ofMinutes(10).toMillis();
+    Clock timers = new Clock(minute(365L * 24 * 60).toEpochMilli());
+    SeenIds ids = new SeenIds();
+    for (int s = 0; s < 24 * 720; s++) { // a day of 5-s readings
+      assertThat(Dedup.admit(ids, fiveSeconds(s), horizon, timers)).isTrue();
+    }
+    assertThat(ids.live()).isBetween(120, 2 * 120);
+    assertThat(ids.timers).hasSize(1);
+    assertThat(timers.registered).containsExactly(timers.watermark + 1);
+    assertThat(Dedup.admit(ids, fiveSeconds(24 * 720 - 60), horizon, timers)).isFalse(); // 5 minutes back: a retry
+
+    ids.expire(timers.watermark + 1); // the watermark's next step fires that timer
+    assertThat(ids.live()).isZero();
+    timers.watermark += 60_000;
+    for (int s = 24 * 720; s < 25 * 720; s++) {
+      assertThat(Dedup.admit(ids, fiveSeconds(s), horizon, timers)).isTrue();
+    }
+    assertThat(Dedup.admit(ids, fiveSeconds(25 * 720 - 1), horizon, timers)).isFalse();
+    assertThat(ids.live()).isBetween(120, 2 * 120);
+  }
+
+  private static Consumed<HealthEvent> fiveSeconds(int s) {
+    Consumed<HealthEvent> minute = calm("imported", 0);
+    long ts = minute.ts() + 5_000L * s;
+    return new Consumed<>("imported", "imported-" + s, ts, 0, 0, minute.event());
+  }
+
+  /** The timer service of one key, as the rule sees it: a watermark and the event-time timers asked for. */
+  private static final class Clock implements TimerService {
+    long watermark;
+    final List<Long> registered = new ArrayList<>();
+
+    Clock(long watermark) {
+      this.watermark = watermark;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+      return 0;
+    }
+
+    @Override
+    public long currentWatermark() {
+      return watermark;
+    }
+
+    @Override
+    public void registerProcessingTimeTimer(long time) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void registerEventTimeTimer(long time) {
+      registered.add(time);
+    }
+
+    @Override
+    public void deleteProcessingTimeTimer(long time) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void deleteEventTimeTimer(long time) {
+      registered.remove(time);
+    }
   }
 
   /** The step with a 10-minute horizon, opened. */

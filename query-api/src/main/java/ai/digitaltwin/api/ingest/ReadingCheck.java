@@ -33,6 +33,7 @@ final class ReadingCheck {
   static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern ACTIVITY = Pattern.compile("[a-z_]{1,32}");
+  private static final Pattern EPOCH_MILLIS = Pattern.compile("[0-9]{10,13}");
 
   private ReadingCheck() {}
 
@@ -49,7 +50,7 @@ final class ReadingCheck {
     if (ts == null) {
       throw ApiException.badRequest("ts is required", "ts");
     }
-    Instant at = ts.matches("[0-9]{10,13}") ? Instant.ofEpochMilli(Long.parseLong(ts)) : Params.parseInstant(ts, "ts");
+    Instant at = EPOCH_MILLIS.matcher(ts).matches() ? Instant.ofEpochMilli(Long.parseLong(ts)) : Params.parseInstant(ts, "ts");
     if (at.isBefore(EARLIEST) || at.isAfter(latest)) {
       throw ApiException.badRequest("ts must be between 2000-01-01 and five minutes from now, got " + at, "ts");
     }
