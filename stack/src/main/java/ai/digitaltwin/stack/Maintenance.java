@@ -4,9 +4,12 @@ import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.jobs.maintenance.TableMaintenance;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +26,17 @@ final class Maintenance implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
   /** The first run comes this soon (or after one interval, if shorter): it tidies what a previous run left. */
   private static final Duration FIRST_RUN = Duration.ofMinutes(1);
+  /** How soon a run put off by a bulk load looks again (or one interval, if shorter). */
+  static final Duration RECHECK = Duration.ofSeconds(15);
   /** How long a stop waits for a run to finish the table at hand before interrupting it. */
   private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
   private final StackConfig config;
   private final CatalogConfig catalog;
   private final Clock clock;
+  private final InputRate inputs;
+  /** When the run now due was first put off; null while none is. */
+  private Instant waitingSince;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -36,25 +44,72 @@ final class Maintenance implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+  private final AtomicInteger runs = new AtomicInteger();
   private volatile boolean stopping;
   private volatile boolean interrupting;
   private volatile boolean running;
 
-  private Maintenance(StackConfig config, CatalogConfig catalog, Clock clock) {
+  private Maintenance(StackConfig config, CatalogConfig catalog, Clock clock, InputRate inputs) {
     this.config = config;
     this.catalog = catalog;
     this.clock = clock;
+    this.inputs = inputs;
   }
 
-  /** Schedules maintenance every {@code config.maintenanceInterval()}; none when that is zero. */
-  static Maintenance start(StackConfig config, CatalogConfig catalog, Clock clock) {
-    Maintenance maintenance = new Maintenance(config, catalog, clock);
+  /**
+   * Schedules maintenance every {@code config.maintenanceInterval()} (none when that is zero), put off
+   * while {@code inputs} take more than {@code config.maintenanceBulkRate()} events per second.
+   */
+  static Maintenance start(StackConfig config, CatalogConfig catalog, Clock clock, InputRate inputs) {
+    Maintenance maintenance = new Maintenance(config, catalog, clock, inputs);
     Duration every = config.maintenanceInterval();
     if (!every.isZero()) {
-      long first = Math.min(every.toMillis(), FIRST_RUN.toMillis());
-      maintenance.scheduler.scheduleWithFixedDelay(maintenance::runOnce, first, every.toMillis(), TimeUnit.MILLISECONDS);
+      inputs.perSecond(); // the first look: the rate at the first run is since now
+      maintenance.next(Duration.ofMillis(Math.min(every.toMillis(), FIRST_RUN.toMillis())));
     }
     return maintenance;
+  }
+
+  private void next(Duration in) {
+    if (!stopping) {
+      try {
+        scheduler.schedule(this::due, in.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        // stopping: no more runs
+      }
+    }
+  }
+
+  /** A run is due: it runs, unless a bulk load is under way and the run has not yet waited its longest. */
+  private void due() {
+    Duration every = config.maintenanceInterval();
+    Duration after = every;
+    try {
+      if (stopping) {
+        return;
+      }
+      double rate = inputs.perSecond();
+      int bulk = config.maintenanceBulkRate();
+      Instant now = clock.instant();
+      if (bulk > 0 && rate > bulk && (waitingSince == null || now.isBefore(waitingSince.plus(every.multipliedBy(2))))) {
+        if (waitingSince == null) {
+          waitingSince = now;
+          LOG.info("table maintenance waits: the inputs take {} events/s (a bulk load, more than {}); it runs once the load ends",
+              Math.round(rate), bulk);
+        }
+        after = every.compareTo(RECHECK) < 0 ? every : RECHECK;
+        return;
+      }
+      waitingSince = null;
+      runOnce();
+    } finally {
+      next(after);
+    }
+  }
+
+  /** The runs finished so far, failed ones included. */
+  int runs() {
+    return runs.get();
   }
 
   private void runOnce() {
@@ -84,6 +139,7 @@ final class Maintenance implements AutoCloseable {
       }
     } finally {
       running = false;
+      runs.incrementAndGet();
     }
   }
 
@@ -107,6 +163,8 @@ final class Maintenance implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      inputs.close();
     }
   }
 }

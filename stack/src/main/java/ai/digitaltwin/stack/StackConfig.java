@@ -15,6 +15,9 @@ import java.util.Map;
  *   <li>{@code KAFKA_PARTITIONS} — partitions per topic, default 2
  *   <li>{@code MAINTENANCE_INTERVAL_MS} — table maintenance (compaction, snapshot expiry) every so often,
  *       default 300000 (5 min); 0 turns it off
+ *   <li>{@code MAINTENANCE_BULK_RATE} — while the input topics take more events per second than this (an
+ *       import, a backfill), a due maintenance run waits for the load to end (looking again every 15 s,
+ *       for at most two intervals), default 2000; 0 never waits
  *   <li>{@code ROLLUP_INTERVAL_MS} — the incremental daily rollup into {@code daily_summaries} every so
  *       often, default 600000 (10 min); 0 turns it off
  *   <li>{@code COMPACT_MIN_FILES} — a day partition with fewer data files is not rewritten unless one is not yet sorted, default 4
@@ -28,6 +31,7 @@ public record StackConfig(
     int controllerPort,
     int partitions,
     Duration maintenanceInterval,
+    int maintenanceBulkRate,
     Duration rollupInterval,
     int compactMinFiles,
     Duration snapshotRetention,
@@ -44,6 +48,9 @@ public record StackConfig(
     if (maintenanceInterval.isNegative()) {
       throw new IllegalArgumentException("MAINTENANCE_INTERVAL_MS must be 0 or more, got " + maintenanceInterval.toMillis());
     }
+    if (maintenanceBulkRate < 0) {
+      throw new IllegalArgumentException("MAINTENANCE_BULK_RATE must be 0 or more, got " + maintenanceBulkRate);
+    }
     if (rollupInterval.isNegative()) {
       throw new IllegalArgumentException("ROLLUP_INTERVAL_MS must be 0 or more, got " + rollupInterval.toMillis());
     }
@@ -59,6 +66,7 @@ public record StackConfig(
         intValue(env, "KAFKA_CONTROLLER_PORT", 9093),
         intValue(env, "KAFKA_PARTITIONS", 2),
         Duration.ofMillis(intValue(env, "MAINTENANCE_INTERVAL_MS", 300_000)),
+        intValue(env, "MAINTENANCE_BULK_RATE", 2_000),
         Duration.ofMillis(intValue(env, "ROLLUP_INTERVAL_MS", 600_000)),
         intValue(env, "COMPACT_MIN_FILES", 4),
         Duration.ofMillis(intValue(env, "SNAPSHOT_RETENTION_MS", 3_600_000)),

@@ -88,7 +88,9 @@ public final class TwinStack implements AutoCloseable {
                       throw new IllegalStateException("cannot start the stream job: " + e.getMessage(), e);
                     }
                   }));
-      stack.keep(Maintenance.start(config, jobConfig.catalog(), java.time.Clock.systemUTC()));
+      InputRate inputs = config.maintenanceInterval().isZero() || config.maintenanceBulkRate() == 0
+          ? InputRate.none() : InputRate.of(config.bootstrapServers());
+      stack.keep(Maintenance.start(config, jobConfig.catalog(), java.time.Clock.systemUTC(), inputs));
       stack.keep(Rollups.start(config, jobConfig.catalog()));
       stack.generator =
           stack.keep(progress.step("Generator", () -> GeneratorService.start(generatorConfig)));
