@@ -4,7 +4,9 @@ import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.HealthEvent;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -30,6 +32,7 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed
   static final Duration IDLE_TTL = Duration.ofDays(30);
 
   private final DetectorClock clock;
+  private final Map<String, String> zones;
   private transient ValueState<DetectorState> state;
   private transient Counter opened;
 
@@ -38,7 +41,17 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed
   }
 
   public AnomalyDetector(Duration historyQuiet) {
+    this(historyQuiet, Map.of());
+  }
+
+  /**
+   * With each twin's IANA zone ({@code zones}, by twin; UTC for a twin not in it), where its nights lie,
+   * as the stream job's health step learns them from the registry: for a run over history, which has the
+   * registry's last word on every twin before it starts.
+   */
+  public AnomalyDetector(Duration historyQuiet, Map<String, String> zones) {
     this.clock = new DetectorClock(historyQuiet);
+    this.zones = new HashMap<>(zones);
   }
 
   @Override
@@ -55,6 +68,10 @@ public final class AnomalyDetector extends KeyedProcessFunction<String, Consumed
     DetectorState current = state.value();
     if (current == null) {
       current = new DetectorState();
+      String zone = zones.get(ctx.getCurrentKey());
+      if (zone != null) {
+        current.zone(zone);
+      }
     }
     emit(clock.reading(ctx.getCurrentKey(), current, in.event(), in.ts(), ctx.timerService(), t -> false), out);
     state.update(current);

@@ -30,6 +30,7 @@ import org.apache.flink.streaming.api.TimerService;
  * still at its lowest, and a history's deadline then gets an event-time timer like a live one. When the
  * watermark later {@linkplain #LEAP leaps} far past such a timer, the timer has learned nothing about the
  * twin's own time: it hands the deadline to the history's rule above instead of closing the episode.
+ * The end of a bounded input (the final watermark) still closes everything, as in the backtest.
  */
 public final class DetectorClock implements Serializable {
   /** How long history may pause before its open episodes are closed. */
@@ -62,7 +63,8 @@ public final class DetectorClock implements Serializable {
       return List.of();
     }
     state.timer = Long.MAX_VALUE;
-    if (timers.currentWatermark() - time > LEAP.toMillis()) {
+    long watermark = timers.currentWatermark();
+    if (watermark != Long.MAX_VALUE && watermark - time > LEAP.toMillis()) {
       schedule(state, timers, sharedTimer); // behind the watermark now: the history's rule decides
       return List.of();
     }

@@ -4,7 +4,9 @@ import ai.digitaltwin.catalog.BatchRecords;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.anomaly.AnomalyDetector;
+import ai.digitaltwin.jobs.anomaly.DetectorClock;
 import ai.digitaltwin.jobs.batch.HealthHistory;
+import ai.digitaltwin.jobs.batch.TwinZones;
 import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.types.AvroTypeInfo;
 import ai.digitaltwin.schemas.Anomaly;
@@ -15,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -36,10 +39,15 @@ public final class Backtest {
 
   public static BacktestReport run(StreamExecutionEnvironment env, CatalogConfig catalog) throws Exception {
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    Map<String, String> zones;
+    try (TwinCatalog twins = TwinCatalog.open(catalog)) {
+      zones = TwinZones.of(twins); // each twin's nights in its own zone, as the stream job finds them
+    }
     KeyedStream<Consumed<HealthEvent>, String> readings =
         HealthHistory.read(env, catalog).keyBy(Consumed::twinId, Types.STRING);
     DataStream<Anomaly> anomalies =
-        readings.process(new AnomalyDetector(), AvroTypeInfo.forClass(Anomaly.class)).name("anomaly detection").uid("anomaly-detection");
+        readings.process(new AnomalyDetector(DetectorClock.HISTORY_QUIET, zones), AvroTypeInfo.forClass(Anomaly.class))
+            .name("anomaly detection").uid("anomaly-detection");
     DataStream<Episode> fixed =
         readings.process(new FixedRules(), TypeInformation.of(Episode.class)).name("fixed rules").uid("fixed-rules");
 

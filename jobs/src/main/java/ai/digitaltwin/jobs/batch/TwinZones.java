@@ -12,10 +12,15 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 
 /** Each twin's time zone from {@code twin_registry}: the newest row of the twin that names one. */
-final class TwinZones {
+public final class TwinZones {
   private TwinZones() {}
 
   static LocalDays read(TwinCatalog catalog) {
+    return new LocalDays(of(catalog));
+  }
+
+  /** The zones by twin; a twin whose rows name none is not in it. */
+  public static Map<String, String> of(TwinCatalog catalog) {
     Map<String, String> zones = new HashMap<>();
     Map<String, OffsetDateTime> asOf = new HashMap<>();
     try (CloseableIterable<Record> rows =
@@ -32,6 +37,6 @@ final class TwinZones {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new LocalDays(zones);
+    return zones;
   }
 }

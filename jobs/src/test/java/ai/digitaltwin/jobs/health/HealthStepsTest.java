@@ -6,6 +6,7 @@ import static ai.digitaltwin.jobs.Readings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.jobs.anomaly.AnomalyDetector;
+import ai.digitaltwin.jobs.anomaly.DetectorClock;
 import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.decode.ConsumedTypes;
 import ai.digitaltwin.jobs.twin.Dedup;
@@ -20,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -153,6 +155,39 @@ class HealthStepsTest {
     assertThat(a.getTs()).isEqualTo(day0.plusDays(14).plusHours(7).atZone(tokyo).toInstant());
     assertThat(a.getEvidence()).contains("\"night\":\"2021-01-18\"", "\"raised_nights\":2");
     steps.close();
+  }
+
+  /**
+   * The backtest's detector, given the registry's zones up front, finds the same anomalies in the same
+   * readings as the stream's health step that learns them from the registry input: a Tokyo twin's
+   * nights are its own, not UTC's.
+   */
+  @Test
+  void theBacktestsDetectorWithTheZonesFindsWhatTheStreamFinds() throws Exception {
+    LocalDateTime day0 = LocalDateTime.of(2021, 1, 4, 0, 0);
+    ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+    double[] nights = {57, 58, 59, 57, 58, 59, 57, 58, 59, 58, 65, 58, 58, 65, 66};
+    var stream = steps();
+    stream.processElement2(new StreamRecord<>(registry("tokyo", tokyo), 0));
+    var backtest = harness(new AnomalyDetector(DetectorClock.HISTORY_QUIET, Map.of("tokyo", tokyo.getId())),
+        new AvroSerializer<>(Anomaly.class));
+    for (int d = 0; d < nights.length; d++) {
+      for (HealthEvent e : day(day0.plusDays(d), nights[d], tokyo)) {
+        for (String twin : List.of("tokyo", "utc")) {
+          HealthEvent mine = HealthEvent.newBuilder(e).setTwinId(twin).setEventId(twin + "/" + e.getEventId()).build();
+          stream.processElement1(new StreamRecord<>(consumed(mine), mine.getTs().toEpochMilli()));
+          backtest.processElement(new StreamRecord<>(consumed(mine), mine.getTs().toEpochMilli()));
+        }
+      }
+    }
+    stream.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+    backtest.processWatermark(Long.MAX_VALUE);
+    List<Anomaly> found = backtest.extractOutputValues();
+    assertThat(found).extracting(Anomaly::getType).contains("resting_hr_elevation");
+    assertThat(found).extracting(Anomaly::getTwinId).containsOnly("tokyo");
+    assertThat(found).isEqualTo(stream.getSideOutput(HealthSteps.ANOMALIES).stream().map(StreamRecord::getValue).toList());
+    stream.close();
+    backtest.close();
   }
 
   /** A night at {@code restingHr} (a sample every 30 s, local 00:00–07:00), then a walk, then a day on foot. */
