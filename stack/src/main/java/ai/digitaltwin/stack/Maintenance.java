@@ -5,9 +5,8 @@ import ai.digitaltwin.jobs.maintenance.TableMaintenance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -37,13 +36,7 @@ final class Maintenance implements AutoCloseable {
   private final InputRate inputs;
   /** When the run now due was first put off; null while none is. */
   private Instant waitingSince;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "table-maintenance");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledThreadPoolExecutor scheduler = scheduler();
   private final AtomicInteger runs = new AtomicInteger();
   private volatile boolean stopping;
   private volatile boolean interrupting;
@@ -68,6 +61,23 @@ final class Maintenance implements AutoCloseable {
       maintenance.next(Duration.ofMillis(Math.min(every.toMillis(), FIRST_RUN.toMillis())));
     }
     return maintenance;
+  }
+
+  /**
+   * One thread; the next run, always scheduled as a delayed task, is dropped by a stop (the default
+   * would keep the executor alive until that run's time came).
+   */
+  private static ScheduledThreadPoolExecutor scheduler() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "table-maintenance");
+              t.setDaemon(true);
+              return t;
+            });
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    return executor;
   }
 
   private void next(Duration in) {

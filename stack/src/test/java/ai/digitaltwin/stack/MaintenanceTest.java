@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The schedule of the embedded stack's table maintenance (real runs over an Iceberg warehouse on disk):
  * a run due while the inputs take a bulk load waits for the load to end, but never longer than two
- * intervals; with the bulk rate at 0 nothing waits.
+ * intervals; with the bulk rate at 0 nothing waits; a stop does not wait for the next run's time.
  */
 class MaintenanceTest {
   static final Duration INTERVAL = Duration.ofMillis(400);
@@ -64,6 +64,15 @@ class MaintenanceTest {
     try (Maintenance maintenance = start(INTERVAL, "0", new SetRate(50_000))) {
       await(() -> maintenance.runs() >= 2, "two runs");
     }
+  }
+
+  @Test
+  void aStopDropsTheNextRunInsteadOfWaitingForIt() {
+    Maintenance maintenance = start(Duration.ofMinutes(5), "2000", new SetRate(0)); // the first run a minute away
+    long started = System.nanoTime();
+    maintenance.close();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(maintenance.runs()).isZero();
   }
 
   private Maintenance start(Duration interval, String bulkRate, InputRate inputs) {
