@@ -18,8 +18,10 @@ import org.apache.flink.util.Collector;
  * <p>Ids are forgotten by event-time timers, one per twin per horizon-sized bucket rather than one per
  * event, registered when the first id of a bucket comes; an id is kept between one and two horizons. A
  * duplicate that arrives later than that passes: bounding memory is worth more than catching a copy
- * delayed by more than the horizon. History far behind the watermark (an import of past readings) gets
- * no timers: its ids are forgotten as the twin's own readings move a horizon past their bucket.
+ * delayed by more than the horizon. History far behind the watermark (an import of past readings) is
+ * kept the same one to two horizons, but of the twin's own event time: its ids are forgotten as its own
+ * readings pass their bucket's end, and all of them at the watermark's next step (one timer, not one per
+ * bucket).
  *
  * <p>No state TTL: the timers already bound the state, and Flink's TTL would cost more than the rest of
  * the operator (with the heap backend, each state access visits a few other twins' entries). While the

@@ -279,15 +279,7 @@ class AnomalyDetectorTest {
   void historyBehindTheWatermarkRunsOnTheTwinsOwnClock() throws Exception {
     long live = minute(365L * 24 * 60).toEpochMilli();
     harness.processWatermark(live);
-    List<Consumed<HealthEvent>> fed = new java.util.ArrayList<>();
-    for (int m = 0; m < 300; m++) {
-      fed.add(calm(TWIN, m));
-    }
-    fed.add(reading(TWIN, 300, 135));
-    fed.add(reading(TWIN, 301, 142));
-    for (Consumed<HealthEvent> r : fed) {
-      feed(r);
-    }
+    List<Consumed<HealthEvent>> fed = feedTheHistorysStart();
     harness.processWatermark(live + 60_000); // the live twins move on while the history is being read
     assertThat(harness.extractOutputValues()).extracting(a -> a.getStartTs() + " " + a.getEndTs())
         .containsExactly(minute(300) + " null");
@@ -316,15 +308,7 @@ class AnomalyDetectorTest {
    */
   @Test
   void historyReadBeforeTheWatermarkIsKnownIsNotClosedByItsLeap() throws Exception {
-    List<Consumed<HealthEvent>> fed = new java.util.ArrayList<>();
-    for (int m = 0; m < 300; m++) {
-      fed.add(calm(TWIN, m));
-    }
-    fed.add(reading(TWIN, 300, 135));
-    fed.add(reading(TWIN, 301, 142));
-    for (Consumed<HealthEvent> r : fed) {
-      feed(r);
-    }
+    List<Consumed<HealthEvent>> fed = feedTheHistorysStart();
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     harness.processWatermark(minute(365L * 24 * 60).toEpochMilli()); // the live twins' watermark arrives
     assertThat(harness.extractOutputValues()).extracting(a -> a.getStartTs() + " " + a.getEndTs())
@@ -347,11 +331,7 @@ class AnomalyDetectorTest {
   void historyThatStopsMidEpisodeClosesItOnceQuietForTheQuietTime() throws Exception {
     harness.setProcessingTime(1_000);
     harness.processWatermark(minute(365L * 24 * 60).toEpochMilli());
-    for (int m = 0; m < 300; m++) {
-      feed(calm(TWIN, m));
-    }
-    feed(reading(TWIN, 300, 135));
-    feed(reading(TWIN, 301, 142));
+    feedTheHistorysStart();
     assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
@@ -363,6 +343,20 @@ class AnomalyDetectorTest {
         .containsExactly(minute(300) + " null", minute(300) + " " + minute(301));
     assertThat(out.get(1).getTs()).isEqualTo(minute(301).plusMillis(AnomalyType.TACHYCARDIA.mergeGapMillis()));
     assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  /** Five calm hours of the history, then the first two minutes of its tachycardia: fed, and returned. */
+  private List<Consumed<HealthEvent>> feedTheHistorysStart() throws Exception {
+    List<Consumed<HealthEvent>> fed = new java.util.ArrayList<>();
+    for (int m = 0; m < 300; m++) {
+      fed.add(calm(TWIN, m));
+    }
+    fed.add(reading(TWIN, 300, 135));
+    fed.add(reading(TWIN, 301, 142));
+    for (Consumed<HealthEvent> r : fed) {
+      feed(r);
+    }
+    return fed;
   }
 
   /** The same readings through {@link TwinDetector} as the backtest runs them: sorted, timers at the end. */

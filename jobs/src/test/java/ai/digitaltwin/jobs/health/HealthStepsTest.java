@@ -126,22 +126,34 @@ class HealthStepsTest {
     steps.close();
   }
 
-  @Test
-  void aTwinsNightsLieInItsOwnZone() throws Exception {
-    // the same instants: a person in Tokyo (UTC+9) asleep 00:00-07:00 local, about 09:00-16:00 on their feet
-    LocalDateTime day0 = LocalDateTime.of(2021, 1, 4, 0, 0);
-    ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+  /** The first day of the fortnight that {@link #tokyoFortnight} covers. */
+  static final LocalDateTime DAY0 = LocalDateTime.of(2021, 1, 4, 0, 0);
+  static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+  /**
+   * The same instants for two twins, "tokyo" and "utc": a person in Tokyo (UTC+9) asleep 00:00-07:00
+   * local and about 09:00-16:00 on their feet, whose resting HR rises on the last two of 15 nights.
+   */
+  private static List<HealthEvent> tokyoFortnight() {
     double[] nights = {57, 58, 59, 57, 58, 59, 57, 58, 59, 58, 65, 58, 58, 65, 66};
-    var steps = steps();
-    steps.processElement2(new StreamRecord<>(registry("tokyo", tokyo), 0));
-    steps.processElement2(new StreamRecord<>(registry("utc", ZoneId.of("UTC")), 0));
+    List<HealthEvent> out = new ArrayList<>();
     for (int d = 0; d < nights.length; d++) {
-      for (HealthEvent e : day(day0.plusDays(d), nights[d], tokyo)) {
+      for (HealthEvent e : day(DAY0.plusDays(d), nights[d], TOKYO)) {
         for (String twin : List.of("tokyo", "utc")) {
-          HealthEvent mine = HealthEvent.newBuilder(e).setTwinId(twin).setEventId(twin + "/" + e.getEventId()).build();
-          steps.processElement1(new StreamRecord<>(consumed(mine), mine.getTs().toEpochMilli()));
+          out.add(HealthEvent.newBuilder(e).setTwinId(twin).setEventId(twin + "/" + e.getEventId()).build());
         }
       }
+    }
+    return out;
+  }
+
+  @Test
+  void aTwinsNightsLieInItsOwnZone() throws Exception {
+    var steps = steps();
+    steps.processElement2(new StreamRecord<>(registry("tokyo", TOKYO), 0));
+    steps.processElement2(new StreamRecord<>(registry("utc", ZoneId.of("UTC")), 0));
+    for (HealthEvent e : tokyoFortnight()) {
+      steps.processElement1(new StreamRecord<>(consumed(e), e.getTs().toEpochMilli()));
     }
     steps.processBothWatermarks(new Watermark(Long.MAX_VALUE));
     List<Anomaly> anomalies = steps.getSideOutput(HealthSteps.ANOMALIES).stream().map(StreamRecord::getValue).toList();
@@ -152,7 +164,7 @@ class HealthStepsTest {
     assertThat(a.getTwinId()).isEqualTo("tokyo");
     assertThat(a.getType()).isEqualTo("resting_hr_elevation");
     // the second raised night, 2021-01-18 in Tokyo, judged when it closes: the first reading after 07:00 there
-    assertThat(a.getTs()).isEqualTo(day0.plusDays(14).plusHours(7).atZone(tokyo).toInstant());
+    assertThat(a.getTs()).isEqualTo(DAY0.plusDays(14).plusHours(7).atZone(TOKYO).toInstant());
     assertThat(a.getEvidence()).contains("\"night\":\"2021-01-18\"", "\"raised_nights\":2");
     steps.close();
   }
@@ -164,21 +176,13 @@ class HealthStepsTest {
    */
   @Test
   void theBacktestsDetectorWithTheZonesFindsWhatTheStreamFinds() throws Exception {
-    LocalDateTime day0 = LocalDateTime.of(2021, 1, 4, 0, 0);
-    ZoneId tokyo = ZoneId.of("Asia/Tokyo");
-    double[] nights = {57, 58, 59, 57, 58, 59, 57, 58, 59, 58, 65, 58, 58, 65, 66};
     var stream = steps();
-    stream.processElement2(new StreamRecord<>(registry("tokyo", tokyo), 0));
-    var backtest = harness(new AnomalyDetector(DetectorClock.HISTORY_QUIET, Map.of("tokyo", tokyo.getId())),
+    stream.processElement2(new StreamRecord<>(registry("tokyo", TOKYO), 0));
+    var backtest = harness(new AnomalyDetector(DetectorClock.HISTORY_QUIET, Map.of("tokyo", TOKYO.getId())),
         new AvroSerializer<>(Anomaly.class));
-    for (int d = 0; d < nights.length; d++) {
-      for (HealthEvent e : day(day0.plusDays(d), nights[d], tokyo)) {
-        for (String twin : List.of("tokyo", "utc")) {
-          HealthEvent mine = HealthEvent.newBuilder(e).setTwinId(twin).setEventId(twin + "/" + e.getEventId()).build();
-          stream.processElement1(new StreamRecord<>(consumed(mine), mine.getTs().toEpochMilli()));
-          backtest.processElement(new StreamRecord<>(consumed(mine), mine.getTs().toEpochMilli()));
-        }
-      }
+    for (HealthEvent e : tokyoFortnight()) {
+      stream.processElement1(new StreamRecord<>(consumed(e), e.getTs().toEpochMilli()));
+      backtest.processElement(new StreamRecord<>(consumed(e), e.getTs().toEpochMilli()));
     }
     stream.processBothWatermarks(new Watermark(Long.MAX_VALUE));
     backtest.processWatermark(Long.MAX_VALUE);
