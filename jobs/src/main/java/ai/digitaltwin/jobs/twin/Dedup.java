@@ -80,25 +80,23 @@ public final class Dedup<T> extends KeyedProcessFunction<String, Consumed<T>, Co
       return false;
     }
     long watermark = timers.currentWatermark();
-    if (bucketEnd(in.ts() + horizonMillis, horizonMillis) <= watermark) {
-      // history far behind the watermark (an import): a timer at each of its buckets would fire only at
-      // the watermark's next step, and until then every id of the history would wait in the set and in
-      // every checkpoint (a year of 5-s heart rate: a third of the stack's CPU went to writing them, and
-      // more to scanning the buckets' timers). Its ids are forgotten on the twin's own clock instead, a
-      // horizon-sized bucket after their own, as the watermark forgets a live twin's, and all of them at
-      // the watermark's next step (one timer).
+    long bucket = bucketEnd(in.ts() + horizonMillis, horizonMillis);
+    // history far behind the watermark (an import): a timer at each of its buckets would fire only at the
+    // watermark's next step, and until then every id of the history would wait in the set and in every
+    // checkpoint (a year of 5-s heart rate: a third of the stack's CPU went to writing them, and more to
+    // scanning the buckets' timers). Its ids are forgotten on the twin's own clock instead, a
+    // horizon-sized bucket after their own, as the watermark forgets a live twin's, and all of them at the
+    // watermark's next step (one timer).
+    boolean history = bucket <= watermark;
+    if (history) {
       ids.clockAt(in.ts());
-      ids.add(in.eventId(), Math.max(bucketEnd(in.ts() + horizonMillis, horizonMillis), ids.expiredThrough + 1));
-      if (ids.needsTimer(watermark + 1)) {
-        timers.registerEventTimeTimer(watermark + 1);
-      }
-      return true;
     }
     // a record later than its bucket's expiry is kept until the next timer, as its bucket's ids were
-    long expiry = Math.max(bucketEnd(in.ts() + horizonMillis, horizonMillis), ids.expiredThrough + 1);
+    long expiry = Math.max(bucket, ids.expiredThrough + 1);
     ids.add(in.eventId(), expiry);
-    if (ids.needsTimer(expiry)) {
-      timers.registerEventTimeTimer(expiry);
+    long timer = history ? watermark + 1 : expiry;
+    if (ids.needsTimer(timer)) {
+      timers.registerEventTimeTimer(timer);
     }
     return true;
   }
