@@ -31,7 +31,7 @@ public final class KafkaProgress implements AutoCloseable {
   public record Offsets(
       Instant at, Map<TopicPartition, Long> ends, Map<String, Map<TopicPartition, Long>> committed) {
     public long totalEnd() {
-      return ends.values().stream().mapToLong(Long::longValue).sum();
+      return total(ends);
     }
   }
 
@@ -59,7 +59,13 @@ public final class KafkaProgress implements AutoCloseable {
     return recent.count(offsets.ends(), window);
   }
 
-  public Offsets read() {
+  /** The offsets of all the partitions given, summed: the events (and transaction markers) so far. */
+  public static long total(Map<TopicPartition, Long> ends) {
+    return ends.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Where each input partition ends now ({@code read_committed}), without the groups' offsets. */
+  public Map<TopicPartition, Long> ends() {
     try {
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).values()) {
@@ -71,6 +77,18 @@ public final class KafkaProgress implements AutoCloseable {
           .all()
           .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
           .forEach((tp, info) -> ends.put(tp, info.offset()));
+      return ends;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Kafka did not answer: " + e.getClass().getSimpleName(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading Kafka offsets", e);
+    }
+  }
+
+  public Offsets read() {
+    Map<TopicPartition, Long> ends = ends();
+    try {
       Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
       List<String> groups = new ArrayList<>();
       admin.listConsumerGroups().all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).forEach(g -> groups.add(g.groupId()));
