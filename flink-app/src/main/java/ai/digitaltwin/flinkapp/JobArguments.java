@@ -33,6 +33,11 @@ public final class JobArguments {
     return settings;
   }
 
+  /** Whether the only argument asks for the usage ({@code --help} or {@code -h}). */
+  static boolean helpAsked(String[] args) {
+    return args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+  }
+
   /** The job's configuration: the environment with the arguments over it, state under {@code TWIN_DATA_DIR}. */
   static JobConfig config(String[] args) {
     Map<String, String> settings = overlay(System.getenv(), List.of(args));

@@ -13,7 +13,7 @@ public final class StreamJobMain {
   private StreamJobMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+    if (JobArguments.helpAsked(args)) {
       System.out.println(usage());
       return;
     }
