@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedJob.class);
 
+  private static final long STATUS_TIMEOUT_S = 5;
+
   private final JobClient client;
   private final Path checkpointDir;
   private final Optional<Path> restoredFrom;
@@ -77,7 +79,9 @@ final class EmbeddedJob implements AutoCloseable {
       @Override
       public Status check() {
         try {
-          JobStatus status = client.getJobStatus().get(2, TimeUnit.SECONDS);
+          // the dispatcher answers within milliseconds, but a checkpoint's commit with a full collection on a
+          // busy two-core machine has held it for over two seconds
+          JobStatus status = client.getJobStatus().get(STATUS_TIMEOUT_S, TimeUnit.SECONDS);
           Map<String, Object> details = new LinkedHashMap<>();
           details.put("job", TwinStreamJob.NAME);
           details.put("job_id", client.getJobID().toString());
@@ -92,7 +96,8 @@ final class EmbeddedJob implements AutoCloseable {
           }
           return status == JobStatus.RUNNING ? Status.up(details) : new Status("down", details);
         } catch (Exception e) {
-          return Status.down("job status unavailable: " + e.getClass().getSimpleName());
+          return Status.down("job status unavailable: " + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         }
       }
     };
