@@ -47,7 +47,7 @@ class WearableReadingsTest {
 
   @Test
   void twoRaisedNightsInARowAlertOneDoesNot() {
-    double[] nights = {57, 58, 59, 57, 58, 59, 57, 58, 59, 58, 65, 58, 58, 65, 66};
+    double[] nights = {57, 58, 59, 57, 58, 59, 57, 58, 59, 58, 57, 58, 59, 58, 65, 58, 58, 65, 66};
     for (int d = 0; d < nights.length; d++) {
       day(DAY0.plusDays(d), nights[d]);
     }
@@ -57,9 +57,24 @@ class WearableReadingsTest {
     Anomaly a = opened.get(0);
     assertThat(a.getType()).isEqualTo("resting_hr_elevation");
     assertThat(a.getLayer()).isEqualTo("baseline");
-    // the second raised night (day 14) is judged when it closes: the first reading after 07:00
-    assertThat(a.getTs()).isEqualTo(instant(DAY0.plusDays(14).plusHours(7)));
-    assertThat(a.getEvidence()).contains("\"night\":\"2021-01-18\"", "\"baseline_mean\":58", "\"raised_nights\":2");
+    // the second raised night (day 18) is judged when it closes: the first reading after 07:00
+    assertThat(a.getTs()).isEqualTo(instant(DAY0.plusDays(18).plusHours(7)));
+    assertThat(a.getEvidence()).contains("\"night\":\"2021-01-22\"", "\"baseline_mean\":58", "\"raised_nights\":2");
+  }
+
+  @Test
+  void aRestlessSleeperAlertsOnTwoNightsRaisedAFewBpmButNotOnTheirOrdinarySpread() {
+    // nights scattered by ±6 bpm around 80 (a robust SD near 6): their ups and downs never come two in a row
+    double[] nights = {74, 86, 80, 73, 87, 79, 75, 85, 81, 74, 86, 80, 75, 85, 80, 79, 81, 88, 89};
+    for (int d = 0; d < nights.length; d++) {
+      day(DAY0.plusDays(d), nights[d]);
+    }
+    end();
+    List<Anomaly> opened = out.stream().filter(a -> a.getEndTs() == null).toList();
+    assertThat(opened).as(out.toString()).hasSize(1);
+    // 8 and 9 bpm over the median on the last two nights: a rise an infection brings, well inside 2 SD of these nights
+    assertThat(opened.get(0).getTs()).isEqualTo(instant(DAY0.plusDays(18).plusHours(7)));
+    assertThat(opened.get(0).getEvidence()).contains("\"raised_nights\":2", "\"baseline_mean\":80");
   }
 
   @Test

@@ -126,16 +126,16 @@ class HealthStepsTest {
     steps.close();
   }
 
-  /** The first day of the fortnight that {@link #tokyoFortnight} covers. */
+  /** The first day of the nights that {@link #tokyoNights} covers. */
   static final LocalDateTime DAY0 = LocalDateTime.of(2021, 1, 4, 0, 0);
   static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
   /**
    * The same instants for two twins, "tokyo" and "utc": a person in Tokyo (UTC+9) asleep 00:00-07:00
-   * local and about 09:00-16:00 on their feet, whose resting HR rises on the last two of 15 nights.
+   * local and about 09:00-16:00 on their feet, whose resting HR rises on the last two of 19 nights.
    */
-  private static List<HealthEvent> tokyoFortnight() {
-    double[] nights = {57, 58, 59, 57, 58, 59, 57, 58, 59, 58, 65, 58, 58, 65, 66};
+  private static List<HealthEvent> tokyoNights() {
+    double[] nights = {57, 58, 59, 57, 58, 59, 57, 58, 59, 58, 57, 58, 59, 58, 65, 58, 58, 65, 66};
     List<HealthEvent> out = new ArrayList<>();
     for (int d = 0; d < nights.length; d++) {
       for (HealthEvent e : day(DAY0.plusDays(d), nights[d], TOKYO)) {
@@ -152,7 +152,7 @@ class HealthStepsTest {
     var steps = steps();
     steps.processElement2(new StreamRecord<>(registry("tokyo", TOKYO), 0));
     steps.processElement2(new StreamRecord<>(registry("utc", ZoneId.of("UTC")), 0));
-    for (HealthEvent e : tokyoFortnight()) {
+    for (HealthEvent e : tokyoNights()) {
       steps.processElement1(new StreamRecord<>(consumed(e), e.getTs().toEpochMilli()));
     }
     steps.processBothWatermarks(new Watermark(Long.MAX_VALUE));
@@ -163,9 +163,9 @@ class HealthStepsTest {
     Anomaly a = opened.get(0);
     assertThat(a.getTwinId()).isEqualTo("tokyo");
     assertThat(a.getType()).isEqualTo("resting_hr_elevation");
-    // the second raised night, 2021-01-18 in Tokyo, judged when it closes: the first reading after 07:00 there
-    assertThat(a.getTs()).isEqualTo(DAY0.plusDays(14).plusHours(7).atZone(TOKYO).toInstant());
-    assertThat(a.getEvidence()).contains("\"night\":\"2021-01-18\"", "\"raised_nights\":2");
+    // the second raised night, 2021-01-22 in Tokyo, judged when it closes: the first reading after 07:00 there
+    assertThat(a.getTs()).isEqualTo(DAY0.plusDays(18).plusHours(7).atZone(TOKYO).toInstant());
+    assertThat(a.getEvidence()).contains("\"night\":\"2021-01-22\"", "\"raised_nights\":2");
     steps.close();
   }
 
@@ -180,7 +180,7 @@ class HealthStepsTest {
     stream.processElement2(new StreamRecord<>(registry("tokyo", TOKYO), 0));
     var backtest = harness(new AnomalyDetector(DetectorClock.HISTORY_QUIET, Map.of("tokyo", TOKYO.getId())),
         new AvroSerializer<>(Anomaly.class));
-    for (HealthEvent e : tokyoFortnight()) {
+    for (HealthEvent e : tokyoNights()) {
       stream.processElement1(new StreamRecord<>(consumed(e), e.getTs().toEpochMilli()));
       backtest.processElement(new StreamRecord<>(consumed(e), e.getTs().toEpochMilli()));
     }
