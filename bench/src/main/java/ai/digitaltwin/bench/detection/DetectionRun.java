@@ -1,13 +1,14 @@
 package ai.digitaltwin.bench.detection;
 
 import ai.digitaltwin.generator.GeneratorConfig;
-import ai.digitaltwin.generator.anomaly.AnomalyType;
+import ai.digitaltwin.generator.anomaly.AnomalySpec;
 import ai.digitaltwin.generator.sim.DemoTwins;
 import ai.digitaltwin.generator.sim.SimSettings;
 import ai.digitaltwin.generator.sim.Simulation;
 import ai.digitaltwin.jobs.backtest.BacktestReport;
 import ai.digitaltwin.jobs.backtest.Episode;
 import ai.digitaltwin.jobs.backtest.Scoring;
+import ai.digitaltwin.schemas.AnomalyType;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -78,7 +79,7 @@ public final class DetectionRun {
   static Duration leadOut() {
     double minutes = 0;
     for (AnomalyType type : AnomalyType.values()) {
-      minutes = Math.max(minutes, type.spec().maxMinutes());
+      minutes = Math.max(minutes, AnomalySpec.of(type).maxMinutes());
     }
     return Duration.ofMinutes((long) Math.ceil(minutes)).plusDays(1);
   }

@@ -2,10 +2,11 @@ package ai.digitaltwin.bench.real;
 
 import ai.digitaltwin.bench.real.StanfordSamples.Label;
 import ai.digitaltwin.bench.real.StanfordSamples.Recording;
-import ai.digitaltwin.jobs.anomaly.AnomalyType;
 import ai.digitaltwin.jobs.backtest.Episode;
 import ai.digitaltwin.jobs.backtest.NightlyReference;
 import ai.digitaltwin.jobs.backtest.RealScore;
+import ai.digitaltwin.schemas.AnomalyType;
+import ai.digitaltwin.schemas.AnomalyTypes;
 import ai.digitaltwin.schemas.HealthEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class RealScoring {
       Map<String, Integer> byType = new TreeMap<>();
       for (Episode e : detected.get(p)) {
         byType.merge(e.type(), 1, Integer::sum);
-        if (AnomalyType.parse(e.type()).layer() != AnomalyType.Layer.SENSOR) {
+        if (!AnomalyTypes.sensorFault(AnomalyTypes.parse(e.type()))) {
           health.add(new RealScore.Span(e.start(), e.end()));
         }
       }

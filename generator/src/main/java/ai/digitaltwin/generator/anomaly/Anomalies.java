@@ -4,6 +4,8 @@ import ai.digitaltwin.generator.behavior.Activity;
 import ai.digitaltwin.generator.behavior.Behavior;
 import ai.digitaltwin.generator.behavior.Moment;
 import ai.digitaltwin.generator.vitals.Reading;
+import ai.digitaltwin.schemas.AnomalyType;
+import ai.digitaltwin.schemas.AnomalyTypes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.SplittableRandom;
  */
 public final class Anomalies {
   private static final AnomalyType[] TYPES = AnomalyType.values();
-  private static final double TOTAL_PER_DAY = java.util.Arrays.stream(TYPES).mapToDouble(t -> t.spec().perDay()).sum();
+  private static final double TOTAL_PER_DAY = java.util.Arrays.stream(TYPES).mapToDouble(t -> AnomalySpec.of(t).perDay()).sum();
 
   /**
    * Where the fever of an infection starts, as a share of its resting-HR rise: the rise comes days before
@@ -67,24 +69,24 @@ public final class Anomalies {
     double x = r.nextDouble() * total;
     AnomalyType type = TYPES[TYPES.length - 1];
     for (AnomalyType t : TYPES) {
-      x -= t.spec().perDay();
+      x -= AnomalySpec.of(t).perDay();
       if (x < 0) {
         type = t;
         break;
       }
     }
-    if (active.containsKey(type) || (type.spec().sensor() && sensorFaultRunning()) || rhythmClash(type)
+    if (active.containsKey(type) || (AnomalyTypes.sensorFault(type) && sensorFaultRunning()) || rhythmClash(type)
         || !fits(type, context)) {
       return null;
     }
-    AnomalyType.Spec spec = type.spec();
+    AnomalySpec spec = AnomalySpec.of(type);
     double length = spec.minMinutes() + r.nextDouble() * (spec.maxMinutes() - spec.minMinutes());
     long ticks = Math.max(1, Math.round(length / minutes));
     double severity = Math.round((0.2 + 0.8 * r.nextDouble()) * 1000) / 1000.0;
     Episode episode = new Episode(type, tick, tick + ticks, severity, null);
     active.put(type, episode);
     if (type == AnomalyType.RESTING_HR_ELEVATION && scheduled == null) {
-      AnomalyType.Spec fever = AnomalyType.FEVER.spec();
+      AnomalySpec fever = AnomalySpec.of(AnomalyType.FEVER);
       double feverLength = fever.minMinutes() + r.nextDouble() * (fever.maxMinutes() - fever.minMinutes());
       long start = tick + Math.round(SYMPTOMS_AT * ticks);
       scheduled = new Episode(AnomalyType.FEVER, start, start + Math.max(1, Math.round(feverLength / minutes)),
@@ -96,7 +98,7 @@ public final class Anomalies {
   /** Whether an episode of this type can start at this moment (and, for bradycardia, end still asleep). */
   static boolean fits(AnomalyType type, Context c) {
     return switch (type) {
-      case BRADYCARDIA -> c.asleep() && c.sleepLeftMinutes() > type.spec().maxMinutes();
+      case BRADYCARDIA -> c.asleep() && c.sleepLeftMinutes() > AnomalySpec.of(type).maxMinutes();
       case TACHYCARDIA -> !c.exercising();
       case SENSOR_SPIKE -> c.walking();
       case SENSOR_DROPOUT -> !c.asleep() && !c.walking() && !c.exercising();
@@ -111,14 +113,14 @@ public final class Anomalies {
     }
     for (int pass = 0; pass < 2; pass++) { // shifts (fever) first, then the limits that bound them
       for (Episode e : active.values()) {
-        if (e.covers(tick) && !e.type().spec().sensor() && Effects.shifts(e.type()) == (pass == 0)) {
+        if (e.covers(tick) && !AnomalyTypes.sensorFault(e.type()) && Effects.shifts(e.type()) == (pass == 0)) {
           Effects.clinical(e, reading, r);
         }
       }
     }
     for (Map.Entry<AnomalyType, Episode> entry : active.entrySet()) {
       Episode e = entry.getValue();
-      if (!e.covers(tick) || !e.type().spec().sensor()) {
+      if (!e.covers(tick) || !AnomalyTypes.sensorFault(e.type())) {
         continue;
       }
       if (e.type() == AnomalyType.SENSOR_FLATLINE && e.frozen() == null) {
@@ -141,7 +143,7 @@ public final class Anomalies {
 
   private boolean sensorFaultRunning() {
     for (Episode e : active.values()) {
-      if (e.type().spec().sensor()) {
+      if (AnomalyTypes.sensorFault(e.type())) {
         return true;
       }
     }

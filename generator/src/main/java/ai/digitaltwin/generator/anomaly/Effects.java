@@ -1,6 +1,7 @@
 package ai.digitaltwin.generator.anomaly;
 
 import ai.digitaltwin.generator.vitals.Reading;
+import ai.digitaltwin.schemas.AnomalyType;
 import java.util.SplittableRandom;
 
 /** What each anomaly does to a reading, scaled by its severity (0..1). */

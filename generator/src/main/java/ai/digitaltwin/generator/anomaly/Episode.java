@@ -1,6 +1,7 @@
 package ai.digitaltwin.generator.anomaly;
 
 import ai.digitaltwin.generator.vitals.Reading;
+import ai.digitaltwin.schemas.AnomalyType;
 
 /**
  * One injected anomaly of one twin, over ticks {@code [startTick, endTick)}.

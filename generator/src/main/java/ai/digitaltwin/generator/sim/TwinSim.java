@@ -9,6 +9,7 @@ import ai.digitaltwin.generator.common.Seeds;
 import ai.digitaltwin.generator.person.Person;
 import ai.digitaltwin.generator.vitals.Reading;
 import ai.digitaltwin.generator.vitals.Vitals;
+import ai.digitaltwin.schemas.AnomalyTypes;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
 import java.time.Instant;
@@ -114,7 +115,7 @@ final class TwinSim {
   private GroundTruthEpisode groundTruth(Episode e, long tick, long ts) {
     long end = ts + (e.endTick() - e.startTick()) * settings.intervalSeconds() * 1000L;
     return new GroundTruthEpisode(Seeds.eventId(person.seed(), tick, EventKind.GROUND_TRUTH, 0), person.twinId(),
-        Instant.ofEpochMilli(ts), e.type().wire(), Instant.ofEpochMilli(ts), Instant.ofEpochMilli(end), e.severity());
+        Instant.ofEpochMilli(ts), AnomalyTypes.wire(e.type()), Instant.ofEpochMilli(ts), Instant.ofEpochMilli(end), e.severity());
   }
 
   private int offset(long ts) {

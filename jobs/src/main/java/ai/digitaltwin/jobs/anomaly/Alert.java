@@ -1,5 +1,7 @@
 package ai.digitaltwin.jobs.anomaly;
 
+import ai.digitaltwin.schemas.AnomalyType;
+
 /**
  * One reading that looks anomalous in one way.
  *

@@ -1,6 +1,7 @@
 package ai.digitaltwin.jobs.anomaly;
 
 import ai.digitaltwin.jobs.twin.Ewma;
+import ai.digitaltwin.schemas.AnomalyType;
 import java.util.List;
 
 /**

@@ -1,6 +1,8 @@
 package ai.digitaltwin.jobs.anomaly;
 
 import ai.digitaltwin.schemas.Anomaly;
+import ai.digitaltwin.schemas.AnomalyType;
+import ai.digitaltwin.schemas.AnomalyTypes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,24 +29,24 @@ public final class Episodes {
       String twin, Map<String, Track> tracks, Map<String, Long> closedUntil, Alert alert) {
     List<Anomaly> out = new ArrayList<>(1);
     AnomalyType type = alert.type();
-    Track track = tracks.get(type.wire());
+    Track track = tracks.get(AnomalyTypes.wire(type));
     if (track != null && track.expiredAt(type, alert.ts())) {
       if (track.open) {
         out.add(close(twin, type, track, closedUntil));
       }
       track = null;
     }
-    long closedEnd = closedUntil.getOrDefault(type.wire(), Long.MIN_VALUE);
+    long closedEnd = closedUntil.getOrDefault(AnomalyTypes.wire(type), Long.MIN_VALUE);
     if (track == null) {
       if (alert.ts() <= closedEnd) {
         return out; // already reported as part of an episode that is closed
       }
       track = Track.start(alert, closedEnd);
-      tracks.put(type.wire(), track);
+      tracks.put(AnomalyTypes.wire(type), track);
     } else {
       track.add(alert, closedEnd);
     }
-    if (!track.open && (track.alerts >= type.minAlerts() || alert.decisive())) {
+    if (!track.open && (track.alerts >= EpisodeRule.of(type).minAlerts() || alert.decisive())) {
       track.open = true;
       track.openedAt = alert.ts();
       out.add(open(twin, type, track));
@@ -62,7 +64,7 @@ public final class Episodes {
     Iterator<Map.Entry<String, Track>> it = tracks.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<String, Track> entry = it.next();
-      AnomalyType type = AnomalyType.parse(entry.getKey());
+      AnomalyType type = AnomalyTypes.parse(entry.getKey());
       Track track = entry.getValue();
       if (track.expiredAt(type, time)) {
         if (track.open) {
@@ -81,13 +83,13 @@ public final class Episodes {
     }
     long next = Long.MAX_VALUE;
     for (Map.Entry<String, Track> entry : tracks.entrySet()) {
-      next = Math.min(next, entry.getValue().last + AnomalyType.parse(entry.getKey()).mergeGapMillis());
+      next = Math.min(next, entry.getValue().last + EpisodeRule.of(AnomalyTypes.parse(entry.getKey())).mergeGapMillis());
     }
     return next;
   }
 
   public static boolean isOpen(Map<String, Track> tracks, AnomalyType type) {
-    Track t = tracks.get(type.wire());
+    Track t = tracks.get(AnomalyTypes.wire(type));
     return t != null && t.open;
   }
 
@@ -97,17 +99,17 @@ public final class Episodes {
 
   /** Closed at the end of its merge gap: the moment the detector could know it was over. */
   static Anomaly close(String twin, AnomalyType type, Track track, Map<String, Long> closedUntil) {
-    closedUntil.put(type.wire(), track.last);
-    return record(twin, type, track, track.last + type.mergeGapMillis(), track.last, "close");
+    closedUntil.put(AnomalyTypes.wire(type), track.last);
+    return record(twin, type, track, track.last + EpisodeRule.of(type).mergeGapMillis(), track.last, "close");
   }
 
   private static Anomaly record(String twin, AnomalyType type, Track track, long ts, Long end, String phase) {
     return Anomaly.newBuilder()
-        .setEventId(twin + "/" + type.wire() + "/" + track.first + "/" + phase)
+        .setEventId(twin + "/" + AnomalyTypes.wire(type) + "/" + track.first + "/" + phase)
         .setTwinId(twin)
         .setTs(Instant.ofEpochMilli(ts))
-        .setType(type.wire())
-        .setLayer(type.layer().wire())
+        .setType(AnomalyTypes.wire(type))
+        .setLayer(EpisodeRule.of(type).layer().wire())
         .setSeverity(track.severity)
         .setScore(track.peak)
         .setStartTs(Instant.ofEpochMilli(track.first))

@@ -1,6 +1,8 @@
 package ai.digitaltwin.jobs.anomaly;
 
 import ai.digitaltwin.jobs.twin.Ewma;
+import ai.digitaltwin.schemas.AnomalyType;
+import ai.digitaltwin.schemas.AnomalyTypes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -76,8 +78,8 @@ final class RestingHr {
     }
     if (!asleep || v.heartRate() == null || baseline.count < TRUSTED
         || (s.lastEffortTs != Long.MIN_VALUE && ts - s.lastEffortTs < AFTER_EFFORT)
-        || s.tracks.containsKey(AnomalyType.FEVER.wire())
-        || s.tracks.containsKey(AnomalyType.TACHYCARDIA.wire())) {
+        || s.tracks.containsKey(AnomalyTypes.wire(AnomalyType.FEVER))
+        || s.tracks.containsKey(AnomalyTypes.wire(AnomalyType.TACHYCARDIA))) {
       return;
     }
     if (s.restCount == 0) {
@@ -103,7 +105,7 @@ final class RestingHr {
     double sd = Math.max(s.restNights.sd(), SD_FLOOR_BPM);
     if (rise < SDS * sd) {
       s.restRaised = 0;
-      if (!s.tracks.containsKey(AnomalyType.RESTING_HR_ELEVATION.wire())) {
+      if (!s.tracks.containsKey(AnomalyTypes.wire(AnomalyType.RESTING_HR_ELEVATION))) {
         s.restNights.add(rise, NIGHTS_ALPHA); // the person's ordinary nights: their own spread
       }
       return;
@@ -129,7 +131,7 @@ final class RestingHr {
   /** True while resting HR looks raised (this night so far, or the last ones): the baselines must not learn it. */
   static boolean suspicious(DetectorState s) {
     return s.restRaised > 0
-        || s.tracks.containsKey(AnomalyType.RESTING_HR_ELEVATION.wire())
+        || s.tracks.containsKey(AnomalyTypes.wire(AnomalyType.RESTING_HR_ELEVATION))
         || (s.restCount >= Rest.NIGHT_MINUTES && s.restSum / s.restCount >= SDS * Math.max(s.restNights.sd(), SD_FLOOR_BPM));
   }
 }

@@ -1,5 +1,6 @@
 package ai.digitaltwin.jobs.anomaly;
 
+import ai.digitaltwin.schemas.AnomalyType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package ai.digitaltwin.jobs.anomaly;
 
+import ai.digitaltwin.schemas.AnomalyType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

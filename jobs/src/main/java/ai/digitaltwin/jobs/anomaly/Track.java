@@ -1,5 +1,7 @@
 package ai.digitaltwin.jobs.anomaly;
 
+import ai.digitaltwin.schemas.AnomalyType;
+
 /**
  * The episode of one anomaly type for one twin: first pending (alerts seen, not yet enough to open),
  * then open. A Flink POJO inside the detector's keyed state.
@@ -43,6 +45,6 @@ public class Track {
 
   /** True once no alert came for the type's merge gap before {@code time}. */
   boolean expiredAt(AnomalyType type, long time) {
-    return last + type.mergeGapMillis() <= time;
+    return last + EpisodeRule.of(type).mergeGapMillis() <= time;
   }
 }

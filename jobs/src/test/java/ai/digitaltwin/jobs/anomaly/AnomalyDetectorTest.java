@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.types.AvroSerializer;
 import ai.digitaltwin.schemas.Anomaly;
+import ai.digitaltwin.schemas.AnomalyType;
 import ai.digitaltwin.schemas.HealthEvent;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -341,7 +342,7 @@ class AnomalyDetectorTest {
     List<Anomaly> out = harness.extractOutputValues();
     assertThat(out).extracting(a -> a.getStartTs() + " " + a.getEndTs())
         .containsExactly(minute(300) + " null", minute(300) + " " + minute(301));
-    assertThat(out.get(1).getTs()).isEqualTo(minute(301).plusMillis(AnomalyType.TACHYCARDIA.mergeGapMillis()));
+    assertThat(out.get(1).getTs()).isEqualTo(minute(301).plusMillis(EpisodeRule.of(AnomalyType.TACHYCARDIA).mergeGapMillis()));
     assertThat(harness.numProcessingTimeTimers()).isZero();
   }
 
