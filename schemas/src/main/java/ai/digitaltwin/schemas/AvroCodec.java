@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -11,7 +12,6 @@ import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -27,7 +27,10 @@ import org.apache.avro.specific.SpecificRecordBase;
  * {@code InputStream} a byte at a time, every call a synchronized {@code ByteArrayInputStream.read}, and
  * was most of the decoding time of a health reading.
  *
- * <p>Encoders and decoders are thread-safe (Avro keeps per-thread buffers, the readers resolve per thread),
+ * <p>Messages are written by a {@link RecordWriter} planned once from the schema, not by Avro's
+ * {@code SpecificDatumWriter}, which resolves every nullable field's union by searching its branches.
+ *
+ * <p>Encoders and decoders are thread-safe (per-thread buffers, the readers resolve per thread),
  * so one codec per type is shared.
  */
 public final class AvroCodec<T extends SpecificRecordBase> {
@@ -35,11 +38,14 @@ public final class AvroCodec<T extends SpecificRecordBase> {
   public static final int HEADER_LENGTH = 10;
   private static final Map<Class<?>, AvroCodec<?>> CODECS = new ConcurrentHashMap<>();
   private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
+  private static final ThreadLocal<RecordWriter.Out> OUT = ThreadLocal.withInitial(RecordWriter.Out::new);
+  private static final int MAX_KEPT_BUFFER = 64 * 1024;
 
   private final Class<T> type;
   private final Schema schema;
   private final SpecificData model;
-  private final BinaryMessageEncoder<T> encoder;
+  private final byte[] header;
+  private final RecordWriter writer;
   /** A reader per writer schema, by the schema's fingerprint: each resolves it to this codec's schema. */
   private final Map<Long, DatumReader<T>> readers = new ConcurrentHashMap<>();
 
@@ -47,9 +53,10 @@ public final class AvroCodec<T extends SpecificRecordBase> {
     this.type = type;
     this.schema = SpecificData.get().getSchema(type);
     // the generated class's own model carries its logical-type conversions; a bare SpecificData cannot
-    // write an Instant inside a union (a nullable timestamp such as Anomaly.end_ts)
+    // read an Instant inside a union (a nullable timestamp such as Anomaly.end_ts)
     this.model = SpecificData.getForClass(type);
-    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.header = header(schema);
+    this.writer = RecordWriter.of(schema);
     addWriterSchema(schema);
     for (int version = 1; ; version++) {
       Schema previous = previous(type, version);
@@ -100,7 +107,7 @@ public final class AvroCodec<T extends SpecificRecordBase> {
 
   /** The header of the messages this codec writes. */
   public byte[] header() {
-    return header(schema);
+    return header.clone();
   }
 
   /** Lets this codec read messages written with another (compatible) version of the schema. */
@@ -110,15 +117,21 @@ public final class AvroCodec<T extends SpecificRecordBase> {
         (DatumReader<T>) model.createDatumReader(writerSchema, schema));
   }
 
+  /**
+   * The record's single-object encoding.
+   *
+   * @throws IllegalArgumentException naming the field, when a value does not fit the schema
+   */
   public byte[] encode(T record) {
-    try {
-      ByteBuffer buffer = encoder.encode(record);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      return bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode " + type.getSimpleName(), e);
+    RecordWriter.Out out = OUT.get();
+    out.reset();
+    out.write(header);
+    writer.write(record, out);
+    byte[] bytes = Arrays.copyOf(out.buffer(), out.length());
+    if (out.buffer().length > MAX_KEPT_BUFFER) {
+      OUT.remove(); // a rare large record (a long chat message) does not pin its buffer to the thread
     }
+    return bytes;
   }
 
   /**

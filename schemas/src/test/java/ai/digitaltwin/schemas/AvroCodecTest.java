@@ -44,7 +44,7 @@ class AvroCodecTest {
 
   @Test
   void theHeaderIsWhatAvrosEncoderWritesBeforeEveryMessage() {
-    byte[] written = Topics.HEALTH.codec().encode(reading("twin-1", T0, 71.5)); // Avro's BinaryMessageEncoder
+    byte[] written = RecordWriterTest.avro(reading("twin-1", T0, 71.5)); // Avro's BinaryMessageEncoder
 
     assertThat(Topics.HEALTH.codec().header()).isEqualTo(Arrays.copyOf(written, AvroCodec.HEADER_LENGTH));
     assertThat(AvroCodec.header(BehaviorEvent.getClassSchema()))
