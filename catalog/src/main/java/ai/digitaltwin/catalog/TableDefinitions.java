@@ -3,7 +3,15 @@ package ai.digitaltwin.catalog;
 import static org.apache.iceberg.types.Types.NestedField.optional;
 import static org.apache.iceberg.types.Types.NestedField.required;
 
+import ai.digitaltwin.schemas.Anomaly;
+import ai.digitaltwin.schemas.BehaviorEvent;
+import ai.digitaltwin.schemas.ChatMessage;
+import ai.digitaltwin.schemas.GroundTruthEpisode;
+import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Tables;
+import ai.digitaltwin.schemas.TwinRegistryEvent;
+import ai.digitaltwin.schemas.TwinState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
@@ -12,7 +20,9 @@ import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.types.Types;
 
 /**
- * The Iceberg schema, partitioning and sort order of every table. Event tables are partitioned by day of
+ * The Iceberg schema, partitioning and sort order of every table. A table of an Avro record has the
+ * columns derived from the record's schema ({@link AvroColumns}: ids, types and docs declared in the
+ * {@code .avsc}), then those of its own; the others are declared here. Event tables are partitioned by day of
  * event time (what the queries filter on) and sorted by (twin, time), the order compaction writes so
  * that one twin's rows sit together in few row groups.
  */
@@ -21,130 +31,22 @@ public final class TableDefinitions {
 
   private static final Types.TimestampType TS = Types.TimestampType.withZone();
 
-  public static final Schema HEALTH_EVENTS =
-      new Schema(
-          required(1, "event_id", Types.StringType.get()),
-          required(2, "twin_id", Types.StringType.get()),
-          required(3, "ts", TS),
-          optional(4, "heart_rate", Types.DoubleType.get(), "beats per minute"),
-          optional(5, "systolic_bp", Types.DoubleType.get(), "mmHg"),
-          optional(6, "diastolic_bp", Types.DoubleType.get(), "mmHg"),
-          optional(7, "spo2", Types.DoubleType.get(), "percent"),
-          optional(8, "body_temp_c", Types.DoubleType.get(), "degrees Celsius"),
-          optional(9, "resp_rate", Types.DoubleType.get(), "breaths per minute"),
-          optional(10, "hrv_ms", Types.DoubleType.get(), "RMSSD, ms"),
-          required(11, "steps", Types.IntegerType.get()),
-          optional(12, "stress", Types.DoubleType.get()),
-          optional(13, "energy", Types.DoubleType.get()),
-          optional(14, "activity", Types.StringType.get()),
-          required(15, "source", Types.StringType.get()),
-          optional(16, "kafka_partition", Types.IntegerType.get()),
-          optional(17, "kafka_offset", Types.LongType.get()));
+  /** The Kafka partition a reading was read from: ingestion metadata the stream job adds, not in the event. */
+  public static final Types.NestedField KAFKA_PARTITION = optional(16, "kafka_partition", Types.IntegerType.get());
+  /** The reading's offset in that partition. */
+  public static final Types.NestedField KAFKA_OFFSET = optional(17, "kafka_offset", Types.LongType.get());
 
-  public static final Schema BEHAVIOR_EVENTS =
-      new Schema(
-          required(1, "event_id", Types.StringType.get()),
-          required(2, "twin_id", Types.StringType.get()),
-          required(3, "ts", TS),
-          required(4, "kind", Types.StringType.get()),
-          required(5, "activity", Types.StringType.get()),
-          optional(6, "previous_activity", Types.StringType.get()),
-          required(7, "duration_min", Types.DoubleType.get()),
-          required(8, "steps", Types.IntegerType.get()),
-          required(9, "energy", Types.DoubleType.get()),
-          required(10, "stress", Types.DoubleType.get()));
+  public static final Schema HEALTH_EVENTS = derived(HealthEvent.getClassSchema(), KAFKA_PARTITION, KAFKA_OFFSET);
+  public static final Schema BEHAVIOR_EVENTS = derived(BehaviorEvent.getClassSchema());
+  /** Personality flattened into one column per trait. */
+  public static final Schema TWIN_STATE = derived(TwinState.getClassSchema());
+  public static final Schema ANOMALIES = derived(Anomaly.getClassSchema());
+  public static final Schema CHAT_MESSAGES = derived(ChatMessage.getClassSchema());
+  /** Profile and personality flattened into one column per field. */
+  public static final Schema TWIN_REGISTRY = derived(TwinRegistryEvent.getClassSchema());
+  public static final Schema GROUND_TRUTH = derived(GroundTruthEpisode.getClassSchema());
 
-  public static final Schema TWIN_STATE =
-      new Schema(
-          required(1, "event_id", Types.StringType.get()),
-          required(2, "twin_id", Types.StringType.get()),
-          required(3, "ts", TS),
-          required(4, "readings", Types.LongType.get()),
-          optional(5, "heart_rate", Types.DoubleType.get()),
-          optional(6, "spo2", Types.DoubleType.get()),
-          optional(7, "systolic_bp", Types.DoubleType.get()),
-          optional(8, "body_temp_c", Types.DoubleType.get()),
-          optional(9, "hr_baseline", Types.DoubleType.get()),
-          optional(10, "hr_baseline_sd", Types.DoubleType.get()),
-          optional(11, "resting_hr", Types.DoubleType.get()),
-          required(12, "baseline_confidence", Types.DoubleType.get()),
-          optional(13, "activity", Types.StringType.get()),
-          optional(14, "mood", Types.StringType.get()),
-          optional(15, "mood_score", Types.DoubleType.get()),
-          optional(16, "stress", Types.DoubleType.get()),
-          optional(17, "energy", Types.DoubleType.get()),
-          optional(18, "status", Types.StringType.get()),
-          optional(19, "openness", Types.DoubleType.get()),
-          optional(20, "conscientiousness", Types.DoubleType.get()),
-          optional(21, "extraversion", Types.DoubleType.get()),
-          optional(22, "agreeableness", Types.DoubleType.get()),
-          optional(23, "neuroticism", Types.DoubleType.get()),
-          optional(24, "drift_cause", Types.StringType.get()),
-          optional(25, "resting_hr_day", Types.DoubleType.get()),
-          optional(26, "steps_today", Types.LongType.get()),
-          optional(27, "sleep_hours", Types.DoubleType.get()),
-          optional(28, "sleep_regularity", Types.DoubleType.get()),
-          optional(29, "activity_mix", Types.StringType.get(), "JSON: share of time per activity"),
-          optional(30, "routine", Types.StringType.get(), "JSON: most frequent activity per local hour"),
-          optional(31, "chat_sentiment", Types.DoubleType.get()));
-
-  public static final Schema ANOMALIES =
-      new Schema(
-          required(1, "event_id", Types.StringType.get()),
-          required(2, "twin_id", Types.StringType.get()),
-          required(3, "ts", TS),
-          required(4, "type", Types.StringType.get()),
-          required(5, "layer", Types.StringType.get()),
-          required(6, "severity", Types.StringType.get()),
-          required(7, "score", Types.DoubleType.get()),
-          required(8, "start_ts", TS),
-          optional(9, "end_ts", TS),
-          required(10, "evidence", Types.StringType.get()),
-          required(11, "detector_version", Types.StringType.get()));
-
-  public static final Schema CHAT_MESSAGES =
-      new Schema(
-          required(1, "event_id", Types.StringType.get()),
-          required(2, "twin_id", Types.StringType.get()),
-          required(3, "ts", TS),
-          required(4, "role", Types.StringType.get()),
-          optional(5, "user_id", Types.StringType.get()),
-          required(6, "text", Types.StringType.get()),
-          optional(7, "intent", Types.StringType.get()),
-          optional(8, "sentiment_label", Types.StringType.get()),
-          optional(9, "sentiment_score", Types.DoubleType.get()));
-
-  public static final Schema TWIN_REGISTRY =
-      new Schema(
-          required(1, "event_id", Types.StringType.get()),
-          required(2, "twin_id", Types.StringType.get()),
-          required(3, "ts", TS),
-          required(4, "action", Types.StringType.get()),
-          optional(5, "name", Types.StringType.get()),
-          optional(6, "age", Types.IntegerType.get()),
-          optional(7, "sex", Types.StringType.get()),
-          optional(8, "occupation", Types.StringType.get()),
-          optional(9, "interests", Types.ListType.ofRequired(20, Types.StringType.get())),
-          optional(10, "timezone", Types.StringType.get()),
-          optional(11, "openness", Types.DoubleType.get()),
-          optional(12, "conscientiousness", Types.DoubleType.get()),
-          optional(13, "extraversion", Types.DoubleType.get()),
-          optional(14, "agreeableness", Types.DoubleType.get()),
-          optional(15, "neuroticism", Types.DoubleType.get()),
-          optional(16, "owner", Types.StringType.get()),
-          optional(17, "seed", Types.LongType.get()),
-          optional(18, "reason", Types.StringType.get()));
-
-  public static final Schema GROUND_TRUTH =
-      new Schema(
-          required(1, "event_id", Types.StringType.get()),
-          required(2, "twin_id", Types.StringType.get()),
-          required(3, "ts", TS),
-          required(4, "type", Types.StringType.get()),
-          required(5, "start_ts", TS),
-          required(6, "end_ts", TS),
-          required(7, "severity", Types.DoubleType.get()));
-
+  /** Tables of no Avro record: declared here, column by column. */
   public static final Schema DEAD_LETTERS =
       new Schema(
           required(1, "event_id", Types.StringType.get(), "derived from topic, partition and offset"),
@@ -210,6 +112,14 @@ public final class TableDefinitions {
       throw new IllegalArgumentException("Unknown table: " + table);
     }
     return definition;
+  }
+
+  /** The columns of {@code record} ({@link AvroColumns}), then the table's own. */
+  private static Schema derived(org.apache.avro.Schema record, Types.NestedField... tableOnly) {
+    List<Types.NestedField> columns = new ArrayList<>();
+    AvroColumns.of(record).forEach(c -> columns.add(c.column()));
+    columns.addAll(List.of(tableOnly));
+    return new Schema(columns);
   }
 
   private static Definition byDay(String name, Schema schema, String tsColumn) {
