@@ -8,7 +8,7 @@ import ai.digitaltwin.generator.sim.DemoTwins;
 import ai.digitaltwin.generator.sim.SimSettings;
 import ai.digitaltwin.generator.sim.Simulation;
 import ai.digitaltwin.jobs.decode.Consumed;
-import ai.digitaltwin.jobs.rows.RegistryRows;
+import ai.digitaltwin.jobs.rows.ConsumedRows;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import java.io.PrintStream;
@@ -118,7 +118,7 @@ final class SeededWarehouse {
   }
 
   private static void writeRegistry(Table table, List<TwinRegistryEvent> created) throws Exception {
-    RegistryRows rows = new RegistryRows();
+    ConsumedRows<TwinRegistryEvent> rows = new ConsumedRows<>(TwinRegistryEvent.class, Tables.TWIN_REGISTRY);
     TaskWriter<RowData> writer = TableWriters.once(table);
     long offset = 0;
     for (TwinRegistryEvent e : created) {

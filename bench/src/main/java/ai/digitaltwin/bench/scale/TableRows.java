@@ -2,11 +2,11 @@ package ai.digitaltwin.bench.scale;
 
 import ai.digitaltwin.generator.sim.Emitter;
 import ai.digitaltwin.jobs.decode.Consumed;
-import ai.digitaltwin.jobs.rows.BehaviorRows;
-import ai.digitaltwin.jobs.rows.HealthRows;
+import ai.digitaltwin.jobs.rows.ConsumedRows;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
 import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.schemas.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.apache.flink.table.data.RowData;
 
 /**
  * Where one simulation thread's events go instead of Kafka: each health and behaviour event becomes the row
- * the stream job writes ({@link HealthRows}, {@link BehaviorRows}), into open Iceberg data files of the
+ * the stream job writes ({@link ConsumedRows}), into open Iceberg data files of the
  * tables, partitioned as the catalog defines them. {@link #complete} closes the files of one commit and
  * opens new ones. The thread's index stands for the Kafka partition, a counter for the offset. Not
  * thread-safe: one per thread.
@@ -26,8 +26,8 @@ final class TableRows implements Emitter {
   /** The data files one commit adds, per table. */
   record Files(List<DataFile> health, List<DataFile> behavior) {}
 
-  private final HealthRows healthRows = new HealthRows();
-  private final BehaviorRows behaviorRows = new BehaviorRows();
+  private final ConsumedRows<HealthEvent> healthRows = new ConsumedRows<>(HealthEvent.class, Tables.HEALTH_EVENTS);
+  private final ConsumedRows<BehaviorEvent> behaviorRows = new ConsumedRows<>(BehaviorEvent.class, Tables.BEHAVIOR_EVENTS);
   private final TableWriters writers;
   private final int partition;
   private TaskWriter<RowData> health;

@@ -6,20 +6,14 @@ import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.decode.ConsumedTypes;
 import ai.digitaltwin.jobs.decode.DecodeFunction;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
-import ai.digitaltwin.jobs.rows.BehaviorRows;
 import ai.digitaltwin.jobs.rows.Cells;
-import ai.digitaltwin.jobs.rows.GroundTruthRows;
-import ai.digitaltwin.jobs.rows.HealthRows;
-import ai.digitaltwin.jobs.rows.RegistryRows;
+import ai.digitaltwin.jobs.rows.ConsumedRows;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.data.RowData;
-import org.apache.iceberg.Schema;
 
 /**
  * The reference of the stream job: the same records, Kafka → decode → rows → the same Iceberg tables,
@@ -30,22 +24,18 @@ final class PassThroughJob {
   private PassThroughJob() {}
 
   static void define(StreamExecutionEnvironment env, JobConfig config) {
-    pass(env, config, Topics.HEALTH, ConsumedTypes.HEALTH, new HealthRows(), TableDefinitions.HEALTH_EVENTS,
-        Tables.HEALTH_EVENTS);
-    pass(env, config, Topics.BEHAVIOR, ConsumedTypes.BEHAVIOR, new BehaviorRows(), TableDefinitions.BEHAVIOR_EVENTS,
-        Tables.BEHAVIOR_EVENTS);
-    pass(env, config, Topics.REGISTRY, ConsumedTypes.REGISTRY, new RegistryRows(), TableDefinitions.TWIN_REGISTRY,
-        Tables.TWIN_REGISTRY);
-    pass(env, config, Topics.GROUND_TRUTH, ConsumedTypes.GROUND_TRUTH, new GroundTruthRows(),
-        TableDefinitions.GROUND_TRUTH, Tables.GROUND_TRUTH);
+    pass(env, config, Topics.HEALTH, ConsumedTypes.HEALTH, Tables.HEALTH_EVENTS);
+    pass(env, config, Topics.BEHAVIOR, ConsumedTypes.BEHAVIOR, Tables.BEHAVIOR_EVENTS);
+    pass(env, config, Topics.REGISTRY, ConsumedTypes.REGISTRY, Tables.TWIN_REGISTRY);
+    pass(env, config, Topics.GROUND_TRUTH, ConsumedTypes.GROUND_TRUTH, Tables.GROUND_TRUTH);
   }
 
   private static <T extends SpecificRecordBase> void pass(StreamExecutionEnvironment env, JobConfig config,
-      Topic<T> topic, TypeInformation<Consumed<T>> decoded, MapFunction<Consumed<T>, RowData> rows, Schema schema,
-      String table) {
+      Topic<T> topic, TypeInformation<Consumed<T>> decoded, String table) {
     var out = BoundedInputs.stream(env, config, topic)
         .process(new DecodeFunction<>(topic.type()), decoded).name("decode " + topic.name()).uid("decode-" + topic.name())
-        .map(rows, Cells.typeOf(schema)).name("rows " + table).uid("rows-" + table);
+        .map(new ConsumedRows<>(topic.type(), table), Cells.typeOf(TableDefinitions.of(table).schema()))
+        .name("rows " + table).uid("rows-" + table);
     IcebergSinks.append(out, config.catalog(), table);
   }
 }

@@ -5,14 +5,12 @@ import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.decode.ConsumedTypes;
 import ai.digitaltwin.jobs.health.HealthSteps;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
-import ai.digitaltwin.jobs.rows.AnomalyRows;
-import ai.digitaltwin.jobs.rows.BehaviorRows;
 import ai.digitaltwin.jobs.rows.Cells;
-import ai.digitaltwin.jobs.rows.GroundTruthRows;
-import ai.digitaltwin.jobs.rows.HealthRows;
-import ai.digitaltwin.jobs.rows.RegistryRows;
+import ai.digitaltwin.jobs.rows.ConsumedRows;
+import ai.digitaltwin.jobs.rows.RecordRows;
 import ai.digitaltwin.jobs.stream.Consume;
 import ai.digitaltwin.jobs.stream.StreamInputs;
+import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
 import ai.digitaltwin.schemas.HealthEvent;
@@ -52,12 +50,12 @@ final class StagedJob {
     var behavior = new Consume<>(BehaviorEvent.class, ConsumedTypes.BEHAVIOR, "behavior").apply(in.behavior(), config);
     var truth =
         new Consume<>(GroundTruthEpisode.class, ConsumedTypes.GROUND_TRUTH, "ground-truth").apply(in.groundTruth(), config);
-    append(health.events(), new HealthRows(), Tables.HEALTH_EVENTS, config);
-    append(behavior.events(), new BehaviorRows(), Tables.BEHAVIOR_EVENTS, config);
-    append(registry.events(), new RegistryRows(), Tables.TWIN_REGISTRY, config);
-    append(truth.events(), new GroundTruthRows(), Tables.GROUND_TRUTH, config);
+    append(health.events(), new ConsumedRows<>(HealthEvent.class, Tables.HEALTH_EVENTS), Tables.HEALTH_EVENTS, config);
+    append(behavior.events(), new ConsumedRows<>(BehaviorEvent.class, Tables.BEHAVIOR_EVENTS), Tables.BEHAVIOR_EVENTS, config);
+    append(registry.events(), new ConsumedRows<>(TwinRegistryEvent.class, Tables.TWIN_REGISTRY), Tables.TWIN_REGISTRY, config);
+    append(truth.events(), new ConsumedRows<>(GroundTruthEpisode.class, Tables.GROUND_TRUTH), Tables.GROUND_TRUTH, config);
     if (stage == Stage.DETECTION) {
-      append(health.events().getSideOutput(HealthSteps.ANOMALIES), new AnomalyRows(), Tables.ANOMALIES, config);
+      append(health.events().getSideOutput(HealthSteps.ANOMALIES), RecordRows.of(Anomaly.class, Tables.ANOMALIES), Tables.ANOMALIES, config);
     }
   }
 

@@ -1,10 +1,12 @@
 package ai.digitaltwin.jobs.batch;
 
 import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.iceberg.IcebergInputs;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
+import ai.digitaltwin.jobs.rows.Columns;
 import ai.digitaltwin.schemas.Tables;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,9 +33,9 @@ import org.apache.iceberg.expressions.Expression;
  */
 public final class DailyRollupJob {
   public static final String NAME = "twin-daily-rollup";
-  private static final int ANOMALY_TWIN = 1;
-  private static final int ANOMALY_TS = 2;
-  private static final int ANOMALY_END = 8;
+  private static final int ANOMALY_TWIN = Columns.position(TableDefinitions.ANOMALIES, "twin_id");
+  private static final int ANOMALY_TS = Columns.position(TableDefinitions.ANOMALIES, "ts");
+  private static final int ANOMALY_END = Columns.position(TableDefinitions.ANOMALIES, "end_ts");
 
   private DailyRollupJob() {}
 
@@ -142,7 +144,7 @@ public final class DailyRollupJob {
               .uid("episodes-opened")
               .map(row -> {
                     String twin = row.getString(ANOMALY_TWIN).toString();
-                    return DayStats.ofAnomaly(twin, zones.epochDay(twin, row.getTimestamp(ANOMALY_TS, 6).getMillisecond()));
+                    return DayStats.ofAnomaly(twin, zones.epochDay(twin, Columns.millis(row, ANOMALY_TS)));
                   }, type)
               .name("day stats anomalies")
               .uid("day-stats-anomalies")

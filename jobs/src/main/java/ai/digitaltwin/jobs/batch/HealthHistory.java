@@ -1,9 +1,15 @@
 package ai.digitaltwin.jobs.batch;
 
+import static ai.digitaltwin.catalog.TableDefinitions.KAFKA_OFFSET;
+import static ai.digitaltwin.catalog.TableDefinitions.KAFKA_PARTITION;
+
 import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.jobs.decode.Consumed;
 import ai.digitaltwin.jobs.decode.ConsumedTypes;
 import ai.digitaltwin.jobs.iceberg.IcebergInputs;
+import ai.digitaltwin.jobs.rows.Columns;
+import ai.digitaltwin.jobs.rows.RowRecords;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Duration;
@@ -17,8 +23,11 @@ public final class HealthHistory {
   private HealthHistory() {}
 
   public static DataStream<Consumed<HealthEvent>> read(StreamExecutionEnvironment env, CatalogConfig catalog) {
+    RowRecords<HealthEvent> events = RowRecords.of(HealthEvent.class, Tables.HEALTH_EVENTS);
+    int partition = Columns.position(TableDefinitions.HEALTH_EVENTS, KAFKA_PARTITION.name());
+    int offset = Columns.position(TableDefinitions.HEALTH_EVENTS, KAFKA_OFFSET.name());
     return IcebergInputs.read(env, catalog, Tables.HEALTH_EVENTS)
-        .map(HealthHistory::consumed, ConsumedTypes.HEALTH)
+        .map(row -> consumed(events.record(row), row, partition, offset), ConsumedTypes.HEALTH)
         .name("health events")
         .uid("health-events")
         .assignTimestampsAndWatermarks(
@@ -28,10 +37,12 @@ public final class HealthHistory {
         .uid("event-time");
   }
 
-  static Consumed<HealthEvent> consumed(RowData row) {
-    HealthEvent e = HealthColumns.event(row);
-    int partition = row.isNullAt(15) ? -1 : row.getInt(15);
-    long offset = row.isNullAt(16) ? -1 : row.getLong(16);
-    return new Consumed<>(e.getTwinId(), e.getEventId(), e.getTs().toEpochMilli(), partition, offset, e);
+  /** A reading with where it was read from; -1 for a row written without (none of the stream job's). */
+  private static Consumed<HealthEvent> consumed(HealthEvent e, RowData row, int partition, int offset) {
+    return new Consumed<>(
+        e.getTwinId(), e.getEventId(), e.getTs().toEpochMilli(),
+        row.isNullAt(partition) ? -1 : row.getInt(partition),
+        row.isNullAt(offset) ? -1 : row.getLong(offset),
+        e);
   }
 }

@@ -1,9 +1,6 @@
 package ai.digitaltwin.jobs.rows;
 
-import java.time.Instant;
-import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
@@ -11,7 +8,10 @@ import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
 
-/** Conversions of Java values into Flink's internal row cells, null-safe. */
+/**
+ * The Flink row type of a table, and conversions of Java values into Flink's internal cells, null-safe,
+ * for rows mapped by hand ({@link DeadLetterRows}; event rows are {@link RecordRows}).
+ */
 public final class Cells {
   private Cells() {}
 
@@ -24,22 +24,7 @@ public final class Cells {
     return value == null ? null : StringData.fromString(value);
   }
 
-  public static TimestampData ts(Instant value) {
-    return value == null ? null : TimestampData.fromEpochMillis(value.toEpochMilli());
-  }
-
   public static TimestampData ts(long epochMillis) {
     return TimestampData.fromEpochMillis(epochMillis);
-  }
-
-  public static GenericArrayData strings(List<String> values) {
-    if (values == null) {
-      return null;
-    }
-    StringData[] cells = new StringData[values.size()];
-    for (int i = 0; i < cells.length; i++) {
-      cells[i] = StringData.fromString(values.get(i));
-    }
-    return new GenericArrayData(cells);
   }
 }

@@ -8,7 +8,10 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 
-/** A poison record as a row of {@code dead_letters}. */
+/**
+ * A poison record as a row of {@code dead_letters}, mapped by hand: a {@link DeadLetter} is no Avro record,
+ * and the table's columns are declared one by one in the catalog.
+ */
 public final class DeadLetterRows implements MapFunction<DeadLetter, RowData> {
   @Override
   public RowData map(DeadLetter d) {

@@ -8,15 +8,10 @@ import ai.digitaltwin.jobs.decode.DeadLetter;
 import ai.digitaltwin.jobs.health.HealthSteps;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
 import ai.digitaltwin.jobs.kafka.HotPath;
-import ai.digitaltwin.jobs.rows.AnomalyRows;
-import ai.digitaltwin.jobs.rows.BehaviorRows;
 import ai.digitaltwin.jobs.rows.Cells;
-import ai.digitaltwin.jobs.rows.ChatRows;
+import ai.digitaltwin.jobs.rows.ConsumedRows;
 import ai.digitaltwin.jobs.rows.DeadLetterRows;
-import ai.digitaltwin.jobs.rows.GroundTruthRows;
-import ai.digitaltwin.jobs.rows.HealthRows;
-import ai.digitaltwin.jobs.rows.RegistryRows;
-import ai.digitaltwin.jobs.rows.StateRows;
+import ai.digitaltwin.jobs.rows.RecordRows;
 import ai.digitaltwin.jobs.twin.TwinInput;
 import ai.digitaltwin.jobs.types.AvroTypeInfo;
 import ai.digitaltwin.jobs.twin.TwinStateFunction;
@@ -137,13 +132,13 @@ public final class TwinStreamJob {
 
     Map<String, DataStream<RowData>> tables =
         Map.of(
-            Tables.HEALTH_EVENTS, rows(health.events(), new HealthRows(), Tables.HEALTH_EVENTS),
-            Tables.BEHAVIOR_EVENTS, rows(behavior.events(), new BehaviorRows(), Tables.BEHAVIOR_EVENTS),
-            Tables.TWIN_REGISTRY, rows(registry.events(), new RegistryRows(), Tables.TWIN_REGISTRY),
-            Tables.CHAT_MESSAGES, rows(chat.events(), new ChatRows(), Tables.CHAT_MESSAGES),
-            Tables.GROUND_TRUTH, rows(truth.events(), new GroundTruthRows(), Tables.GROUND_TRUTH),
-            Tables.TWIN_STATE, rows(states, new StateRows(), Tables.TWIN_STATE),
-            Tables.ANOMALIES, rows(anomalies, new AnomalyRows(), Tables.ANOMALIES),
+            Tables.HEALTH_EVENTS, rows(health.events(), new ConsumedRows<>(HealthEvent.class, Tables.HEALTH_EVENTS), Tables.HEALTH_EVENTS),
+            Tables.BEHAVIOR_EVENTS, rows(behavior.events(), new ConsumedRows<>(BehaviorEvent.class, Tables.BEHAVIOR_EVENTS), Tables.BEHAVIOR_EVENTS),
+            Tables.TWIN_REGISTRY, rows(registry.events(), new ConsumedRows<>(TwinRegistryEvent.class, Tables.TWIN_REGISTRY), Tables.TWIN_REGISTRY),
+            Tables.CHAT_MESSAGES, rows(chat.events(), new ConsumedRows<>(ChatMessage.class, Tables.CHAT_MESSAGES), Tables.CHAT_MESSAGES),
+            Tables.GROUND_TRUTH, rows(truth.events(), new ConsumedRows<>(GroundTruthEpisode.class, Tables.GROUND_TRUTH), Tables.GROUND_TRUTH),
+            Tables.TWIN_STATE, rows(states, RecordRows.of(TwinState.class, Tables.TWIN_STATE), Tables.TWIN_STATE),
+            Tables.ANOMALIES, rows(anomalies, RecordRows.of(Anomaly.class, Tables.ANOMALIES), Tables.ANOMALIES),
             Tables.DEAD_LETTERS, rows(deadLetters, new DeadLetterRows(), Tables.DEAD_LETTERS));
     // the newest snapshot of each input or timer, and a reading that changes a twin's status before the watermark lets it be folded
     return new StreamOutputs(tables, states.getSideOutput(TwinStateFunction.HOT_PATH), anomalies);
