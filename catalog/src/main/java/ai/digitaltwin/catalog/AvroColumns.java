@@ -31,10 +31,10 @@ import org.apache.iceberg.types.Types.NestedField;
  * flattened) is not either. A {@code timestamp-millis} is a {@code timestamptz}.
  */
 public final class AvroColumns {
-  static final String FIELD_ID = "field-id";
-  static final String COLUMN_IDS = "column-ids";
-  static final String ELEMENT_ID = "element-id";
-  static final String COLUMN_DOC = "column-doc";
+  private static final String FIELD_ID = "field-id";
+  private static final String COLUMN_IDS = "column-ids";
+  private static final String ELEMENT_ID = "element-id";
+  private static final String COLUMN_DOC = "column-doc";
 
   /**
    * A column and where a record holds its value: in field {@code field}, or, when {@code subField} is not
