@@ -26,6 +26,7 @@ import ai.digitaltwin.api.trends.TrendService;
 import ai.digitaltwin.api.twin.ImportedTwins;
 import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.api.twin.TwinController;
+import ai.digitaltwin.api.twin.TwinGate;
 import ai.digitaltwin.api.twin.TwinService;
 import ai.digitaltwin.api.twin.TwinViewsController;
 import ai.digitaltwin.api.twin.TwinWriter;
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Every controller of the API, built once from the services and the configuration. */
 record Controllers(
     Authenticator authenticator,
+    TwinGate twinGate,
     AuthController auth,
     TwinController twins,
     TwinViewsController views,
@@ -67,15 +69,15 @@ record Controllers(
     ChatLog chatLog = new ChatLog(s.history());
     return new Controllers(
         new Authenticator(tokens, s.users()),
+        new TwinGate(twins),
         new AuthController(s.users(), tokens, limiter, mapper),
         new TwinController(twins, writer, mapper),
-        new TwinViewsController(twins, views, s.clock(), mapper),
-        new ExportController(twins, new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock(), mapper),
+        new TwinViewsController(views, s.clock(), mapper),
+        new ExportController(new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock(), mapper),
         new IngestController(twins, new ImportedTwins(twins, writer, mapper), s.history(), s.events(), mapper, s.clock()),
-        new ExportUpload(twins, s.history(), s.events(), s.clock(), config.dataDir().resolve("tmp")),
-        new StreamController(twins, s.live(), mapper),
-        new ChatController(
-            twins, new ChatExchange(s.chat(), twins, s.events(), chatLog, s.clock()), chatLog, mapper),
+        new ExportUpload(s.history(), s.events(), s.clock(), config.dataDir().resolve("tmp")),
+        new StreamController(s.live(), mapper),
+        new ChatController(new ChatExchange(s.chat(), twins, s.events(), chatLog, s.clock()), chatLog, mapper),
         new SqlController(s.sql(), mapper),
         new HealthController(s.checks()),
         new SystemController(config.describe(), s.history(), s.metrics(), s.clock()),

@@ -1,5 +1,9 @@
 package ai.digitaltwin.api;
 
+import static ai.digitaltwin.api.twin.TwinAccess.CREATE_OR_WRITE;
+import static ai.digitaltwin.api.twin.TwinAccess.PROFILE;
+import static ai.digitaltwin.api.twin.TwinAccess.READ;
+import static ai.digitaltwin.api.twin.TwinAccess.WRITE;
 import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -26,6 +30,7 @@ import ai.digitaltwin.api.pipeline.PipelineController;
 import ai.digitaltwin.api.pipeline.PipelineService;
 import ai.digitaltwin.api.pipeline.PopulationService;
 import ai.digitaltwin.api.system.ComponentCheck;
+import ai.digitaltwin.api.twin.TwinGate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -100,26 +105,28 @@ public final class QueryApi {
                         get(c.twins()::list);
                         post(c.twins()::create);
                         path("/{id}", () -> {
-                          get(c.twins()::get);
-                          put(c.twins()::replace);
-                          patch(c.twins()::patch);
-                          delete(c.twins()::delete);
-                          get("/health", c.twins()::health);
-                          get("/health/trends", c.views()::trends);
-                          get("/health/daily", c.views()::daily);
-                          get("/personality", c.views()::personality);
-                          post("/personality/questionnaire", c.twins()::questionnaire);
-                          get("/behavior", c.views()::behavior);
-                          get("/anomalies", c.views()::anomalies);
-                          get("/state", c.views()::state);
-                          get("/analytics", c.views()::analytics);
-                          get("/export", c.export()::export);
-                          post("/events", c.ingest()::ingest);
-                          put("/import", c.ingest()::ensureImported);
-                          post("/import", c.upload()::upload);
-                          get("/stream", c.stream()::stream);
-                          post("/chat", c.chat()::chat);
-                          get("/chat/history", c.chat()::history);
+                          // each route declares what it asks of the caller; the gate checks it once, before
+                          beforeMatched(c.twinGate()::check);
+                          get(c.twins()::get, PROFILE);
+                          put(c.twins()::replace, WRITE);
+                          patch(c.twins()::patch, WRITE);
+                          delete(c.twins()::delete, WRITE);
+                          get("/health", c.twins()::health, READ);
+                          get("/health/trends", c.views()::trends, READ);
+                          get("/health/daily", c.views()::daily, READ);
+                          get("/personality", c.views()::personality, READ);
+                          post("/personality/questionnaire", c.twins()::questionnaire, WRITE);
+                          get("/behavior", c.views()::behavior, READ);
+                          get("/anomalies", c.views()::anomalies, READ);
+                          get("/state", c.views()::state, READ);
+                          get("/analytics", c.views()::analytics, READ);
+                          get("/export", c.export()::export, READ);
+                          post("/events", c.ingest()::ingest, WRITE);
+                          put("/import", c.ingest()::ensureImported, CREATE_OR_WRITE);
+                          post("/import", c.upload()::upload, WRITE);
+                          get("/stream", c.stream()::stream, READ);
+                          post("/chat", c.chat()::chat, WRITE);
+                          get("/chat/history", c.chat()::history, READ);
                         });
                       });
                       get("/pipeline", pipeline::pipeline);
@@ -127,6 +134,7 @@ public final class QueryApi {
                     });
               });
         });
+    TwinGate.requireDeclared(app.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint).toList());
     dashboard.attach(app);
     return app;
   }

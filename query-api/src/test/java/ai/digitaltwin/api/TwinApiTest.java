@@ -196,6 +196,51 @@ class TwinApiTest {
         .isEqualTo("Twin twin-a is a demo twin: role user reads only its own twins; analysts and admins read every twin");
   }
 
+  /**
+   * Every route under {@code /twins/{id}}, as the server lists them, refuses alike: a malformed id, an
+   * unknown twin, another's twin, a change by a role that may only read, a change to a deleted twin. The
+   * routes that change a twin are all but GET, and but {@code PUT /import}, which creates an unknown twin.
+   */
+  @Test
+  void everyTwinRouteRefusesWithTheSameErrors() throws Exception {
+    String user = api.userToken("una");
+    String analyst = api.tokenWithRole("ana", "analyst");
+    List<String> routes = api.runtime.routes().stream().filter(r -> r.contains(" /api/v1/twins/{id}")).toList();
+    assertThat(routes).hasSize(20);
+    for (String route : routes) {
+      String method = route.substring(0, route.indexOf(' '));
+      String path = route.substring(route.indexOf(' ') + 1);
+      boolean creates = route.equals("PUT /api/v1/twins/{id}/import");
+      boolean changes = !method.equals("GET") && !creates;
+
+      assertRefused(route, api.send(method, path.replace("{id}", "bad%20id!"), admin, null),
+          400, "bad_request", "Twin id must be 1-64 letters, digits, '-' or '_'", "id");
+      assertRefused(route, api.send(method, path.replace("{id}", "twin-a"), user, null), 403, "forbidden",
+          "Twin twin-a is a demo twin: role user reads only its own twins; analysts and admins read every twin", null);
+      if (!creates) {
+        assertRefused(route, api.send(method, path.replace("{id}", "nobody"), admin, null),
+            404, "not_found", "No such twin: nobody", null);
+      }
+      if (changes) {
+        assertRefused(route, api.send(method, path.replace("{id}", "twin-a"), analyst, null),
+            403, "forbidden", "Only the owner or an admin may change twin twin-a", null);
+        assertRefused(route, api.send(method, path.replace("{id}", "twin-c"), admin, null),
+            409, "conflict", "Twin twin-c is deleted", null);
+      }
+    }
+  }
+
+  private static void assertRefused(
+      String route, HttpResponse<String> response, int status, String error, String message, String field)
+      throws Exception {
+    assertThat(response.statusCode()).as(route + ": " + response.body()).isEqualTo(status);
+    JsonNode body = json(response);
+    assertThat(body.get("status").asInt()).as(route).isEqualTo(status);
+    assertThat(body.get("error").asText()).as(route).isEqualTo(error);
+    assertThat(body.get("message").asText()).as(route).isEqualTo(message);
+    assertThat(body.hasNonNull("field") ? body.get("field").asText() : null).as(route).isEqualTo(field);
+  }
+
   @Test
   void malformedInputIs400WithTheField() throws Exception {
     HttpResponse<String> badId = get("/api/v1/twins/bad%20id!");

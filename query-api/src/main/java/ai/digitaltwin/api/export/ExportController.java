@@ -1,11 +1,9 @@
 package ai.digitaltwin.api.export;
 
-import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.http.Csv;
 import ai.digitaltwin.api.http.Params;
 import ai.digitaltwin.api.http.Window;
-import ai.digitaltwin.api.twin.TwinIds;
-import ai.digitaltwin.api.twin.TwinService;
+import ai.digitaltwin.api.twin.TwinRef;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -23,13 +21,11 @@ public final class ExportController {
   /** Without from/to, everything since 2000 up to now. */
   static final Instant EPOCH = Instant.parse("2000-01-01T00:00:00Z");
 
-  private final TwinService twins;
   private final ExportService exports;
   private final Clock clock;
   private final ObjectMapper mapper;
 
-  public ExportController(TwinService twins, ExportService exports, Clock clock, ObjectMapper mapper) {
-    this.twins = twins;
+  public ExportController(ExportService exports, Clock clock, ObjectMapper mapper) {
     this.exports = exports;
     this.clock = clock;
     this.mapper = mapper;
@@ -54,8 +50,7 @@ public final class ExportController {
   }
 
   public void export(Context ctx) {
-    String id = TwinIds.require(ctx.pathParam("id"));
-    twins.readable(id, Principal.of(ctx));
+    String id = TwinRef.of(ctx).id();
     String table = Params.oneOf(ctx, "table", "health_events", ExportService.TABLES.keySet());
     String format = Params.oneOf(ctx, "format", "json", FORMATS);
     Instant now = clock.instant();

@@ -1,11 +1,9 @@
 package ai.digitaltwin.api.ingest;
 
-import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.kafka.EventProducer;
-import ai.digitaltwin.api.twin.TwinIds;
-import ai.digitaltwin.api.twin.TwinService;
+import ai.digitaltwin.api.twin.TwinRef;
 import ai.digitaltwin.importer.Checks;
 import ai.digitaltwin.importer.Format;
 import ai.digitaltwin.importer.ImportContext;
@@ -44,15 +42,13 @@ public final class ExportUpload {
   static final long MAX_BYTES = 4L << 30;
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._ ()-]{1,128}");
 
-  private final TwinService twins;
   private final TwinHistory history;
   private final EventProducer events;
   private final Clock clock;
   private final Path tmp;
 
   /** {@code tmp}: where uploads are kept while they are read (the data directory's, not the system's). */
-  public ExportUpload(TwinService twins, TwinHistory history, EventProducer events, Clock clock, Path tmp) {
-    this.twins = twins;
+  public ExportUpload(TwinHistory history, EventProducer events, Clock clock, Path tmp) {
     this.history = history;
     this.events = events;
     this.clock = clock;
@@ -61,8 +57,8 @@ public final class ExportUpload {
 
   public void upload(Context ctx) throws IOException {
     long started = System.nanoTime();
-    String twinId = TwinIds.require(ctx.pathParam("id"));
-    Map<String, Object> twin = twins.writable(twinId, Principal.of(ctx));
+    TwinRef twin = TwinRef.of(ctx);
+    String twinId = twin.id();
     Format forced = format(ctx.queryParam("format"));
     String fileName = fileName(ctx.queryParam("filename"));
     Path dir = Files.createTempDirectory(Files.createDirectories(tmp), "upload-");
@@ -75,7 +71,7 @@ public final class ExportUpload {
           new ImportBatches(twinId, history, events, clock.instant().plus(IngestController.CLOCK_SKEW), skips);
       List<String> problems;
       try (Inputs inputs = Inputs.of(List.of(file), forced, ImportContext.DEFAULT_MAX_ENTRY_BYTES, skips)) {
-        ImportContext context = new ImportContext(zone(twin.get("timezone")), ctx.queryParam("user"),
+        ImportContext context = new ImportContext(zone(twin.registry().get("timezone")), ctx.queryParam("user"),
             ImportContext.DEFAULT_MAX_ENTRY_BYTES);
         problems = new Importer(context, new Checks(batches, clock), done -> {}).run(inputs);
         batches.flush();

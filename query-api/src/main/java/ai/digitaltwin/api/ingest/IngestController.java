@@ -5,7 +5,8 @@ import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.kafka.EventProducer;
 import ai.digitaltwin.api.history.TwinHistory;
-import ai.digitaltwin.api.twin.TwinIds;
+import ai.digitaltwin.api.twin.TwinGate;
+import ai.digitaltwin.api.twin.TwinRef;
 import ai.digitaltwin.api.twin.TwinService;
 import ai.digitaltwin.api.twin.ImportedTwins;
 import ai.digitaltwin.schemas.HealthEvent;
@@ -55,8 +56,7 @@ public final class IngestController {
   }
 
   public void ingest(Context ctx) {
-    String twinId = TwinIds.require(ctx.pathParam("id"));
-    twins.writable(twinId, Principal.of(ctx));
+    String twinId = TwinRef.of(ctx).id();
     String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
     boolean csv = contentType.startsWith("text/csv");
     if (!csv && !contentType.startsWith("application/json")) {
@@ -117,7 +117,7 @@ public final class IngestController {
    * import that follows sees every reading committed so far.
    */
   public void ensureImported(Context ctx) {
-    String twinId = TwinIds.require(ctx.pathParam("id"));
+    String twinId = TwinGate.id(ctx);
     Principal caller = Principal.of(ctx);
     ImportedTwin given = ctx.body().isBlank() ? new ImportedTwin(null, null) : Json.body(ctx, mapper, ImportedTwin.class);
     history.refreshNow();

@@ -1,9 +1,7 @@
 package ai.digitaltwin.api.live;
 
-import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
-import ai.digitaltwin.api.twin.TwinIds;
-import ai.digitaltwin.api.twin.TwinService;
+import ai.digitaltwin.api.twin.TwinRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -17,19 +15,16 @@ import org.apache.avro.generic.IndexedRecord;
  * ({@code : connected}) tells the client it is subscribed.
  */
 public final class StreamController {
-  private final TwinService twins;
   private final LiveFeed feed;
   private final ObjectMapper mapper;
 
-  public StreamController(TwinService twins, LiveFeed feed, ObjectMapper mapper) {
-    this.twins = twins;
+  public StreamController(LiveFeed feed, ObjectMapper mapper) {
     this.feed = feed;
     this.mapper = mapper;
   }
 
   public void stream(Context ctx) throws Exception {
-    String twinId = TwinIds.require(ctx.pathParam("id"));
-    twins.readable(twinId, Principal.of(ctx));
+    String twinId = TwinRef.of(ctx).id();
     String accept = ctx.header("Accept");
     if (accept == null || !accept.contains("text/event-stream")) {
       throw ApiException.badRequest("This is a server-sent event stream: send Accept: text/event-stream", "Accept");

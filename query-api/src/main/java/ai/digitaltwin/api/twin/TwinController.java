@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** HTTP for twins: parses and validates input, checks who may do it, calls the services, writes JSON. */
+/**
+ * HTTP for twins: parses and validates input, calls the services, writes JSON. Who may do it is checked
+ * before each route under {@code /twins/{id}} ({@link TwinGate}); the routes read the {@link TwinRef}.
+ */
 public final class TwinController {
   private final TwinService twins;
   private final TwinWriter writer;
@@ -42,13 +45,11 @@ public final class TwinController {
   }
 
   public void get(Context ctx) {
-    ctx.json(twins.get(twins.current(TwinIds.require(ctx.pathParam("id")), Principal.of(ctx))));
+    ctx.json(twins.get(TwinRef.of(ctx).registry()));
   }
 
   public void health(Context ctx) {
-    String id = TwinIds.require(ctx.pathParam("id"));
-    twins.readable(id, Principal.of(ctx));
-    ctx.json(twins.health(id, Params.integer(ctx, "limit", 10, 1, 1000), Params.instant(ctx, "as_of")));
+    ctx.json(twins.health(TwinRef.of(ctx).id(), Params.integer(ctx, "limit", 10, 1, 1000), Params.instant(ctx, "as_of")));
   }
 
   public void create(Context ctx) {
@@ -65,16 +66,15 @@ public final class TwinController {
   }
 
   public void replace(Context ctx) {
-    String id = TwinIds.require(ctx.pathParam("id"));
-    Map<String, Object> current = twins.writable(id, Principal.of(ctx));
-    save(id, current, Json.body(ctx, mapper, TwinRequest.class));
-    ctx.json(twins.get(twins.registry(id)));
+    TwinRef twin = TwinRef.of(ctx);
+    save(twin, Json.body(ctx, mapper, TwinRequest.class));
+    ctx.json(twins.get(twins.registry(twin.id())));
   }
 
   /** Merges the given fields into the current profile and personality, then validates the whole. */
   public void patch(Context ctx) {
-    String id = TwinIds.require(ctx.pathParam("id"));
-    Map<String, Object> current = twins.writable(id, Principal.of(ctx));
+    TwinRef twin = TwinRef.of(ctx);
+    Map<String, Object> current = twin.registry();
     JsonNode patch = Json.tree(ctx, mapper);
     if (!patch.isObject()) {
       throw ApiException.badRequest("Request body must be a JSON object", null);
@@ -105,8 +105,8 @@ public final class TwinController {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw ApiException.badRequest("Body has unknown or mistyped fields: " + e.getOriginalMessage(), null);
     }
-    save(id, current, body);
-    ctx.json(twins.get(twins.registry(id)));
+    save(twin, body);
+    ctx.json(twins.get(twins.registry(twin.id())));
   }
 
   /**
@@ -115,23 +115,22 @@ public final class TwinController {
    * twin.
    */
   public void questionnaire(Context ctx) {
-    String id = TwinIds.require(ctx.pathParam("id"));
-    Map<String, Object> current = twins.writable(id, Principal.of(ctx));
+    TwinRef twin = TwinRef.of(ctx);
     JsonNode body = Json.tree(ctx, mapper);
     if (!body.isObject()) {
       throw ApiException.badRequest("Request body must be a JSON object with answers", null);
     }
     Map<String, Double> scores = Bfi10.score(body.get("answers"));
     ObjectNode merged = mapper.createObjectNode();
-    merged.set("profile", mapper.valueToTree(ImportedTwins.named(id, TwinService.pick(current, TwinService.PROFILE))));
+    merged.set("profile", mapper.valueToTree(ImportedTwins.named(twin.id(), TwinService.pick(twin.registry(), TwinService.PROFILE))));
     merged.set("personality", mapper.valueToTree(scores));
     merged.put("reason", "bfi-10");
     TwinRequest request = mapper.convertValue(merged, TwinRequest.class);
-    save(id, current, request);
+    save(twin, request);
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     out.put("questionnaire", "bfi-10");
     out.put("scores", scores);
-    out.put("twin", twins.get(twins.registry(id)));
+    out.put("twin", twins.get(twins.registry(twin.id())));
     ctx.json(out);
   }
 
@@ -148,26 +147,21 @@ public final class TwinController {
   }
 
   public void delete(Context ctx) {
-    String id = TwinIds.require(ctx.pathParam("id"));
-    Map<String, Object> current = twins.writable(id, Principal.of(ctx));
-    writer.delete(id, (String) current.get("owner"), seed(current), TwinValidation.reason(ctx.queryParam("reason")));
+    TwinRef twin = TwinRef.of(ctx);
+    writer.delete(twin.id(), twin.owner(), twin.seed(), TwinValidation.reason(ctx.queryParam("reason")));
     ctx.status(204);
   }
 
-  private void save(String id, Map<String, Object> current, TwinRequest body) {
+  private void save(TwinRef twin, TwinRequest body) {
     if (body.seed() != null) {
       throw ApiException.badRequest("seed cannot be changed after creation", "seed");
     }
     writer.update(
-        id,
-        (String) current.get("owner"),
-        TwinValidation.profile(body.profileInput(), ImportedTwins.isRealPerson(current)),
+        twin.id(),
+        twin.owner(),
+        TwinValidation.profile(body.profileInput(), ImportedTwins.isRealPerson(twin.registry())),
         TwinValidation.personality(body.personality()),
-        seed(current),
+        twin.seed(),
         TwinValidation.reason(body.reason()));
-  }
-
-  private static Long seed(Map<String, Object> registry) {
-    return registry.get("seed") instanceof Number n ? n.longValue() : null;
   }
 }

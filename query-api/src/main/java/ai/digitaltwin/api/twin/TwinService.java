@@ -109,8 +109,11 @@ public final class TwinService {
     return params;
   }
 
-  /** The twin's current registry row when the caller may read it: 404 if unknown, 403 if not theirs. */
-  public Map<String, Object> readable(String twinId, Principal caller) {
+  /**
+   * The twin's current registry row when the caller may read it: 404 if unknown, 403 if not theirs. Asked
+   * by {@link TwinGate} before each route, not by controllers.
+   */
+  Map<String, Object> readable(String twinId, Principal caller) {
     Map<String, Object> registry = registry(twinId);
     String owner = (String) registry.get("owner");
     if (!caller.canRead(owner)) {
@@ -127,7 +130,7 @@ public final class TwinService {
    * As {@link #readable}, for the twin itself: a deleted twin has no profile left to show (its registry
    * row says only "deleted"), so it is a 404 that says so; its history stays readable.
    */
-  public Map<String, Object> current(String twinId, Principal caller) {
+  Map<String, Object> current(String twinId, Principal caller) {
     Map<String, Object> registry = readable(twinId, caller);
     if ("deleted".equals(registry.get("action"))) {
       throw new ApiException(404, "not_found",
@@ -137,7 +140,7 @@ public final class TwinService {
   }
 
   /** As {@link #readable}, for a change: owner or admin only, and not on a deleted twin (409). */
-  public Map<String, Object> writable(String twinId, Principal caller) {
+  Map<String, Object> writable(String twinId, Principal caller) {
     Map<String, Object> registry = readable(twinId, caller);
     if (!caller.canWrite((String) registry.get("owner"))) {
       throw new ApiException(403, "forbidden", "Only the owner or an admin may change twin " + twinId, null);

@@ -2,7 +2,6 @@ package ai.digitaltwin.api.twin;
 
 import ai.digitaltwin.api.analytics.AnalyticsService;
 import ai.digitaltwin.api.anomaly.AnomalyService;
-import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.behavior.BehaviorService;
 import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.error.ApiException;
@@ -29,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** HTTP for the read-only views of one twin's history; each checks access, then asks its service. */
+/** HTTP for the read-only views of one twin's history (access checked before, by {@link TwinGate}). */
 public final class TwinViewsController {
   static final Duration MAX_WINDOW = Duration.ofDays(400);
   private static final Pattern TYPE = Pattern.compile("[a-z0-9_]{1,64}");
@@ -44,26 +43,18 @@ public final class TwinViewsController {
       AnalyticsService analytics,
       DailyFigures daily) {}
 
-  private final TwinService twins;
   private final Views views;
   private final Clock clock;
   private final ObjectMapper mapper;
 
-  public TwinViewsController(TwinService twins, Views views, Clock clock, ObjectMapper mapper) {
-    this.twins = twins;
+  public TwinViewsController(Views views, Clock clock, ObjectMapper mapper) {
     this.views = views;
     this.clock = clock;
     this.mapper = mapper;
   }
 
-  private String readable(Context ctx) {
-    String id = TwinIds.require(ctx.pathParam("id"));
-    twins.readable(id, Principal.of(ctx));
-    return id;
-  }
-
   public void trends(Context ctx) {
-    String id = readable(ctx);
+    String id = TwinRef.of(ctx).id();
     String metric = ctx.queryParam("metric");
     if (metric == null) {
       throw ApiException.badRequest("metric is required, one of " + String.join(", ", new java.util.TreeSet<>(TrendService.METRICS)), "metric");
@@ -87,7 +78,7 @@ public final class TwinViewsController {
    * readings.
    */
   public void daily(Context ctx) {
-    String id = readable(ctx);
+    String id = TwinRef.of(ctx).id();
     LocalDate to = date(ctx, "to");
     LocalDate from = date(ctx, "from");
     if (to == null) {
@@ -125,17 +116,17 @@ public final class TwinViewsController {
   }
 
   public void personality(Context ctx) {
-    String id = readable(ctx);
+    String id = TwinRef.of(ctx).id();
     ctx.json(views.personality().personality(id, Window.of(ctx, clock, Duration.ofDays(90), MAX_WINDOW)));
   }
 
   public void behavior(Context ctx) {
-    String id = readable(ctx);
+    String id = TwinRef.of(ctx).id();
     ctx.json(views.behavior().behavior(id, Window.of(ctx, clock, Duration.ofDays(30), MAX_WINDOW)));
   }
 
   public void anomalies(Context ctx) {
-    String id = readable(ctx);
+    String id = TwinRef.of(ctx).id();
     String type = ctx.queryParam("type");
     if (type != null && !TYPE.matcher(type).matches()) {
       throw ApiException.badRequest("type must be 1-64 lowercase letters, digits or '_'", "type");
@@ -148,7 +139,7 @@ public final class TwinViewsController {
 
   /** {@code as_of} (event time) or {@code system_time} (what the system showed then); exactly one. */
   public void state(Context ctx) {
-    String id = readable(ctx);
+    String id = TwinRef.of(ctx).id();
     Instant asOf = Params.instant(ctx, "as_of");
     Instant systemTime = Params.instant(ctx, "system_time");
     if ((asOf == null) == (systemTime == null)) {
@@ -160,8 +151,7 @@ public final class TwinViewsController {
   }
 
   public void analytics(Context ctx) {
-    String id = TwinIds.require(ctx.pathParam("id"));
-    Map<String, Object> registry = twins.readable(id, Principal.of(ctx));
-    ctx.json(views.analytics().analytics(id, registry, Window.of(ctx, clock, Duration.ofDays(7), MAX_WINDOW)));
+    TwinRef twin = TwinRef.of(ctx);
+    ctx.json(views.analytics().analytics(twin.id(), twin.registry(), Window.of(ctx, clock, Duration.ofDays(7), MAX_WINDOW)));
   }
 }

@@ -4,28 +4,25 @@ import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Params;
-import ai.digitaltwin.api.twin.TwinIds;
-import ai.digitaltwin.api.twin.TwinService;
+import ai.digitaltwin.api.twin.TwinRef;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.Map;
 
 /**
  * HTTP for the chat. Sending a message is a change to the twin (its mood and traits follow the
- * conversation), so it needs the owner or an admin, like ingesting readings; reading the history
- * needs only read access, so analysts may read conversations but not join them.
+ * conversation), so its route declares {@code WRITE}: the owner or an admin, like ingesting readings;
+ * reading the history declares {@code READ}, so analysts may read conversations but not join them.
  */
 public final class ChatController {
   /** Longest message, in characters (code points); a longer one is refused with 413. */
   public static final int MAX_MESSAGE_CHARS = 1000;
 
-  private final TwinService twins;
   private final ChatExchange exchange;
   private final ChatLog log;
   private final ObjectMapper mapper;
 
-  public ChatController(TwinService twins, ChatExchange exchange, ChatLog log, ObjectMapper mapper) {
-    this.twins = twins;
+  public ChatController(ChatExchange exchange, ChatLog log, ObjectMapper mapper) {
     this.exchange = exchange;
     this.log = log;
     this.mapper = mapper;
@@ -34,17 +31,14 @@ public final class ChatController {
   /** {@code POST /twins/{id}/chat} {@code {"message": "..."}}. */
   public void chat(Context ctx) {
     long received = System.nanoTime();
-    String twinId = TwinIds.require(ctx.pathParam("id"));
-    Principal caller = Principal.of(ctx);
-    Map<String, Object> registry = twins.writable(twinId, caller);
+    Map<String, Object> registry = TwinRef.of(ctx).registry();
     String message = message(Json.body(ctx, mapper, ChatRequest.class));
-    ctx.json(exchange.say(registry, caller.username(), message, received));
+    ctx.json(exchange.say(registry, Principal.of(ctx).username(), message, received));
   }
 
   /** {@code GET /twins/{id}/chat/history?limit=&offset=}: newest first. */
   public void history(Context ctx) {
-    String twinId = TwinIds.require(ctx.pathParam("id"));
-    twins.readable(twinId, Principal.of(ctx));
+    String twinId = TwinRef.of(ctx).id();
     int limit = Params.integer(ctx, "limit", 50, 1, 500);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     ctx.json(log.page(twinId, limit, offset));
