@@ -5,6 +5,7 @@ import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.RecentRegistry;
+import ai.digitaltwin.schemas.Tables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,13 +26,13 @@ public final class AnalyticsService {
   static final String CHAT =
       "SELECT count(*) AS messages, count(*) FILTER (WHERE role = 'user') AS from_users,"
           + " max(ts) AS last_interaction, avg(sentiment_score) AS sentiment_mean"
-          + " FROM chat_messages WHERE twin_id = ? AND ts >= ? AND ts < ?";
+          + " FROM " + Tables.CHAT_MESSAGES + " WHERE twin_id = ? AND ts >= ? AND ts < ?";
   static final String INTENTS =
-      "SELECT intent, count(*) AS n FROM chat_messages WHERE twin_id = ? AND ts >= ? AND ts < ?"
+      "SELECT intent, count(*) AS n FROM " + Tables.CHAT_MESSAGES + " WHERE twin_id = ? AND ts >= ? AND ts < ?"
           + " AND intent IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1";
   static final String SENTIMENTS =
-      "SELECT ts, role, sentiment_label, sentiment_score FROM chat_messages WHERE twin_id = ? AND ts >= ?"
-          + " AND ts < ? AND sentiment_label IS NOT NULL ORDER BY ts DESC LIMIT 10";
+      "SELECT ts, role, sentiment_label, sentiment_score FROM " + Tables.CHAT_MESSAGES
+          + " WHERE twin_id = ? AND ts >= ? AND ts < ? AND sentiment_label IS NOT NULL ORDER BY ts DESC LIMIT 10";
   static final String HEALTH =
       "SELECT count(*) AS readings, avg(heart_rate) AS heart_rate_mean, avg(systolic_bp) AS systolic_mean,"
           + " avg(stress) AS stress_mean, avg(energy) AS energy_mean, max(ts) AS last_health_update,"
@@ -39,18 +40,18 @@ public final class AnalyticsService {
           + " count(*) FILTER (WHERE systolic_bp > 140) AS systolic_alerts,"
           + " count(*) FILTER (WHERE stress > 0.8) AS stress_alerts,"
           + " count(*) FILTER (WHERE energy < 0.3) AS low_energy_readings"
-          + " FROM health_events WHERE twin_id = ? AND ts >= ? AND ts < ?";
+          + " FROM " + Tables.HEALTH_EVENTS + " WHERE twin_id = ? AND ts >= ? AND ts < ?";
   static final String ACTIVITIES =
-      "SELECT activity, count(*) AS n FROM behavior_events WHERE twin_id = ? AND ts >= ? AND ts < ?"
+      "SELECT activity, count(*) AS n FROM " + Tables.BEHAVIOR_EVENTS + " WHERE twin_id = ? AND ts >= ? AND ts < ?"
           + " GROUP BY 1 ORDER BY 2 DESC, 1";
   static final String STATE =
       "SELECT ts, activity, mood, mood_score, energy, stress, openness, conscientiousness, extraversion,"
-          + " agreeableness, neuroticism FROM twin_state WHERE twin_id = ? AND ts < ? ORDER BY ts DESC,"
+          + " agreeableness, neuroticism FROM " + Tables.TWIN_STATE + " WHERE twin_id = ? AND ts < ? ORDER BY ts DESC,"
           + " readings DESC LIMIT 1";
   static final String LAST_DRIFT =
-      "SELECT max(ts) AS ts FROM twin_state WHERE twin_id = ? AND ts < ? AND drift_cause IS NOT NULL";
+      "SELECT max(ts) AS ts FROM " + Tables.TWIN_STATE + " WHERE twin_id = ? AND ts < ? AND drift_cause IS NOT NULL";
   static final String ANOMALIES =
-      "SELECT severity, count(DISTINCT (type, start_ts)) AS episodes FROM anomalies WHERE twin_id = ?"
+      "SELECT severity, count(DISTINCT (type, start_ts)) AS episodes FROM " + Tables.ANOMALIES + " WHERE twin_id = ?"
           + " AND start_ts >= ? AND start_ts < ? GROUP BY 1 ORDER BY 1";
   static final String CREATED =
       "SELECT min(ts) AS created_at FROM " + RecentRegistry.LIVE_VIEW + " WHERE twin_id = ?";

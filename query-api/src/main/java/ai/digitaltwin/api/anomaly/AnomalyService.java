@@ -2,6 +2,7 @@ package ai.digitaltwin.api.anomaly;
 
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
+import ai.digitaltwin.schemas.Tables;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ public final class AnomalyService {
   static final String EPISODES =
       "SELECT event_id, type, layer, severity, score, start_ts, end_ts, ts AS updated_at, evidence, detector_version"
           + " FROM (SELECT *, row_number() OVER (PARTITION BY type, start_ts ORDER BY ts DESC, event_id DESC) AS rn"
-          + "   FROM anomalies WHERE twin_id = ? AND start_ts >= ? AND start_ts < ?)"
+          + "   FROM " + Tables.ANOMALIES + " WHERE twin_id = ? AND start_ts >= ? AND start_ts < ?)"
           + " WHERE rn = 1 AND (CAST(? AS VARCHAR) IS NULL OR type = ?) AND (CAST(? AS VARCHAR) IS NULL OR severity = ?)"
           + " ORDER BY start_ts DESC LIMIT ?";
 

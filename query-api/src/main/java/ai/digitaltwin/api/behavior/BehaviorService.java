@@ -2,6 +2,7 @@ package ai.digitaltwin.api.behavior;
 
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
+import ai.digitaltwin.schemas.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  */
 public final class BehaviorService {
   static final String SPANS =
-      "WITH e AS (SELECT ts, activity, lead(ts) OVER (ORDER BY ts) AS next_ts FROM behavior_events"
+      "WITH e AS (SELECT ts, activity, lead(ts) OVER (ORDER BY ts) AS next_ts FROM " + Tables.BEHAVIOR_EVENTS
           + " WHERE twin_id = ? AND ts >= ? AND ts < ?),"
           + " d AS (SELECT ts, activity, least(epoch(next_ts) - epoch(ts), 10800) / 60.0 AS minutes"
           + " FROM e WHERE next_ts IS NOT NULL) ";
@@ -31,7 +32,7 @@ public final class BehaviorService {
   static final String TOTALS =
       SPANS + "SELECT activity, round(sum(minutes), 1) AS minutes FROM d GROUP BY 1 ORDER BY 2 DESC";
   static final String STEPS =
-      "SELECT CAST(ts AS DATE) AS day, sum(steps) AS steps FROM health_events"
+      "SELECT CAST(ts AS DATE) AS day, sum(steps) AS steps FROM " + Tables.HEALTH_EVENTS
           + " WHERE twin_id = ? AND ts >= ? AND ts < ? GROUP BY 1 ORDER BY 1";
 
   static final String[] WEEKDAYS = {"", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};

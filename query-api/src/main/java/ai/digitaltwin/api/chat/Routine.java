@@ -152,7 +152,7 @@ final class Routine {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
-      throw new UncheckedIOException("Unreadable routine in twin_state: " + text, e);
+      throw new UncheckedIOException("Unreadable routine in " + Tables.TWIN_STATE + ": " + text, e);
     }
   }
 }

@@ -4,6 +4,7 @@ import ai.digitaltwin.api.http.Csv;
 import ai.digitaltwin.api.http.Params;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.TwinRef;
+import ai.digitaltwin.schemas.Tables;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -51,7 +52,7 @@ public final class ExportController {
 
   public void export(Context ctx) {
     String id = TwinRef.of(ctx).id();
-    String table = Params.oneOf(ctx, "table", "health_events", ExportService.TABLES.keySet());
+    String table = Params.oneOf(ctx, "table", Tables.HEALTH_EVENTS, ExportService.TABLES.keySet());
     String format = Params.oneOf(ctx, "format", "json", FORMATS);
     Instant now = clock.instant();
     Window window =

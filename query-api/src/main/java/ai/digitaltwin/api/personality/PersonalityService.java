@@ -4,6 +4,7 @@ import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.api.twin.TwinService;
+import ai.digitaltwin.schemas.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class PersonalityService {
           + " arg_max(conscientiousness, ts) AS conscientiousness, arg_max(extraversion, ts) AS extraversion,"
           + " arg_max(agreeableness, ts) AS agreeableness, arg_max(neuroticism, ts) AS neuroticism,"
           + " list(DISTINCT drift_cause ORDER BY drift_cause) FILTER (WHERE drift_cause IS NOT NULL) AS causes"
-          + " FROM twin_state WHERE twin_id = ? AND openness IS NOT NULL AND ts >= ? AND ts < ?"
+          + " FROM " + Tables.TWIN_STATE + " WHERE twin_id = ? AND openness IS NOT NULL AND ts >= ? AND ts < ?"
           + " GROUP BY 1 ORDER BY 1";
 
   private final TwinHistory history;

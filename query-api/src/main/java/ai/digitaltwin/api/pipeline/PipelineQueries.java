@@ -1,5 +1,7 @@
 package ai.digitaltwin.api.pipeline;
 
+import ai.digitaltwin.schemas.Tables;
+
 /**
  * The SQL behind the pipeline view, over the Iceberg views. Detection quality is scored at episode level
  * against the generator's ground truth: a detected episode is a true positive when it overlaps an
@@ -15,10 +17,10 @@ final class PipelineQueries {
           + " AND d.end_ts >= g.start_ts - INTERVAL " + TOLERANCE_MINUTES + " MINUTE";
 
   static final String DETECTION =
-      "WITH det AS (SELECT twin_id, type, start_ts, max(coalesce(end_ts, ts)) AS end_ts FROM anomalies"
+      "WITH det AS (SELECT twin_id, type, start_ts, max(coalesce(end_ts, ts)) AS end_ts FROM " + Tables.ANOMALIES
           + "   GROUP BY twin_id, type, start_ts),"
-          + " gt AS (SELECT DISTINCT twin_id, type, start_ts, end_ts FROM ground_truth),"
-          + " seen AS (SELECT twin_id, max(ts) AS upto FROM health_events GROUP BY twin_id),"
+          + " gt AS (SELECT DISTINCT twin_id, type, start_ts, end_ts FROM " + Tables.GROUND_TRUTH + "),"
+          + " seen AS (SELECT twin_id, max(ts) AS upto FROM " + Tables.HEALTH_EVENTS + " GROUP BY twin_id),"
           + " due AS (SELECT gt.* FROM gt JOIN seen USING (twin_id)"
           + "   WHERE gt.start_ts + INTERVAL " + TOLERANCE_MINUTES + " MINUTE <= seen.upto)"
           + " SELECT (SELECT count(*) FROM det) AS detected,"
@@ -29,20 +31,20 @@ final class PipelineQueries {
   /** The newest state row of every twin. */
   static final String LATEST_STATE =
       "SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY twin_id ORDER BY ts DESC, readings DESC) AS rn"
-          + " FROM twin_state) WHERE rn = 1";
+          + " FROM " + Tables.TWIN_STATE + ") WHERE rn = 1";
 
   static final String CONFIDENCE =
       "SELECT count(*) AS twins, avg(baseline_confidence) AS mean, min(baseline_confidence) AS min,"
           + " max(baseline_confidence) AS max FROM (" + LATEST_STATE + ")";
 
   static final String DEAD_LETTERS =
-      "SELECT topic, reason, count(*) AS count, max(ts) AS last FROM dead_letters GROUP BY topic, reason"
+      "SELECT topic, reason, count(*) AS count, max(ts) AS last FROM " + Tables.DEAD_LETTERS + " GROUP BY topic, reason"
           + " ORDER BY count DESC";
 
   /** Episodes (twin, type, start) whose newest row has no end yet. */
   static final String OPEN_ANOMALIES =
       "SELECT twin_id, count(*) AS open FROM (SELECT twin_id, type, start_ts, bool_and(end_ts IS NULL) AS open"
-          + "   FROM anomalies GROUP BY twin_id, type, start_ts) WHERE open GROUP BY twin_id";
+          + "   FROM " + Tables.ANOMALIES + " GROUP BY twin_id, type, start_ts) WHERE open GROUP BY twin_id";
 
   private PipelineQueries() {}
 }

@@ -21,13 +21,13 @@ import java.util.Map;
  */
 public final class StateAsOf {
   static final String STATE_AT =
-      "SELECT * FROM twin_state WHERE twin_id = ? AND ts <= ? ORDER BY ts DESC, readings DESC LIMIT 1";
+      "SELECT * FROM " + Tables.TWIN_STATE + " WHERE twin_id = ? AND ts <= ? ORDER BY ts DESC, readings DESC LIMIT 1";
   static final String PROFILE_AT =
       "SELECT ts, action, name, age, sex, occupation, interests, timezone, openness, conscientiousness,"
           + " extraversion, agreeableness, neuroticism, owner, reason FROM " + RecentRegistry.LIVE_VIEW
           + " WHERE twin_id = ? AND ts <= ? ORDER BY ts DESC, event_id DESC LIMIT 1";
   static final String LAST_READING_AT =
-      "SELECT * EXCLUDE (kafka_partition, kafka_offset) FROM health_events WHERE twin_id = ? AND ts <= ?"
+      "SELECT * EXCLUDE (kafka_partition, kafka_offset) FROM " + Tables.HEALTH_EVENTS + " WHERE twin_id = ? AND ts <= ?"
           + " ORDER BY ts DESC LIMIT 1";
   /**
    * The anomaly episodes open at an instant, as history knows them now: the latest row of each episode
@@ -36,7 +36,7 @@ public final class StateAsOf {
   static final String OPEN_ANOMALIES_AT =
       "SELECT type, severity, layer, start_ts, end_ts FROM (SELECT *, row_number() OVER"
           + " (PARTITION BY type, start_ts ORDER BY ts DESC, event_id DESC) AS rn"
-          + " FROM anomalies WHERE twin_id = ? AND start_ts <= ?)"
+          + " FROM " + Tables.ANOMALIES + " WHERE twin_id = ? AND start_ts <= ?)"
           + " WHERE rn = 1 AND (end_ts IS NULL OR end_ts > ?)"
           + " ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, start_ts DESC, type";
 

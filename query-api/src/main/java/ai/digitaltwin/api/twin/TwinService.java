@@ -40,7 +40,8 @@ public final class TwinService {
           + " s.ts AS state_at, s.activity, s.mood, coalesce(s.status, '" + WARMING_UP + "') AS status, s.readings"
           + " FROM (" + CURRENT_REGISTRY + ") r"
           + " LEFT JOIN (SELECT * FROM (SELECT twin_id, ts, activity, mood, status, readings,"
-          + "   row_number() OVER (PARTITION BY twin_id ORDER BY ts DESC, readings DESC) AS rn FROM twin_state)"
+          + "   row_number() OVER (PARTITION BY twin_id ORDER BY ts DESC, readings DESC) AS rn"
+          + " FROM " + Tables.TWIN_STATE + ")"
           + "   WHERE rn = 1) s USING (twin_id)"
           + FILTERS + " ORDER BY r.twin_id LIMIT ? OFFSET ?";
 
