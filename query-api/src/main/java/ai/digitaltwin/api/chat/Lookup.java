@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.history.QueryResult;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.schemas.Tables;
 import java.util.ArrayList;
 import java.util.List;

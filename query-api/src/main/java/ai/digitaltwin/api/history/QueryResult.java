@@ -1,22 +1,49 @@
 package ai.digitaltwin.api.history;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Columns and rows of one executed query, values as JDBC returned them (converted to JSON-friendly types). */
+/**
+ * The rows one query returned: column names in select order, then each row's values in the same order (a
+ * NULL is {@code null}). The values are as the query was asked for: JSON-friendly from
+ * {@link TwinHistory#query}, JDBC's own from {@link TwinHistory#queryJdbc} (timestamps as
+ * {@code OffsetDateTime}, which the chat formats itself). Immutable: rows are copied in.
+ */
 public record QueryResult(List<String> columns, List<List<Object>> rows) {
   public QueryResult {
     columns = List.copyOf(columns);
-    rows = List.copyOf(rows);
+    List<List<Object>> copy = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      if (row.size() != columns.size()) {
+        throw new IllegalArgumentException(
+            "Row has " + row.size() + " values but there are " + columns.size() + " columns");
+      }
+      // not List.copyOf: a row holds nulls
+      copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
+    }
+    rows = Collections.unmodifiableList(copy);
   }
 
   public boolean isEmpty() {
     return rows.isEmpty();
   }
 
-  /** Rows as column-name → value maps, in column order. */
+  /** The value of {@code column} in row {@code index}, or null. */
+  public Object value(int index, String column) {
+    int at = columns.indexOf(column);
+    if (at < 0) {
+      throw new IllegalArgumentException("No column " + column + " in " + columns);
+    }
+    return rows.get(index).get(at);
+  }
+
+  /**
+   * Rows as column-name → value maps, in column order: the shape answers and the chat's evidence are
+   * shown in. Built anew on each call and the caller's to change (services add fields to them).
+   */
   public List<Map<String, Object>> asMaps() {
     List<Map<String, Object>> out = new ArrayList<>(rows.size());
     for (List<Object> row : rows) {

@@ -1,8 +1,8 @@
 package ai.digitaltwin.api.chat.http;
 
-import ai.digitaltwin.api.chat.QueryResult;
 import ai.digitaltwin.api.chat.SqlRunner;
 import ai.digitaltwin.api.daily.DailyFigures;
+import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.schemas.Tables;
 import java.util.List;
@@ -32,8 +32,7 @@ public final class HistorySql implements SqlRunner {
 
   @Override
   public QueryResult query(String sql, List<Object> params) {
-    ai.digitaltwin.api.history.QueryResult result = history.queryJdbc(sql, params);
-    return new QueryResult(result.columns(), result.rows());
+    return history.queryJdbc(sql, params);
   }
 
   /**
