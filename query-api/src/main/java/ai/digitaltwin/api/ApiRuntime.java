@@ -45,13 +45,9 @@ public final class ApiRuntime implements AutoCloseable {
 
   private final Deque<AutoCloseable> opened;
   private final Javalin app;
-  private final Services services;
+  private final QueryApi.Services services;
 
-  /** The parts a running API is made of, for the embedded stack and tests to reach. */
-  public record Services(
-      TwinHistory history, SqlSandbox sql, UserDirectory users, EventProducer events, ApiMetrics metrics) {}
-
-  private ApiRuntime(Deque<AutoCloseable> opened, Javalin app, Services services) {
+  private ApiRuntime(Deque<AutoCloseable> opened, Javalin app, QueryApi.Services services) {
     this.opened = opened;
     this.app = app;
     this.services = services;
@@ -110,12 +106,11 @@ public final class ApiRuntime implements AutoCloseable {
       checks.addAll(extraChecks);
       checks.add(historyCheck.iceberg());
       checks.add(historyCheck.duckdb());
-      Javalin app =
-          QueryApi.create(
-              new QueryApi.Services(history, sql, users, events, live, metrics, checks, progress, chat, clock),
-              config);
+      QueryApi.Services services =
+          new QueryApi.Services(history, sql, users, events, live, metrics, checks, progress, chat, clock);
+      Javalin app = QueryApi.create(services, config);
       app.start();
-      return new ApiRuntime(opened, app, new Services(history, sql, users, events, metrics));
+      return new ApiRuntime(opened, app, services);
     } catch (RuntimeException e) {
       closeAll(opened);
       throw e;
@@ -164,7 +159,8 @@ public final class ApiRuntime implements AutoCloseable {
     return services.history();
   }
 
-  public Services services() {
+  /** The parts the running API is made of, for the embedded stack and tests to reach. */
+  public QueryApi.Services services() {
     return services;
   }
 
