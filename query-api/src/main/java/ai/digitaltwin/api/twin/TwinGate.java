@@ -34,7 +34,7 @@ public final class TwinGate {
       case READ -> twins.readable(id, caller);
       case PROFILE -> twins.current(id, caller);
       case WRITE -> twins.writable(id, caller);
-      case CREATE_OR_WRITE -> null;
+      case CREATE_OR_WRITE -> null; // ImportedTwins.ensure checks: an unknown twin is created, not refused
     };
     if (registry != null) {
       ctx.attribute(TwinRef.ATTRIBUTE, new TwinRef(id, registry));
