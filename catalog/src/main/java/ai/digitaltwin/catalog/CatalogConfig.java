@@ -1,8 +1,8 @@
 package ai.digitaltwin.catalog;
 
+import ai.digitaltwin.config.Env;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -17,7 +17,8 @@ import org.apache.iceberg.CatalogUtil;
  *   <li>{@code ICEBERG_WAREHOUSE} — warehouse location; default {@code $TWIN_DATA_DIR/warehouse}
  *   <li>{@code ICEBERG_REST_URI} — the REST catalog's URL, required when the catalog is {@code rest}
  *   <li>{@code ICEBERG_IO_IMPL} — a FileIO class, e.g. {@code org.apache.iceberg.aws.s3.S3FileIO}
- *   <li>{@code ICEBERG_S3_ENDPOINT}, {@code ICEBERG_S3_PATH_STYLE} — for S3-compatible stores
+ *   <li>{@code ICEBERG_S3_ENDPOINT}, {@code ICEBERG_S3_PATH_STYLE} (default {@code true}) — for
+ *       S3-compatible stores
  *   <li>{@code ICEBERG_S3_REGION} — the store's region; default: the AWS SDK's ({@code AWS_REGION})
  *   <li>{@code ICEBERG_S3_ACCESS_KEY_ID}, {@code ICEBERG_S3_SECRET_ACCESS_KEY} — static credentials;
  *       default: the AWS SDK's chain ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, ...).
@@ -52,34 +53,25 @@ public record CatalogConfig(String type, String warehouse, String restUri, Map<S
     return new CatalogConfig("hadoop", warehouse.toAbsolutePath().toString(), null, Map.of());
   }
 
-  public static CatalogConfig fromEnv(Map<String, String> env, Path dataDir) {
-    String type = env.getOrDefault("ICEBERG_CATALOG", "hadoop").trim().toLowerCase(Locale.ROOT);
+  /** Reads the variables above; a bad value stops with the variable's name. */
+  public static CatalogConfig fromEnv(Env env) {
+    String type = env.oneOf("ICEBERG_CATALOG", "hadoop", "hadoop", "rest");
     String warehouse =
-        env.getOrDefault("ICEBERG_WAREHOUSE", dataDir.resolve("warehouse").toAbsolutePath().toString());
+        env.string("ICEBERG_WAREHOUSE", env.dataDir().resolve("warehouse").toAbsolutePath().toString());
     Map<String, String> extra = new HashMap<>();
-    if (env.containsKey("ICEBERG_IO_IMPL")) {
-      extra.put(CatalogProperties.FILE_IO_IMPL, env.get("ICEBERG_IO_IMPL"));
-    }
-    if (env.containsKey("ICEBERG_S3_ENDPOINT")) {
-      extra.put("s3.endpoint", env.get("ICEBERG_S3_ENDPOINT"));
-      extra.put("s3.path-style-access", env.getOrDefault("ICEBERG_S3_PATH_STYLE", "true"));
-    }
-    putIfSet(env, "ICEBERG_S3_REGION", "client.region", extra);
-    putIfSet(env, "ICEBERG_S3_ACCESS_KEY_ID", "s3.access-key-id", extra);
-    putIfSet(env, "ICEBERG_S3_SECRET_ACCESS_KEY", "s3.secret-access-key", extra);
+    env.string("ICEBERG_IO_IMPL").ifPresent(impl -> extra.put(CatalogProperties.FILE_IO_IMPL, impl));
+    env.string("ICEBERG_S3_ENDPOINT").ifPresent(endpoint -> {
+      extra.put("s3.endpoint", endpoint);
+      extra.put("s3.path-style-access", String.valueOf(env.bool("ICEBERG_S3_PATH_STYLE", true)));
+    });
+    env.string("ICEBERG_S3_REGION").ifPresent(region -> extra.put("client.region", region));
+    env.string("ICEBERG_S3_ACCESS_KEY_ID").ifPresent(key -> extra.put("s3.access-key-id", key));
+    env.string("ICEBERG_S3_SECRET_ACCESS_KEY").ifPresent(key -> extra.put("s3.secret-access-key", key));
     if (extra.containsKey("s3.access-key-id") != extra.containsKey("s3.secret-access-key")) {
       throw new IllegalArgumentException(
           "ICEBERG_S3_ACCESS_KEY_ID and ICEBERG_S3_SECRET_ACCESS_KEY must be set together");
     }
-    return new CatalogConfig(type, warehouse, env.get("ICEBERG_REST_URI"), extra);
-  }
-
-  private static void putIfSet(
-      Map<String, String> env, String key, String property, Map<String, String> into) {
-    String value = env.get(key);
-    if (value != null && !value.isBlank()) {
-      into.put(property, value.trim());
-    }
+    return new CatalogConfig(type, warehouse, env.string("ICEBERG_REST_URI").orElse(null), extra);
   }
 
   /** Properties for {@link CatalogUtil#buildIcebergCatalog}, also what Flink's catalog loader takes. */

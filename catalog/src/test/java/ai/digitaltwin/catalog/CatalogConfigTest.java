@@ -3,18 +3,16 @@ package ai.digitaltwin.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
+import ai.digitaltwin.config.Env;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CatalogConfigTest {
-  static final Path DATA = Path.of("/srv/twin");
-
   @Test
   void restCatalogOverAnS3CompatibleStore() {
     CatalogConfig config =
         CatalogConfig.fromEnv(
-            Map.of(
+            Env.of(Map.of(
                 "ICEBERG_CATALOG", "rest",
                 "ICEBERG_REST_URI", "http://catalog:8181",
                 "ICEBERG_WAREHOUSE", "s3://warehouse/twin",
@@ -22,8 +20,7 @@ class CatalogConfigTest {
                 "ICEBERG_S3_ENDPOINT", "http://s3:9000",
                 "ICEBERG_S3_REGION", "eu-central-1",
                 "ICEBERG_S3_ACCESS_KEY_ID", "twin",
-                "ICEBERG_S3_SECRET_ACCESS_KEY", "secret-value"),
-            DATA);
+                "ICEBERG_S3_SECRET_ACCESS_KEY", "secret-value")));
 
     assertThat(config.properties())
         .containsEntry("type", "rest")
@@ -42,8 +39,7 @@ class CatalogConfigTest {
   @Test
   void credentialsDefaultToTheAwsChain() {
     CatalogConfig config =
-        CatalogConfig.fromEnv(
-            Map.of("ICEBERG_CATALOG", "rest", "ICEBERG_REST_URI", "http://catalog:8181"), DATA);
+        CatalogConfig.fromEnv(Env.of(Map.of("ICEBERG_CATALOG", "rest", "ICEBERG_REST_URI", "http://catalog:8181")));
 
     assertThat(config.properties())
         .doesNotContainKeys("s3.access-key-id", "s3.secret-access-key", "client.region");
@@ -52,14 +48,35 @@ class CatalogConfigTest {
   @Test
   void halfACredentialIsRefused() {
     assertThatThrownBy(
-            () -> CatalogConfig.fromEnv(Map.of("ICEBERG_S3_ACCESS_KEY_ID", "twin"), DATA))
+            () -> CatalogConfig.fromEnv(Env.of(Map.of("ICEBERG_S3_ACCESS_KEY_ID", "twin"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ICEBERG_S3_ACCESS_KEY_ID and ICEBERG_S3_SECRET_ACCESS_KEY must be set together");
   }
 
   @Test
   void restNeedsItsUri() {
-    assertThatThrownBy(() -> CatalogConfig.fromEnv(Map.of("ICEBERG_CATALOG", "rest"), DATA))
+    assertThatThrownBy(() -> CatalogConfig.fromEnv(Env.of(Map.of("ICEBERG_CATALOG", "rest"))))
         .hasMessage("ICEBERG_REST_URI is required when ICEBERG_CATALOG=rest");
+  }
+
+  @Test
+  void theDefaultIsAHadoopWarehouseUnderTheDataDirectory() {
+    CatalogConfig config = CatalogConfig.fromEnv(Env.of(Map.of("TWIN_DATA_DIR", "/srv/twin")));
+    assertThat(config.type()).isEqualTo("hadoop");
+    assertThat(config.warehouse()).isEqualTo("/srv/twin/warehouse");
+    assertThat(config.properties()).doesNotContainKeys("io-impl", "s3.endpoint");
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    assertThatThrownBy(() -> CatalogConfig.fromEnv(Env.of(Map.of("ICEBERG_CATALOG", "hive"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ICEBERG_CATALOG=hive: not one of hadoop, rest");
+    assertThatThrownBy(() -> CatalogConfig.fromEnv(
+            Env.of(Map.of("ICEBERG_S3_ENDPOINT", "http://s3:9000", "ICEBERG_S3_PATH_STYLE", "sometimes"))))
+        .hasMessage("ICEBERG_S3_PATH_STYLE=sometimes: not true or false");
+    assertThat(CatalogConfig.fromEnv(
+            Env.of(Map.of("ICEBERG_S3_ENDPOINT", "http://s3:9000", "ICEBERG_S3_PATH_STYLE", "FALSE"))).properties())
+        .containsEntry("s3.path-style-access", "false");
   }
 }

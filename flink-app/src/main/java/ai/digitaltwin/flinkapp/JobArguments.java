@@ -1,7 +1,7 @@
 package ai.digitaltwin.flinkapp;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.JobConfig;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +18,9 @@ public final class JobArguments {
 
   private JobArguments() {}
 
-  /** The environment with every argument laid over it. */
-  public static Map<String, String> overlay(Map<String, String> env, List<String> args) {
-    Map<String, String> settings = new HashMap<>(env);
+  /** The arguments by name; an empty value ({@code KEY=}) unsets the variable, giving its default. */
+  public static Map<String, String> parse(List<String> args) {
+    Map<String, String> settings = new HashMap<>();
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String key = eq < 0 ? arg : arg.substring(0, eq);
@@ -38,9 +38,8 @@ public final class JobArguments {
     return args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
   }
 
-  /** The job's configuration: the environment with the arguments over it, state under {@code TWIN_DATA_DIR}. */
-  static JobConfig config(String[] args) {
-    Map<String, String> settings = overlay(System.getenv(), List.of(args));
-    return JobConfig.fromEnv(settings, Path.of(settings.getOrDefault("TWIN_DATA_DIR", "data")));
+  /** The job's configuration: the environment with the arguments laid over it. */
+  static JobConfig config(Env env, String[] args) {
+    return JobConfig.fromEnv(env.with(parse(List.of(args))));
   }
 }

@@ -1,5 +1,6 @@
 package ai.digitaltwin.flinkapp;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.batch.DailyRollupJob;
 import ai.digitaltwin.jobs.batch.RollupPlan;
@@ -19,7 +20,7 @@ public final class RollupJobMain {
       System.out.println(usage());
       return;
     }
-    JobConfig config = JobArguments.config(args);
+    JobConfig config = JobArguments.config(Env.of(System.getenv()), args);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(config.parallelism());
     RollupPlan plan = DailyRollupJob.define(env, config.catalog());

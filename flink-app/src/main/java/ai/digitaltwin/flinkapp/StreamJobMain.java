@@ -1,5 +1,6 @@
 package ai.digitaltwin.flinkapp;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.stream.TwinStreamJob;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -17,7 +18,7 @@ public final class StreamJobMain {
       System.out.println(usage());
       return;
     }
-    JobConfig config = JobArguments.config(args);
+    JobConfig config = JobArguments.config(Env.of(System.getenv()), args);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     TwinStreamJob.define(env, config);
     env.execute(TwinStreamJob.NAME);

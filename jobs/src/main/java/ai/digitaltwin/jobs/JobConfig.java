@@ -1,10 +1,10 @@
 package ai.digitaltwin.jobs;
 
 import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.config.Env;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -22,7 +22,7 @@ import java.util.Objects;
  *       600000 (10 minutes)
  *   <li>{@code STATE_SNAPSHOT_INTERVAL_MS} — event-time cadence of twin state snapshots, default 300000
  *   <li>{@code HOT_PATH_ENABLED} — also write state and anomalies to Kafka, default {@code true}
- *   <li>{@code ICEBERG_*} — the catalog, see {@link CatalogConfig#fromEnv}
+ *   <li>{@code ICEBERG_*}, {@code TWIN_DATA_DIR} — the catalog, see {@link CatalogConfig#fromEnv}
  * </ul>
  */
 public record JobConfig(
@@ -52,34 +52,27 @@ public record JobConfig(
     Objects.requireNonNull(catalog, "catalog");
   }
 
-  public static JobConfig fromEnv(Map<String, String> env, Path dataDir) {
-    EnvReader read = new EnvReader(env);
+  /** Reads the variables above; a bad value stops with the variable's name. */
+  public static JobConfig fromEnv(Env env) {
     return new JobConfig(
-        read.text("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
-        read.text("KAFKA_GROUP_ID", "twin-stream"),
-        read.millis("CHECKPOINT_INTERVAL_MS", 10_000),
-        (int) read.positiveLong("JOB_PARALLELISM", 1),
-        read.millis("WATERMARK_OUT_OF_ORDERNESS_MS", 30_000),
-        read.millis("SOURCE_IDLENESS_MS", 30_000),
-        read.millis("DEDUP_HORIZON_MS", 600_000),
-        read.millis("STATE_SNAPSHOT_INTERVAL_MS", 300_000),
-        read.bool("HOT_PATH_ENABLED", true),
-        CatalogConfig.fromEnv(env, dataDir));
+        env.string("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+        env.string("KAFKA_GROUP_ID", "twin-stream"),
+        millis(env, "CHECKPOINT_INTERVAL_MS", 10_000),
+        env.integer("JOB_PARALLELISM", 1, 1, Integer.MAX_VALUE),
+        millis(env, "WATERMARK_OUT_OF_ORDERNESS_MS", 30_000),
+        millis(env, "SOURCE_IDLENESS_MS", 30_000),
+        millis(env, "DEDUP_HORIZON_MS", 600_000),
+        millis(env, "STATE_SNAPSHOT_INTERVAL_MS", 300_000),
+        env.bool("HOT_PATH_ENABLED", true),
+        CatalogConfig.fromEnv(env));
   }
 
   /** Defaults everywhere except the catalog: what tests start from. */
   public static JobConfig defaults(CatalogConfig catalog) {
+    JobConfig d = fromEnv(Env.empty());
     return new JobConfig(
-        "127.0.0.1:9092",
-        "twin-stream",
-        Duration.ofSeconds(10),
-        1,
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(30),
-        Duration.ofMinutes(10),
-        Duration.ofMinutes(5),
-        true,
-        catalog);
+        d.kafkaBootstrapServers, d.groupId, d.checkpointInterval, d.parallelism, d.maxOutOfOrderness,
+        d.sourceIdleness, d.dedupHorizon, d.snapshotInterval, d.hotPathEnabled, catalog);
   }
 
   public JobConfig withParallelism(int value) {
@@ -98,6 +91,10 @@ public record JobConfig(
     return new JobConfig(
         kafkaBootstrapServers, groupId, value, parallelism, maxOutOfOrderness, sourceIdleness,
         dedupHorizon, snapshotInterval, hotPathEnabled, catalog);
+  }
+
+  private static Duration millis(Env env, String name, long fallback) {
+    return env.duration(name, ChronoUnit.MILLIS, fallback, 1, Long.MAX_VALUE);
   }
 
   private static void requireText(String value, String key) {

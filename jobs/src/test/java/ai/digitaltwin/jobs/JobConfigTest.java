@@ -3,17 +3,17 @@ package ai.digitaltwin.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
+import ai.digitaltwin.config.Env;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JobConfigTest {
-  static final Path DATA = Path.of("/srv/twin");
+  static final Map<String, String> DATA = Map.of("TWIN_DATA_DIR", "/srv/twin");
 
   @Test
   void defaultsNeedNoEnvironment() {
-    JobConfig config = JobConfig.fromEnv(Map.of(), DATA);
+    JobConfig config = JobConfig.fromEnv(Env.of(DATA));
     assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
     assertThat(config.groupId()).isEqualTo("twin-stream");
     assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
@@ -31,7 +31,7 @@ class JobConfigTest {
   void readsEveryKey() {
     JobConfig config =
         JobConfig.fromEnv(
-            Map.of(
+            Env.of(DATA).with(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
                 "KAFKA_GROUP_ID", "g1",
                 "CHECKPOINT_INTERVAL_MS", "2500",
@@ -41,8 +41,7 @@ class JobConfigTest {
                 "DEDUP_HORIZON_MS", "3000",
                 "STATE_SNAPSHOT_INTERVAL_MS", "4000",
                 "HOT_PATH_ENABLED", "false",
-                "ICEBERG_WAREHOUSE", "/w"),
-            DATA);
+                "ICEBERG_WAREHOUSE", "/w")));
     assertThat(config)
         .isEqualTo(
             new JobConfig(
@@ -53,14 +52,14 @@ class JobConfigTest {
 
   @Test
   void rejectsBadValuesNamingTheKey() {
-    assertThatThrownBy(() -> JobConfig.fromEnv(Map.of("CHECKPOINT_INTERVAL_MS", "soon"), DATA))
+    assertThatThrownBy(() -> JobConfig.fromEnv(Env.of(Map.of("CHECKPOINT_INTERVAL_MS", "soon"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("CHECKPOINT_INTERVAL_MS must be a positive integer, got 'soon'");
-    assertThatThrownBy(() -> JobConfig.fromEnv(Map.of("JOB_PARALLELISM", "0"), DATA))
-        .hasMessage("JOB_PARALLELISM must be a positive integer, got '0'");
-    assertThatThrownBy(() -> JobConfig.fromEnv(Map.of("HOT_PATH_ENABLED", "maybe"), DATA))
-        .hasMessage("HOT_PATH_ENABLED must be true or false, got 'maybe'");
-    assertThatThrownBy(() -> JobConfig.fromEnv(Map.of("ICEBERG_CATALOG", "hive"), DATA))
-        .hasMessage("ICEBERG_CATALOG must be 'hadoop' or 'rest', got 'hive'");
+        .hasMessage("CHECKPOINT_INTERVAL_MS=soon: not an integer >= 1");
+    assertThatThrownBy(() -> JobConfig.fromEnv(Env.of(Map.of("JOB_PARALLELISM", "0"))))
+        .hasMessage("JOB_PARALLELISM=0: not an integer >= 1");
+    assertThatThrownBy(() -> JobConfig.fromEnv(Env.of(Map.of("HOT_PATH_ENABLED", "maybe"))))
+        .hasMessage("HOT_PATH_ENABLED=maybe: not true or false");
+    assertThatThrownBy(() -> JobConfig.fromEnv(Env.of(Map.of("ICEBERG_CATALOG", "hive"))))
+        .hasMessage("ICEBERG_CATALOG=hive: not one of hadoop, rest");
   }
 }

@@ -4,6 +4,7 @@ import ai.digitaltwin.api.auth.AuthConfig;
 import ai.digitaltwin.api.chat.narrator.NarratorConfig;
 import ai.digitaltwin.api.sql.SqlConfig;
 import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.config.Env;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ public record ApiConfig(
         values.integer("PORT", 8000, 0, 65535),
         dataDir,
         values.string("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
-        CatalogConfig.fromEnv(env, dataDir),
+        CatalogConfig.fromEnv(Env.of(env)),
         Duration.ofMillis(values.integer("QUERY_TIMEOUT_MS", 10_000, 1, 3_600_000)),
         Duration.ofMillis(values.integer("SNAPSHOT_POLL_MS", 1_000, 1, 3_600_000)),
         values.integer("MAX_REQUEST_BYTES", 10_000_000, 1024, Integer.MAX_VALUE),

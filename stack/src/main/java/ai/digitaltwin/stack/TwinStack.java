@@ -3,6 +3,7 @@ package ai.digitaltwin.stack;
 import ai.digitaltwin.api.ApiConfig;
 import ai.digitaltwin.api.ApiRuntime;
 import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.GeneratorService;
 import ai.digitaltwin.jobs.JobConfig;
@@ -50,7 +51,7 @@ public final class TwinStack implements AutoCloseable {
     new LocalSecrets(config.dataDir()).fill(effective);
     // fail on a bad value before anything starts
     GeneratorConfig generatorConfig = GeneratorConfig.fromEnv(effective);
-    JobConfig jobConfig = JobConfig.fromEnv(effective, config.dataDir());
+    JobConfig jobConfig = JobConfig.fromEnv(Env.of(effective));
     ApiConfig apiConfig = ApiConfig.fromEnv(effective);
 
     TwinStack stack = new TwinStack(config);

@@ -6,6 +6,7 @@ import ai.digitaltwin.api.history.DailyFromReadings;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.batch.RollupPlan;
 import ai.digitaltwin.schemas.Tables;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class RollupScheduleTest {
     env.put("GENERATOR_BACKFILL_DAYS", "2");
     env.put("GENERATOR_INTERVAL_SECONDS", "300");
     env.put("ROLLUP_INTERVAL_MS", "5000");
-    CatalogConfig catalog = CatalogConfig.fromEnv(env, Path.of(env.get("TWIN_DATA_DIR")));
+    CatalogConfig catalog = CatalogConfig.fromEnv(Env.of(env));
 
     try (TwinStack stack = TwinStack.start(env, new PrintStream(Files.newOutputStream(dir.resolve("stack.log"))))) {
       StackClient.await(Duration.ofSeconds(240), () -> fullDays(catalog) >= 2,

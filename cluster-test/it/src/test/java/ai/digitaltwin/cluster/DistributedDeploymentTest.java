@@ -9,6 +9,7 @@ import ai.digitaltwin.catalog.BatchRecords;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.cluster.GeneratorRun.Produced;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.submit.Deployer;
@@ -89,7 +90,7 @@ class DistributedDeploymentTest {
     flink.awaitTaskManagers(2, PATIENCE);
     deployer = new Deployer(flink.rest(), PATIENCE);
     catalogServer.awaitAnswering(PATIENCE);
-    catalog = TwinCatalog.open(CatalogConfig.fromEnv(testCatalogEnv(), work));
+    catalog = TwinCatalog.open(CatalogConfig.fromEnv(Env.of(testCatalogEnv())));
     LOG.info("cluster up in {} s", (System.nanoTime() - t) / 1_000_000_000);
   }
 

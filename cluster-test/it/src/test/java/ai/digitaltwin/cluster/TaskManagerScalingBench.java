@@ -3,6 +3,7 @@ package ai.digitaltwin.cluster;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.cluster.GeneratorRun.Produced;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.submit.Deployer;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class TaskManagerScalingBench {
       kafka.awaitBrokers(3, PATIENCE);
       kafka.createTopics(2); // the job fails on a topic that does not exist
       Map<String, String> catalogEnv = catalogEnv(catalogServer, store);
-      try (TwinCatalog catalog = TwinCatalog.open(CatalogConfig.fromEnv(testEnv(catalogEnv), work))) {
+      try (TwinCatalog catalog = TwinCatalog.open(CatalogConfig.fromEnv(Env.of(testEnv(catalogEnv))))) {
         catalog.ensureTables();
         Produced backlog =
             GeneratorRun.start(work.resolve("logs"), "generator", kafka.bootstrapServers(), twins, T0, days)

@@ -3,13 +3,11 @@ package ai.digitaltwin.jobs.batch;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.catalog.TwinCatalog;
-import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.iceberg.IcebergInputs;
 import ai.digitaltwin.jobs.iceberg.IcebergSinks;
 import ai.digitaltwin.jobs.rows.Columns;
 import ai.digitaltwin.schemas.Tables;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -51,14 +49,6 @@ public final class DailyRollupJob {
           java.util.Locale.ROOT, "rollup: %d changed days, %d rows written (%s), %.1f s",
           days, rows, plan.full() ? "all days: " + plan.reason() : plan.reason(), seconds);
     }
-  }
-
-  public static void main(String[] args) throws Exception {
-    Path dataDir = Path.of(System.getenv().getOrDefault("TWIN_DATA_DIR", "data"));
-    JobConfig config = JobConfig.fromEnv(System.getenv(), dataDir);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(config.parallelism());
-    System.out.println(run(env, config.catalog(), step -> {}));
   }
 
   /** Plans, computes and commits one rollup; {@code progress} hears each step's name as it starts. */

@@ -1,12 +1,12 @@
 package ai.digitaltwin.jobs.cli;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.backtest.Backtest;
 import ai.digitaltwin.jobs.backtest.BacktestReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -25,19 +25,21 @@ import picocli.CommandLine.Spec;
 final class BacktestCommand extends BatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the report as Markdown to FILE.")
+  @Option(names = "--markdown", paramLabel = "FILE",
+      description = "Also write the report as Markdown to FILE (default: BACKTEST_REPORT, else none).")
   Path markdown;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
   Path json;
 
-  BacktestCommand(Map<String, String> env) {
+  BacktestCommand(Env env) {
     super(env);
   }
 
   @Override
   public Integer call() throws Exception {
     JobConfig config = config();
+    Path markdown = this.markdown != null ? this.markdown : env.path("BACKTEST_REPORT", null);
     long started = System.nanoTime();
     BacktestReport report;
     try (ProgressBar bar = steps("backtest", 1)) {

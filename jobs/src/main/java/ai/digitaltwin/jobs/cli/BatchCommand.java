@@ -1,9 +1,8 @@
 package ai.digitaltwin.jobs.cli;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.JobConfig;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** What every batch command shares: the environment, the job configuration and a progress bar over steps. */
 abstract class BatchCommand {
-  final Map<String, String> env;
+  final Env env;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
@@ -24,13 +23,13 @@ abstract class BatchCommand {
       description = "Flink parallelism of the job (default: JOB_PARALLELISM, else 1).")
   Integer parallelism;
 
-  BatchCommand(Map<String, String> env) {
+  BatchCommand(Env env) {
     this.env = env;
   }
 
   /** The jobs' configuration from the environment: a bad value stops here with the key's name. */
   JobConfig config() {
-    JobConfig config = JobConfig.fromEnv(env, Path.of(env.getOrDefault("TWIN_DATA_DIR", "data")));
+    JobConfig config = JobConfig.fromEnv(env);
     return parallelism == null ? config : config.withParallelism(parallelism);
   }
 

@@ -1,5 +1,6 @@
 package ai.digitaltwin.jobs.cli;
 
+import ai.digitaltwin.config.Env;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -31,7 +32,7 @@ public final class BatchMain implements Runnable {
 
   /** Exit code: 0 done, 1 the job failed, 2 bad options or configuration. */
   public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new BatchMain(), new EnvFactory(env));
+    CommandLine cli = new CommandLine(new BatchMain(), new EnvFactory(Env.of(env)));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -57,11 +58,11 @@ public final class BatchMain implements Runnable {
   }
 
   /** Gives each subcommand the environment, so tests run them with their own. */
-  private record EnvFactory(Map<String, String> env) implements CommandLine.IFactory {
+  private record EnvFactory(Env env) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
       if (BatchCommand.class.isAssignableFrom(cls)) {
-        return cls.getDeclaredConstructor(Map.class).newInstance(env);
+        return cls.getDeclaredConstructor(Env.class).newInstance(env);
       }
       return CommandLine.defaultFactory().create(cls);
     }

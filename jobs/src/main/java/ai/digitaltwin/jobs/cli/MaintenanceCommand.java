@@ -1,12 +1,13 @@
 package ai.digitaltwin.jobs.cli;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.JobConfig;
+import ai.digitaltwin.jobs.maintenance.MaintenanceConfig;
 import ai.digitaltwin.jobs.maintenance.TableMaintenance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -24,33 +25,39 @@ import picocli.CommandLine.Spec;
 final class MaintenanceCommand extends BatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--min-files", paramLabel = "N", defaultValue = "${env:COMPACT_MIN_FILES:-4}",
-      description = "Rewrite a day partition with at least N files, or with a file not yet sorted (default: COMPACT_MIN_FILES, else ${DEFAULT-VALUE}).")
-  int minFiles;
+  @Option(names = "--min-files", paramLabel = "N",
+      description = "Rewrite a day partition with at least N files, or with a file not yet sorted (default: COMPACT_MIN_FILES, else 4).")
+  Integer minFiles;
 
-  @Option(names = "--retention-ms", paramLabel = "MS", defaultValue = "${env:SNAPSHOT_RETENTION_MS:-3600000}",
-      description = "Never expire a snapshot younger than this (default: SNAPSHOT_RETENTION_MS, else ${DEFAULT-VALUE}).")
-  long retentionMs;
+  @Option(names = "--retention-ms", paramLabel = "MS",
+      description = "Never expire a snapshot younger than this (default: SNAPSHOT_RETENTION_MS, else 3600000).")
+  Long retentionMs;
 
-  @Option(names = "--retain-last", paramLabel = "N", defaultValue = "${env:SNAPSHOT_RETAIN_LAST:-20}",
-      description = "Keep the newest N snapshots whatever their age (default: SNAPSHOT_RETAIN_LAST, else ${DEFAULT-VALUE}).")
-  int retainLast;
+  @Option(names = "--retain-last", paramLabel = "N",
+      description = "Keep the newest N snapshots whatever their age (default: SNAPSHOT_RETAIN_LAST, else 20).")
+  Integer retainLast;
 
-  MaintenanceCommand(Map<String, String> env) {
+  MaintenanceCommand(Env env) {
     super(env);
   }
 
   @Override
   public Integer call() throws Exception {
-    if (minFiles < 1 || retentionMs < 1 || retainLast < 1) {
+    if (minFiles != null && minFiles < 1 || retentionMs != null && retentionMs < 1 || retainLast != null && retainLast < 1) {
       throw new IllegalArgumentException("--min-files, --retention-ms and --retain-last must be positive");
     }
+    MaintenanceConfig fromEnv = MaintenanceConfig.fromEnv(env);
+    MaintenanceConfig settings = new MaintenanceConfig(
+        minFiles != null ? minFiles : fromEnv.compactMinFiles(),
+        retentionMs != null ? Duration.ofMillis(retentionMs) : fromEnv.snapshotRetention(),
+        retainLast != null ? retainLast : fromEnv.snapshotRetainLast());
     JobConfig config = config();
     long started = System.nanoTime();
     List<TableMaintenance.Result> results;
     try (ProgressBar bar = steps("maintenance", 1)) {
       bar.setExtraMessage("compact and expire");
-      results = TableMaintenance.run(flink(config), config.catalog(), minFiles, Duration.ofMillis(retentionMs), retainLast, Instant.now());
+      results = TableMaintenance.run(flink(config), config.catalog(), settings.compactMinFiles(),
+          settings.snapshotRetention(), settings.snapshotRetainLast(), Instant.now());
       bar.step();
     }
     var out = spec.commandLine().getOut();

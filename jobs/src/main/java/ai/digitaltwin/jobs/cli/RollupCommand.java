@@ -1,9 +1,9 @@
 package ai.digitaltwin.jobs.cli;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.batch.DailyRollupJob;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -24,7 +24,7 @@ final class RollupCommand extends BatchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  RollupCommand(Map<String, String> env) {
+  RollupCommand(Env env) {
     super(env);
   }
 

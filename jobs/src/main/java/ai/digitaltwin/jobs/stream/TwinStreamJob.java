@@ -26,7 +26,6 @@ import ai.digitaltwin.schemas.TwinRegistryEvent;
 import ai.digitaltwin.schemas.TwinState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -47,14 +46,6 @@ public final class TwinStreamJob {
   public static final String NAME = "twin-stream";
 
   private TwinStreamJob() {}
-
-  public static void main(String[] args) throws Exception {
-    Path dataDir = Path.of(System.getenv().getOrDefault("TWIN_DATA_DIR", "data"));
-    JobConfig config = JobConfig.fromEnv(System.getenv(), dataDir);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    define(env, config);
-    env.execute(NAME);
-  }
 
   /** Wires the whole job into {@code env}: checkpointing, Kafka sources, tables, sinks. */
   public static void define(StreamExecutionEnvironment env, JobConfig config) {

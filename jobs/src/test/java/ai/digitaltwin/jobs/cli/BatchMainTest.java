@@ -44,7 +44,7 @@ class BatchMainTest {
     assertThat(batch(Map.of(), "rollups")).isEqualTo(2);
     assertThat(err.toString()).contains("Unmatched argument at index 0: 'rollups'");
     assertThat(batch(Map.of("TWIN_DATA_DIR", dir.toString(), "JOB_PARALLELISM", "many"), "rollup")).isEqualTo(2);
-    assertThat(err.toString()).contains("twin batch rollup: JOB_PARALLELISM must be a positive integer, got 'many'")
+    assertThat(err.toString()).contains("twin batch rollup: JOB_PARALLELISM=many: not an integer >= 1")
         .doesNotContain("\tat ");
   }
 
@@ -94,6 +94,12 @@ class BatchMainTest {
     assertThat(out.toString()).contains("Backtest over 120 readings", "Original fixed rules", "backtest: 120 readings");
     assertThat(Files.readString(md)).startsWith("Backtest over 120 readings");
     assertThat(Files.readString(json)).startsWith("{\"readings\":120,").contains("\"fixed_rules\":[");
+
+    // BACKTEST_REPORT is --markdown's default
+    Path fromEnv = dir.resolve("report-env.md");
+    assertThat(batch(Map.of("TWIN_DATA_DIR", dir.toString(), "BACKTEST_REPORT", fromEnv.toString()), "backtest"))
+        .as(err.toString()).isZero();
+    assertThat(Files.readString(fromEnv)).startsWith("Backtest over 120 readings");
   }
 
   private static long snapshots(CatalogConfig catalog) throws Exception {

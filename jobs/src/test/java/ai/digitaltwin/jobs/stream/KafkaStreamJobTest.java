@@ -4,6 +4,7 @@ import static ai.digitaltwin.jobs.Events.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.Await;
 import ai.digitaltwin.jobs.Events;
 import ai.digitaltwin.jobs.IcebergRows;
@@ -44,13 +45,12 @@ class KafkaStreamJobTest {
       CatalogConfig catalog = CatalogConfig.local(dir.resolve("warehouse"));
       JobConfig config =
           JobConfig.fromEnv(
-              Map.of(
+              Env.of(Map.of(
                   "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                   "CHECKPOINT_INTERVAL_MS", "500",
                   "JOB_PARALLELISM", "2",
                   "SOURCE_IDLENESS_MS", "1000",
-                  "ICEBERG_WAREHOUSE", catalog.warehouse()),
-              dir);
+                  "ICEBERG_WAREHOUSE", catalog.warehouse())));
       Path checkpoints = dir.resolve("checkpoints");
 
       produce(kafka, 0, 40);
