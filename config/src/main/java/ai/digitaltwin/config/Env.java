@@ -92,13 +92,17 @@ public final class Env {
     return (int) whole(name, fallback, min, max, max == Integer.MAX_VALUE);
   }
 
-  /** A whole number in {@code min..max} ({@code Long.MAX_VALUE}: no upper bound), or {@code fallback}. */
+  /**
+   * A whole number in {@code min..max} ({@code Long.MAX_VALUE}: no upper bound; with {@code Long.MIN_VALUE},
+   * any), or {@code fallback}.
+   */
   public long longInteger(String name, long fallback, long min, long max) {
     return whole(name, fallback, min, max, max == Long.MAX_VALUE);
   }
 
   private long whole(String name, long fallback, long min, long max, boolean unbounded) {
-    String allowed = "an integer " + (unbounded ? ">= " + min : "in " + min + ".." + max);
+    String allowed = unbounded && min == Long.MIN_VALUE ? "an integer"
+        : "an integer " + (unbounded ? ">= " + min : "in " + min + ".." + max);
     long value = parsed(name, fallback, allowed, Long::parseLong);
     if (value < min || value > max) {
       throw bad(name, allowed);

@@ -55,6 +55,8 @@ class EnvTest {
     Env env = Env.of(Map.of("N", "3000000000", "L", "3000000000"));
     assertThatThrownBy(() -> env.integer("N", 1, 1, Integer.MAX_VALUE)).hasMessage("N=3000000000: not an integer >= 1");
     assertThat(env.longInteger("L", 1, 1, Long.MAX_VALUE)).isEqualTo(3_000_000_000L);
+    assertThatThrownBy(() -> Env.of(Map.of("SEED", "x")).longInteger("SEED", 42, Long.MIN_VALUE, Long.MAX_VALUE))
+        .hasMessage("SEED=x: not an integer");
   }
 
   @Test

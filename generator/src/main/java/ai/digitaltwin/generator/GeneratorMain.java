@@ -1,12 +1,14 @@
 package ai.digitaltwin.generator;
 
+import ai.digitaltwin.config.BadSettingException;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.cli.BackfillProgress;
 import ai.digitaltwin.generator.cli.Flags;
 import ai.digitaltwin.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,10 @@ public final class GeneratorMain {
         System.out.print(Flags.usage());
         return 0;
       }
-      config = GeneratorConfig.fromEnv(env, backfill(flags, env));
+      config = GeneratorConfig.fromEnv(settings(flags, Env.of(env)));
+    } catch (BadSettingException e) {
+      System.err.println("generator: " + e.getMessage() + flagOf(e.name()));
+      return 2;
     } catch (IllegalArgumentException e) {
       System.err.println("generator: " + e.getMessage());
       return 2;
@@ -37,20 +42,29 @@ public final class GeneratorMain {
     return flags.days() == null ? live(service) : backfill(service);
   }
 
-  /** In backfill mode the end is start + N days, and the start defaults to N days ago at midnight UTC. */
-  private static Map<ConfigKey, String> backfill(Flags flags, Map<String, String> env) {
-    Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
-    values.putAll(flags.values());
+  /**
+   * The flags laid over the environment. In backfill mode the end is start + N days, and the start
+   * defaults to N days ago at midnight UTC.
+   */
+  private static Env settings(Flags flags, Env env) {
+    Env settings = env.with(flags.settings());
     if (flags.days() == null) {
-      return values;
+      return settings;
     }
-    String start = values.getOrDefault(ConfigKey.GENERATOR_START, env.getOrDefault(ConfigKey.GENERATOR_START.name(), ""));
-    Instant from = start.isBlank()
-        ? Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(flags.days()))
-        : GeneratorConfig.fromEnv(Map.of(ConfigKey.GENERATOR_START.name(), start)).start();
-    values.put(ConfigKey.GENERATOR_START, from.toString());
-    values.put(ConfigKey.GENERATOR_END, from.plus(Duration.ofDays(flags.days())).toString());
-    return values;
+    Instant start = GeneratorConfig.start(settings);
+    Instant from = start != null ? start : Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(flags.days()));
+    return settings.with(Map.of(
+        ConfigKey.GENERATOR_START.name(), from.toString(),
+        ConfigKey.GENERATOR_END.name(), from.plus(Duration.ofDays(flags.days())).toString()));
+  }
+
+  /** A value given as a flag is named by its flag too: the user may never have seen the variable. */
+  private static String flagOf(String variable) {
+    return Arrays.stream(ConfigKey.values())
+        .filter(k -> k.name().equals(variable))
+        .map(k -> " (flag " + k.flag() + ")")
+        .findFirst()
+        .orElse("");
   }
 
   private static int backfill(GeneratorService service) throws InterruptedException {

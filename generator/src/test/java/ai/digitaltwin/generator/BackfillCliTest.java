@@ -52,7 +52,7 @@ class BackfillCliTest {
       System.setErr(original);
     }
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(System.lineSeparator(),
-        "generator: GENERATOR_SPEED (--speed) must be a number, got 'fast'",
+        "generator: GENERATOR_SPEED=fast: not a number > 0 (flag --speed)",
         "generator: --days must be a whole number from 1 to 3650, got '0'",
         "generator: unknown flag --nope (see --help)", ""));
   }

@@ -3,6 +3,7 @@ package ai.digitaltwin.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.cli.Flags;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,8 @@ class GeneratorConfigTest {
   @Test
   void flagsWinOverTheEnvironment() {
     Flags flags = Flags.parse(List.of("--twins", "7", "--speed=60"));
-    GeneratorConfig c = GeneratorConfig.fromEnv(Map.of("GENERATOR_TWINS", "3", "GENERATOR_SEED", "9"), flags.values());
+    GeneratorConfig c =
+        GeneratorConfig.fromEnv(Env.of(Map.of("GENERATOR_TWINS", "3", "GENERATOR_SEED", "9")).with(flags.settings()));
     assertThat(c.twins()).isEqualTo(7);
     assertThat(c.speed()).isEqualTo(60.0);
     assertThat(c.seed()).isEqualTo(9);
@@ -35,20 +37,22 @@ class GeneratorConfigTest {
 
   @Test
   void badValuesNameTheKeyAndTheRule() {
-    assertThatThrownBy(() -> GeneratorConfig.fromEnv(Map.of("GENERATOR_INTERVAL_SECONDS", "0")))
+    assertThatThrownBy(() -> config("GENERATOR_INTERVAL_SECONDS", "0"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("GENERATOR_INTERVAL_SECONDS (--interval-seconds) must be a whole number from 1 to 86400, got '0'");
-    assertThatThrownBy(() -> GeneratorConfig.fromEnv(Map.of("GENERATOR_SPEED", "-1")))
-        .hasMessage("GENERATOR_SPEED (--speed) must be a number > 0, got '-1'");
-    assertThatThrownBy(() -> GeneratorConfig.fromEnv(Map.of("GENERATOR_LATE_RATE", "1.5")))
-        .hasMessage("GENERATOR_LATE_RATE (--late-rate) must be a number from 0 to 1, got '1.5'");
-    assertThatThrownBy(() -> GeneratorConfig.fromEnv(Map.of("GENERATOR_START", "yesterday")))
-        .hasMessage("GENERATOR_START (--start) must be an ISO-8601 instant like 2026-01-01T00:00:00Z, got 'yesterday'");
-    assertThatThrownBy(() -> GeneratorConfig.fromEnv(
-        Map.of("GENERATOR_START", "2026-01-02T00:00:00Z", "GENERATOR_END", "2026-01-01T00:00:00Z")))
+        .hasMessage("GENERATOR_INTERVAL_SECONDS=0: not an integer in 1..86400");
+    assertThatThrownBy(() -> config("GENERATOR_SPEED", "-1"))
+        .hasMessage("GENERATOR_SPEED=-1: not a number > 0");
+    assertThatThrownBy(() -> config("GENERATOR_LATE_RATE", "1.5"))
+        .hasMessage("GENERATOR_LATE_RATE=1.5: not a number in 0..1");
+    assertThatThrownBy(() -> config("GENERATOR_START", "yesterday"))
+        .hasMessage("GENERATOR_START=yesterday: not an ISO-8601 instant like 2026-01-01T00:00:00Z");
+    assertThatThrownBy(() -> GeneratorConfig.fromEnv(Env.of(
+        Map.of("GENERATOR_START", "2026-01-02T00:00:00Z", "GENERATOR_END", "2026-01-01T00:00:00Z"))))
         .hasMessage("GENERATOR_END (2026-01-01T00:00:00Z) must be after GENERATOR_START (2026-01-02T00:00:00Z)");
-    assertThatThrownBy(() -> GeneratorConfig.fromEnv(Map.of("GENERATOR_ID", "a b")))
-        .hasMessage("GENERATOR_ID (--id) must be letters, digits, '.', '_' or '-', got 'a b'");
+    assertThatThrownBy(() -> config("GENERATOR_ID", "a b"))
+        .hasMessage("GENERATOR_ID=a b: not made of letters, digits, '.', '_' or '-'");
+    assertThatThrownBy(() -> config("GENERATOR_SEED", "forty-two"))
+        .hasMessage("GENERATOR_SEED=forty-two: not an integer");
   }
 
   @Test
@@ -62,7 +66,11 @@ class GeneratorConfigTest {
 
   @Test
   void startIsParsed() {
-    assertThat(GeneratorConfig.fromEnv(Map.of("GENERATOR_START", "2026-01-01T00:00:00Z")).start())
+    assertThat(config("GENERATOR_START", "2026-01-01T00:00:00Z").start())
         .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  private static GeneratorConfig config(String name, String value) {
+    return GeneratorConfig.fromEnv(Env.of(Map.of(name, value)));
   }
 }

@@ -2,6 +2,7 @@ package ai.digitaltwin.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.kafka.EmbeddedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +35,9 @@ class GeneratorGivesUpTest {
   }
 
   private static GeneratorConfig config(EmbeddedKafka kafka, long seed) {
-    return GeneratorConfig.fromEnv(Map.of(
+    return GeneratorConfig.fromEnv(Env.of(Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "GENERATOR_ID", "reseeded", "GENERATOR_TWINS", "2",
         "GENERATOR_START", T0.toString(), "GENERATOR_END", T0.plus(Duration.ofHours(1)).toString(),
-        "GENERATOR_SEED", String.valueOf(seed)));
+        "GENERATOR_SEED", String.valueOf(seed))));
   }
 }

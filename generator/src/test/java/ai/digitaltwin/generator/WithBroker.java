@@ -1,5 +1,6 @@
 package ai.digitaltwin.generator;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.kafka.EmbeddedKafka;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,8 +28,8 @@ abstract class WithBroker {
 
   /** A generator named {@code id} simulating {@code twins} twins from {@link #T0} to {@code end}. */
   static GeneratorConfig config(String id, Instant end, int twins) {
-    return GeneratorConfig.fromEnv(Map.of(
+    return GeneratorConfig.fromEnv(Env.of(Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "GENERATOR_ID", id, "GENERATOR_TWINS", String.valueOf(twins),
-        "GENERATOR_START", T0.toString(), "GENERATOR_END", end.toString()));
+        "GENERATOR_START", T0.toString(), "GENERATOR_END", end.toString())));
   }
 }

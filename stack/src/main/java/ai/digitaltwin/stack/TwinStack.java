@@ -50,7 +50,7 @@ public final class TwinStack implements AutoCloseable {
     effective.putIfAbsent("GENERATOR_BACKFILL_DAYS", "1");
     new LocalSecrets(config.dataDir()).fill(effective);
     // fail on a bad value before anything starts
-    GeneratorConfig generatorConfig = GeneratorConfig.fromEnv(effective);
+    GeneratorConfig generatorConfig = GeneratorConfig.fromEnv(Env.of(effective));
     JobConfig jobConfig = JobConfig.fromEnv(Env.of(effective));
     ApiConfig apiConfig = ApiConfig.fromEnv(effective);
 

@@ -1,5 +1,6 @@
 package ai.digitaltwin.bench.detection;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.anomaly.AnomalySpec;
 import ai.digitaltwin.generator.sim.DemoTwins;
@@ -87,7 +88,7 @@ public final class DetectionRun {
   private DetectionRun() {}
 
   public static Result run(DetectionSize size, int threads, PrintStream log) throws Exception {
-    GeneratorConfig defaults = GeneratorConfig.fromEnv(Map.of("GENERATOR_SEED", String.valueOf(size.seed())));
+    GeneratorConfig defaults = GeneratorConfig.fromEnv(Env.of(Map.of("GENERATOR_SEED", String.valueOf(size.seed()))));
     if (defaults.lateRate() != 0 || defaults.duplicateRate() != 0) {
       throw new IllegalStateException("the generator's defaults now send late or duplicate readings: replay them "
           + "through the stream job's de-duplication first");

@@ -6,6 +6,7 @@ import ai.digitaltwin.bench.report.Figure;
 import ai.digitaltwin.bench.report.Goal;
 import ai.digitaltwin.bench.report.Measure;
 import ai.digitaltwin.bench.stream.StreamBench;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.GeneratorService;
 import ai.digitaltwin.kafka.EmbeddedKafka;
@@ -38,10 +39,10 @@ public final class BackfillBench {
       long started = System.nanoTime();
       long health;
       long records;
-      try (GeneratorService generator = GeneratorService.start(GeneratorConfig.fromEnv(Map.of(
+      try (GeneratorService generator = GeneratorService.start(GeneratorConfig.fromEnv(Env.of(Map.of(
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "GENERATOR_ID", "bench-backfill",
           "GENERATOR_TWINS", String.valueOf(twins), "GENERATOR_START", T0.toString(),
-          "GENERATOR_END", T0.plus(Duration.ofDays(days)).toString())))) {
+          "GENERATOR_END", T0.plus(Duration.ofDays(days)).toString()))))) {
         Poll.until(() -> generator.finished() || generator.failure().isPresent(), Duration.ofHours(2), 100,
             "the backfill");
         generator.failure().ifPresent(e -> {

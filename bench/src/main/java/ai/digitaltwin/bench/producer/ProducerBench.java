@@ -7,6 +7,7 @@ import ai.digitaltwin.bench.report.Format;
 import ai.digitaltwin.bench.report.Goal;
 import ai.digitaltwin.bench.report.Measure;
 import ai.digitaltwin.bench.report.Samples;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.GeneratorService;
 import ai.digitaltwin.generator.bench.GeneratorBenchmark;
@@ -133,9 +134,9 @@ public final class ProducerBench {
    */
   private static Backfill backfill(String bootstrap, Duration span, int run, CpuMeter cpu) {
     String id = "bench-producer-" + run;
-    GeneratorConfig cfg = GeneratorConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+    GeneratorConfig cfg = GeneratorConfig.fromEnv(Env.of(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
         "GENERATOR_ID", id, "GENERATOR_TWINS", String.valueOf(TWINS),
-        "GENERATOR_START", T0.toString(), "GENERATOR_END", T0.plus(span).toString()));
+        "GENERATOR_START", T0.toString(), "GENERATOR_END", T0.plus(span).toString())));
     List<Topic<?>> counted = List.of(Topics.HEALTH, Topics.BEHAVIOR, Topics.GROUND_TRUTH);
     // the names GeneratorService gives its threads, and Kafka its producer's I/O thread
     Predicate<String> own = name -> name.equals("generator-" + id) || name.equals("generator-" + id + "-simulation")

@@ -1,5 +1,6 @@
 package ai.digitaltwin.bench.realism;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.behavior.Moment;
 import ai.digitaltwin.generator.sim.DemoTwins;
@@ -31,7 +32,7 @@ public final class SyntheticSamples {
   private SyntheticSamples() {}
 
   public static Map<String, List<PersonDay>> generate(int twins, int days, long seed) {
-    GeneratorConfig defaults = GeneratorConfig.fromEnv(Map.of("GENERATOR_SEED", String.valueOf(seed)));
+    GeneratorConfig defaults = GeneratorConfig.fromEnv(Env.of(Map.of("GENERATOR_SEED", String.valueOf(seed))));
     SimSettings settings = new SimSettings(seed, T0.toEpochMilli(), defaults.intervalSeconds(),
         defaults.anomalyRate(), 0, 0, defaults.behaviorStepTicks());
     Simulation sim = new Simulation(settings);

@@ -3,6 +3,7 @@ package ai.digitaltwin.bench.scale;
 import ai.digitaltwin.bench.detection.DetectionSize;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.sim.DemoTwins;
 import ai.digitaltwin.generator.sim.SimSettings;
@@ -47,7 +48,7 @@ final class SeededWarehouse {
   private SeededWarehouse() {}
 
   static Result write(DetectionSize size, Path warehouse, Instant end, int threads, PrintStream log) throws Exception {
-    GeneratorConfig defaults = GeneratorConfig.fromEnv(Map.of("GENERATOR_SEED", String.valueOf(size.seed())));
+    GeneratorConfig defaults = GeneratorConfig.fromEnv(Env.of(Map.of("GENERATOR_SEED", String.valueOf(size.seed()))));
     Instant start = end.minus(Duration.ofDays(size.days()));
     SimSettings settings = new SimSettings(size.seed(), start.toEpochMilli(), defaults.intervalSeconds(),
         defaults.anomalyRate(), 0, 0, defaults.behaviorStepTicks());

@@ -9,6 +9,7 @@ import ai.digitaltwin.bench.report.Measure;
 import ai.digitaltwin.bench.report.Samples;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.GeneratorService;
 import ai.digitaltwin.jobs.JobConfig;
@@ -55,10 +56,10 @@ public final class StreamBench {
     long health;
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
       kafka.createTopics(2);
-      try (GeneratorService generator = GeneratorService.start(GeneratorConfig.fromEnv(Map.of(
+      try (GeneratorService generator = GeneratorService.start(GeneratorConfig.fromEnv(Env.of(Map.of(
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "GENERATOR_ID", "bench-stream",
           "GENERATOR_TWINS", String.valueOf(TWINS), "GENERATOR_START", T0.toString(),
-          "GENERATOR_END", T0.plus(config.producerSpan()).toString())))) {
+          "GENERATOR_END", T0.plus(config.producerSpan()).toString()))))) {
         Poll.until(() -> generator.finished() || generator.failure().isPresent(), Duration.ofMinutes(30), 50,
             "the stream dataset");
         records = INPUTS.stream().mapToLong(generator::produced).sum();

@@ -1,5 +1,6 @@
 package ai.digitaltwin.generator.bench;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.GeneratorService;
 import ai.digitaltwin.generator.sim.DemoTwins;
@@ -84,9 +85,9 @@ public final class GeneratorBenchmark {
   }
 
   private static GeneratorConfig config(String bootstrap, int twins, int days) {
-    return GeneratorConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap, "GENERATOR_ID", "bench-" + System.nanoTime(),
+    return GeneratorConfig.fromEnv(Env.of(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap, "GENERATOR_ID", "bench-" + System.nanoTime(),
         "GENERATOR_TWINS", String.valueOf(twins), "GENERATOR_START", T0.toString(),
-        "GENERATOR_END", T0.plus(Duration.ofDays(days)).toString()));
+        "GENERATOR_END", T0.plus(Duration.ofDays(days)).toString())));
   }
 
   private static int prepareTopics(String bootstrap, EmbeddedKafka embedded) throws Exception {

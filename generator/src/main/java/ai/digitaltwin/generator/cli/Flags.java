@@ -2,6 +2,7 @@ package ai.digitaltwin.generator.cli;
 
 import ai.digitaltwin.generator.ConfigKey;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -54,6 +55,13 @@ public record Flags(Map<ConfigKey, String> values, Integer days, boolean helpWan
       // reported below
     }
     throw new IllegalArgumentException(DAYS + " must be a whole number from 1 to " + MAX_DAYS + ", got '" + value + "'");
+  }
+
+  /** The values given, by environment variable name, to lay over the environment. */
+  public Map<String, String> settings() {
+    Map<String, String> byName = new HashMap<>();
+    values.forEach((key, value) -> byName.put(key.name(), value));
+    return byName;
   }
 
   public static String usage() {
