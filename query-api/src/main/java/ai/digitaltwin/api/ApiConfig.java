@@ -7,6 +7,7 @@ import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.config.Env;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import java.util.Map;
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} — default 127.0.0.1:9092
  *   <li>{@code QUERY_TIMEOUT_MS} — timeout of the API's own queries, default 10000
  *   <li>{@code SNAPSHOT_POLL_MS} — how often Iceberg is asked for new snapshots, default 1000
+ *   <li>{@code DATA_FILE_CACHE_DIR} — local copies of data files kept in object storage, default
+ *       {@code $TWIN_DATA_DIR/cache/data-files} (see {@link ai.digitaltwin.api.history.DataFileCache})
  *   <li>{@code MAX_REQUEST_BYTES} — largest request body (413 beyond), default 10000000
  *   <li>{@code TWIN_DEV_MODE} — true allows a missing JWT secret (a random one per process), default false
  *   <li>{@code JWT_SECRET} — HS256 signing key, at least 32 characters; required outside dev mode
@@ -37,6 +40,9 @@ import java.util.Map;
  *   <li>{@code CHAT_LLM_TIMEOUT_MS} — longest wait for one narration, default 5000
  *   <li>the catalog keys of {@link CatalogConfig}
  * </ul>
+ *
+ * <p>Read once, by {@link #fromEnv}, in {@link QueryApiMain} (or by the embedded stack), and passed down:
+ * nothing below reads the environment.
  */
 public record ApiConfig(
     String host,
@@ -47,6 +53,7 @@ public record ApiConfig(
     Duration queryTimeout,
     Duration snapshotPoll,
     long maxRequestBytes,
+    Path dataFileCache,
     AuthConfig auth,
     SqlConfig sql,
     NarratorConfig narrator) {
@@ -66,40 +73,41 @@ public record ApiConfig(
     }
   }
 
-  public static ApiConfig fromEnv(Map<String, String> env) {
-    EnvValues values = new EnvValues(env);
-    Path dataDir = Path.of(values.string("TWIN_DATA_DIR", "data"));
+  /** Reads the variables above; a bad value stops with the variable's name. */
+  public static ApiConfig fromEnv(Env env) {
+    Path dataDir = env.dataDir();
     AuthConfig auth =
         AuthConfig.of(
-            values.secret("JWT_SECRET"),
-            values.bool("TWIN_DEV_MODE", false),
-            Duration.ofMinutes(values.integer("JWT_TTL_MINUTES", 60, 1, 7 * 24 * 60)),
-            values.secret("ADMIN_PASSWORD"),
-            values.integer("LOGIN_MAX_FAILURES", 5, 1, 1000),
-            Duration.ofSeconds(values.integer("LOGIN_WINDOW_SECONDS", 300, 1, 86_400)));
+            env.secret("JWT_SECRET").orElse(null),
+            env.bool("TWIN_DEV_MODE", false),
+            env.duration("JWT_TTL_MINUTES", ChronoUnit.MINUTES, 60, 1, 7 * 24 * 60),
+            env.secret("ADMIN_PASSWORD").orElse(null),
+            env.integer("LOGIN_MAX_FAILURES", 5, 1, 1000),
+            env.duration("LOGIN_WINDOW_SECONDS", ChronoUnit.SECONDS, 300, 1, 86_400));
     SqlConfig sql =
         new SqlConfig(
-            values.integer("SQL_MAX_ROWS", 10_000, 1, 1_000_000),
-            values.string("SQL_MEMORY_LIMIT", "1GB"),
-            values.integer("SQL_THREADS", 1, 1, 64),
-            Duration.ofMillis(values.integer("SQL_TIMEOUT_MS", 10_000, 1, 3_600_000)));
+            env.integer("SQL_MAX_ROWS", 10_000, 1, 1_000_000),
+            env.matching("SQL_MEMORY_LIMIT", "1GB", SqlConfig.MEMORY_LIMIT, "a size like 512MB or 2GB"),
+            env.integer("SQL_THREADS", 1, 1, 64),
+            // whole seconds: JDBC counts them
+            env.duration("SQL_TIMEOUT_MS", ChronoUnit.MILLIS, 10_000, 1000, 3_600_000));
     NarratorConfig narrator =
-        NarratorConfig.of(
-            values.string("CHAT_LLM_URL", null),
-            values.string("CHAT_LLM_MODEL", null),
-            values.secret("CHAT_LLM_API_KEY"),
-            Duration.ofMillis(
-                values.integer(
-                    "CHAT_LLM_TIMEOUT_MS", (int) NarratorConfig.DEFAULT_TIMEOUT.toMillis(), 1, 600_000)));
+        new NarratorConfig(
+            env.parsed("CHAT_LLM_URL", null, "an http or https URL", NarratorConfig::address),
+            env.string("CHAT_LLM_MODEL").orElse(null),
+            env.secret("CHAT_LLM_API_KEY").orElse(null),
+            env.duration(
+                "CHAT_LLM_TIMEOUT_MS", ChronoUnit.MILLIS, NarratorConfig.DEFAULT_TIMEOUT.toMillis(), 1, 600_000));
     return new ApiConfig(
-        values.string("HOST", "127.0.0.1"),
-        values.integer("PORT", 8000, 0, 65535),
+        env.string("HOST", "127.0.0.1"),
+        env.integer("PORT", 8000, 0, 65535),
         dataDir,
-        values.string("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
-        CatalogConfig.fromEnv(Env.of(env)),
-        Duration.ofMillis(values.integer("QUERY_TIMEOUT_MS", 10_000, 1, 3_600_000)),
-        Duration.ofMillis(values.integer("SNAPSHOT_POLL_MS", 1_000, 1, 3_600_000)),
-        values.integer("MAX_REQUEST_BYTES", 10_000_000, 1024, Integer.MAX_VALUE),
+        env.string("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+        CatalogConfig.fromEnv(env),
+        env.duration("QUERY_TIMEOUT_MS", ChronoUnit.MILLIS, 10_000, 1, 3_600_000),
+        env.duration("SNAPSHOT_POLL_MS", ChronoUnit.MILLIS, 1_000, 1, 3_600_000),
+        env.integer("MAX_REQUEST_BYTES", 10_000_000, 1024, Integer.MAX_VALUE),
+        env.path("DATA_FILE_CACHE_DIR", dataDir.resolve("cache").resolve("data-files")),
         auth,
         sql,
         narrator);

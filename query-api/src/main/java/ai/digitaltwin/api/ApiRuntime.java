@@ -64,7 +64,8 @@ public final class ApiRuntime implements AutoCloseable {
       ApiMetrics metrics = new ApiMetrics();
       TwinCatalog catalog = push(opened, TwinCatalog.open(config.catalog()));
       // one poll of Iceberg for both databases: the second refresh within half a poll reuses the first
-      IcebergTables iceberg = new IcebergTables(catalog, config.snapshotPoll().dividedBy(2));
+      IcebergTables iceberg =
+          new IcebergTables(catalog, config.snapshotPoll().dividedBy(2), DataFileCache.in(config.dataFileCache()));
       TwinHistory history =
           push(
               opened,
@@ -129,7 +130,7 @@ public final class ApiRuntime implements AutoCloseable {
     if (warehouse.startsWith("file:")) {
       return Path.of(URI.create(warehouse));
     }
-    return warehouse.contains("://") ? DataFileCache.fromEnv(System.getenv()).dir() : Path.of(warehouse);
+    return warehouse.contains("://") ? DataFileCache.in(config.dataFileCache()).dir() : Path.of(warehouse);
   }
 
   private static List<String> concat(List<String> first, List<String> second) {

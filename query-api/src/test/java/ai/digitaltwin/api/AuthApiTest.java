@@ -3,6 +3,7 @@ package ai.digitaltwin.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.digitaltwin.config.Env;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -202,16 +203,16 @@ class AuthApiTest {
   @Test
   void theApiRefusesToStartWithoutAProperSecretOutsideDevMode() {
     Map<String, String> base = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
-    assertThatThrownBy(() -> ApiConfig.fromEnv(base))
+    assertThatThrownBy(() -> ApiConfig.fromEnv(Env.of(base)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("JWT_SECRET is not set.");
-    assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of("JWT_SECRET", "short-secret")))
+    assertThatThrownBy(() -> ApiConfig.fromEnv(Env.of(Map.of("JWT_SECRET", "short-secret"))))
         .hasMessageStartingWith("JWT_SECRET is too short (12 characters).");
-    assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of("JWT_SECRET", "changeme")))
+    assertThatThrownBy(() -> ApiConfig.fromEnv(Env.of(Map.of("JWT_SECRET", "changeme"))))
         .hasMessageStartingWith("JWT_SECRET is a well-known default value.");
-    assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of("JWT_SECRET", "a".repeat(40))))
+    assertThatThrownBy(() -> ApiConfig.fromEnv(Env.of(Map.of("JWT_SECRET", "a".repeat(40)))))
         .hasMessageStartingWith("JWT_SECRET has too few distinct characters.");
-    ApiConfig dev = ApiConfig.fromEnv(Map.of("TWIN_DEV_MODE", "true"));
+    ApiConfig dev = ApiConfig.fromEnv(Env.of(Map.of("TWIN_DEV_MODE", "true")));
     assertThat(dev.auth().generatedSecret()).isTrue();
     assertThat(dev.auth().jwtSecret()).hasSizeGreaterThanOrEqualTo(32);
     assertThat(dev.describe().toString()).doesNotContain(dev.auth().jwtSecret());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.digitaltwin.api.chat.narrator.CannedCompletions;
 import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.config.Env;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -86,12 +87,12 @@ class ChatNarratorApiTest {
 
   @Test
   void aNarratorUrlWithoutAModelOrOfAnotherSchemeIsRefusedAtStart() {
-    assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of("TWIN_DEV_MODE", "true", "CHAT_LLM_URL", endpoint.url())))
+    assertThatThrownBy(() -> ApiConfig.fromEnv(Env.of(Map.of("TWIN_DEV_MODE", "true", "CHAT_LLM_URL", endpoint.url()))))
         .hasMessage("CHAT_LLM_MODEL is required with CHAT_LLM_URL");
-    assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of("TWIN_DEV_MODE", "true", "CHAT_LLM_URL", "ftp://host/v1",
-        "CHAT_LLM_MODEL", "m"))).hasMessage("CHAT_LLM_URL must be an http or https URL, got 'ftp://host/v1'");
-    assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of("TWIN_DEV_MODE", "true", "CHAT_LLM_TIMEOUT_MS", "0")))
-        .hasMessage("CHAT_LLM_TIMEOUT_MS must be in 1..600000, got 0");
-    assertThat(ApiConfig.fromEnv(Map.of("TWIN_DEV_MODE", "true")).narrator().enabled()).isFalse();
+    assertThatThrownBy(() -> ApiConfig.fromEnv(Env.of(Map.of("TWIN_DEV_MODE", "true", "CHAT_LLM_URL", "ftp://host/v1",
+        "CHAT_LLM_MODEL", "m")))).hasMessage("CHAT_LLM_URL=ftp://host/v1: not an http or https URL");
+    assertThatThrownBy(() -> ApiConfig.fromEnv(Env.of(Map.of("TWIN_DEV_MODE", "true", "CHAT_LLM_TIMEOUT_MS", "0"))))
+        .hasMessage("CHAT_LLM_TIMEOUT_MS=0: not an integer in 1..600000");
+    assertThat(ApiConfig.fromEnv(Env.of(Map.of("TWIN_DEV_MODE", "true"))).narrator().enabled()).isFalse();
   }
 }

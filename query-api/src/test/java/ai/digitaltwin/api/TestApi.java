@@ -2,6 +2,7 @@ package ai.digitaltwin.api;
 
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.config.Env;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -45,7 +46,10 @@ final class TestApi implements AutoCloseable {
   static ai.digitaltwin.api.history.TwinHistory history(TwinCatalog catalog) {
     return ai.digitaltwin.api.history.TwinHistory.open(
         new ai.digitaltwin.api.history.IcebergViews(
-            new ai.digitaltwin.api.history.IcebergTables(catalog, java.time.Duration.ZERO), ai.digitaltwin.schemas.Tables.ALL),
+            new ai.digitaltwin.api.history.IcebergTables(catalog, java.time.Duration.ZERO,
+                // beside a local warehouse, whose files are read where they are: never written
+                ai.digitaltwin.api.history.DataFileCache.in(Path.of(catalog.config().warehouse()).resolveSibling("data-files"))),
+            ai.digitaltwin.schemas.Tables.ALL),
         java.time.Duration.ofSeconds(5),
         java.time.Duration.ofHours(1));
   }
@@ -67,7 +71,7 @@ final class TestApi implements AutoCloseable {
     env.put("QUERY_TIMEOUT_MS", "5000");
     env.put("SQL_TIMEOUT_MS", "2000");
     env.putAll(extraEnv);
-    ApiConfig config = ApiConfig.fromEnv(env);
+    ApiConfig config = ApiConfig.fromEnv(Env.of(env));
     return new TestApi(catalog, ApiRuntime.start(config, java.util.List.of(), clock), config);
   }
 

@@ -52,7 +52,7 @@ public final class TwinStack implements AutoCloseable {
     // fail on a bad value before anything starts
     GeneratorConfig generatorConfig = GeneratorConfig.fromEnv(Env.of(effective));
     JobConfig jobConfig = JobConfig.fromEnv(Env.of(effective));
-    ApiConfig apiConfig = ApiConfig.fromEnv(effective);
+    ApiConfig apiConfig = ApiConfig.fromEnv(Env.of(effective));
 
     TwinStack stack = new TwinStack(config);
     Progress progress = new Progress(out, 5);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.digitaltwin.api.chat.SqlRunner;
 import ai.digitaltwin.api.chat.http.HistorySql;
 import ai.digitaltwin.api.daily.DailyFigures;
+import ai.digitaltwin.api.history.DataFileCache;
 import ai.digitaltwin.api.history.IcebergTables;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.QueryResult;
@@ -78,7 +79,7 @@ class DailyFiguresTest {
     assertThat(rollup(catalog).days()).isPositive();
     try (TwinCatalog twins = TwinCatalog.open(catalog);
         TwinHistory history = TwinHistory.open(
-            new IcebergViews(new IcebergTables(twins, Duration.ZERO), Tables.ALL), Duration.ofSeconds(30), Duration.ofHours(1))) {
+            new IcebergViews(new IcebergTables(twins, Duration.ZERO, DataFileCache.in(dir.resolve("data-files"))), Tables.ALL), Duration.ofSeconds(30), Duration.ofHours(1))) {
       DailyFigures daily = new DailyFigures(history);
       for (String twin : List.of(NY, UTC)) {
         QueryResult rolled = daily.days(twin, FROM, TO, DailyFigures.Source.AUTO);

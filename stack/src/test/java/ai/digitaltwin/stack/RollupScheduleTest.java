@@ -3,6 +3,7 @@ package ai.digitaltwin.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.api.history.DailyFromReadings;
+import ai.digitaltwin.api.history.DataFileCache;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
@@ -71,7 +72,7 @@ class RollupScheduleTest {
       }
       Map<String, DailyFromReadings.Figures> duck;
       try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-        duck = DailyFromReadings.compute(db, IcebergViews.dataFiles(twins.table(Tables.HEALTH_EVENTS), healthSnapshot), twins.table(Tables.TWIN_REGISTRY));
+        duck = DailyFromReadings.compute(db, IcebergViews.dataFiles(twins.table(Tables.HEALTH_EVENTS), healthSnapshot, DataFileCache.in(dir.resolve("data-files"))), twins.table(Tables.TWIN_REGISTRY));
       }
 
       assertThat(rolled.keySet()).isEqualTo(duck.keySet());

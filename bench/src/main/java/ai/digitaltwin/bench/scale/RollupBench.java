@@ -1,6 +1,7 @@
 package ai.digitaltwin.bench.scale;
 
 import ai.digitaltwin.api.history.DailyFromReadings;
+import ai.digitaltwin.api.history.DataFileCache;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.bench.BenchConfig;
 import ai.digitaltwin.bench.detection.DetectionSize;
@@ -79,7 +80,9 @@ public final class RollupBench {
     double[] seconds = new double[runs];
     try (TwinCatalog twins = TwinCatalog.open(catalog); Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
       Table health = twins.table(Tables.HEALTH_EVENTS);
-      List<String> files = IcebergViews.dataFiles(health, health.currentSnapshot().snapshotId());
+      // a local warehouse: its files are read where they are, the cache beside it stays empty
+      DataFileCache unused = DataFileCache.in(Path.of(catalog.warehouse()).resolveSibling("data-files"));
+      List<String> files = IcebergViews.dataFiles(health, health.currentSnapshot().snapshotId(), unused);
       DailyFromReadings.loadZones(duck, twins.table(Tables.TWIN_REGISTRY));
       String sql = DailyFromReadings.sql(files);
       long rows = 0;

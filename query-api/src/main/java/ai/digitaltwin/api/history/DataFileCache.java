@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.SeekableInputStream;
@@ -18,7 +17,8 @@ import org.apache.iceberg.io.SeekableInputStream;
  * files — so a copy can never go stale and needs no invalidation.
  *
  * <p>Copies of files that later snapshots dropped stay until the directory is cleared; it is a cache,
- * and deleting it at any time is safe.
+ * and deleting it at any time is safe. Its directory is the API's {@code DATA_FILE_CACHE_DIR}
+ * ({@link ai.digitaltwin.api.ApiConfig}).
  */
 public final class DataFileCache {
   private final Path dir;
@@ -29,18 +29,6 @@ public final class DataFileCache {
 
   public static DataFileCache in(Path dir) {
     return new DataFileCache(dir);
-  }
-
-  /**
-   * {@code DATA_FILE_CACHE_DIR}, default {@code $TWIN_DATA_DIR/cache/data-files} ({@code TWIN_DATA_DIR}
-   * defaults to {@code ./data}).
-   */
-  public static DataFileCache fromEnv(Map<String, String> env) {
-    String configured = env.get("DATA_FILE_CACHE_DIR");
-    if (configured != null && !configured.isBlank()) {
-      return in(Path.of(configured.trim()));
-    }
-    return in(Path.of(env.getOrDefault("TWIN_DATA_DIR", "data"), "cache", "data-files"));
   }
 
   public Path dir() {

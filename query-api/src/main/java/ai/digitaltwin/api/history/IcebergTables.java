@@ -40,19 +40,27 @@ public final class IcebergTables {
 
   private final TwinCatalog catalog;
   private final Duration minInterval;
+  private final DataFileCache files;
   private final LongSupplier nanoTime;
   private final Map<String, Table> loaded = new ConcurrentHashMap<>();
   private final Map<String, Current> current = new ConcurrentHashMap<>();
   private final Map<String, Long> refreshedAt = new ConcurrentHashMap<>();
 
-  public IcebergTables(TwinCatalog catalog, Duration minInterval) {
-    this(catalog, minInterval, System::nanoTime);
+  /** {@code files}: where data files kept in object storage are copied for DuckDB. */
+  public IcebergTables(TwinCatalog catalog, Duration minInterval, DataFileCache files) {
+    this(catalog, minInterval, files, System::nanoTime);
   }
 
-  IcebergTables(TwinCatalog catalog, Duration minInterval, LongSupplier nanoTime) {
+  IcebergTables(TwinCatalog catalog, Duration minInterval, DataFileCache files, LongSupplier nanoTime) {
     this.catalog = catalog;
     this.minInterval = minInterval;
+    this.files = files;
     this.nanoTime = nanoTime;
+  }
+
+  /** Where remote data files are copied; time travel reads older snapshots' files through it too. */
+  public DataFileCache files() {
+    return files;
   }
 
   /**
@@ -113,17 +121,17 @@ public final class IcebergTables {
   }
 
   /** The data files of one snapshot of a table, with their statistics, as DuckDB can read them. */
-  public static List<PlannedFile> plan(Table table, long snapshotId) {
-    List<PlannedFile> files = new ArrayList<>();
+  private List<PlannedFile> plan(Table table, long snapshotId) {
+    List<PlannedFile> planned = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks =
         table.newScan().useSnapshot(snapshotId).includeColumnStats().planFiles()) {
       for (FileScanTask task : tasks) {
-        files.add(new PlannedFile(IcebergViews.localPath(table, task.file().location()), task.file()));
+        planned.add(new PlannedFile(IcebergViews.localPath(table, task.file().location(), files), task.file()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return List.copyOf(files);
+    return List.copyOf(planned);
   }
 
   private static long count(Iterable<?> items) {

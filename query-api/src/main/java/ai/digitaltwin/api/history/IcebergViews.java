@@ -29,8 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IcebergViews {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergViews.class);
-  /** Where data files in object storage are copied for DuckDB; see {@link DataFileCache}. */
-  private static final DataFileCache REMOTE_FILES = DataFileCache.fromEnv(System.getenv());
 
   /** What a view currently shows. */
   public record ViewState(String table, long snapshotId, Instant committedAt, int files, long snapshots) {}
@@ -104,12 +102,15 @@ public final class IcebergViews {
     return current == null ? Optional.empty() : PlannedFile.newest(current.schema(), current.files(), twinId);
   }
 
-  /** Local paths of the data files of one snapshot of a table (time travel uses older snapshot ids). */
-  public static List<String> dataFiles(Table table, long snapshotId) {
+  /**
+   * Local paths of the data files of one snapshot of a table (time travel uses older snapshot ids); files
+   * in object storage are copied into {@code remote} first.
+   */
+  public static List<String> dataFiles(Table table, long snapshotId, DataFileCache remote) {
     List<String> files = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).planFiles()) {
       for (FileScanTask task : tasks) {
-        files.add(localPath(table, task.file().location()));
+        files.add(localPath(table, task.file().location(), remote));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -118,9 +119,9 @@ public final class IcebergViews {
   }
 
   /** A path DuckDB can read: remote data files are copied locally first (immutable, fetched once). */
-  static String localPath(Table table, String location) {
+  static String localPath(Table table, String location, DataFileCache remote) {
     if (DataFileCache.isRemote(location)) {
-      return REMOTE_FILES.localCopy(table.io(), location).toString();
+      return remote.localCopy(table.io(), location).toString();
     }
     return localPath(location);
   }
@@ -154,7 +155,8 @@ public final class IcebergViews {
         name,
         chosen.snapshotId(),
         Instant.ofEpochMilli(chosen.timestampMillis()),
-        ViewDefinitions.select(table.schema(), dataFiles(table, chosen.snapshotId()), table.schemas().size() <= 1));
+        ViewDefinitions.select(
+            table.schema(), dataFiles(table, chosen.snapshotId(), iceberg.files()), table.schemas().size() <= 1));
   }
 
   /** The loaded table (its current snapshot and properties), as of the newest poll. */

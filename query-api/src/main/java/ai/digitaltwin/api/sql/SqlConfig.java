@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
  * @param timeout per-query timeout; whole seconds, as JDBC counts them
  */
 public record SqlConfig(int maxRows, String memoryLimit, int threads, Duration timeout) {
-  private static final Pattern MEMORY = Pattern.compile("[0-9]{1,6}(KB|MB|GB)");
+  /** What {@code memoryLimit} may be: DuckDB's own syntax, digits and a unit. */
+  public static final String MEMORY_LIMIT = "[0-9]{1,6}(KB|MB|GB)";
+
+  private static final Pattern MEMORY = Pattern.compile(MEMORY_LIMIT);
 
   public SqlConfig {
     if (maxRows < 1) {

@@ -37,7 +37,7 @@ class ChatNarratorTest {
   @BeforeAll
   static void start() {
     endpoint = CannedCompletions.start();
-    NarratorConfig config = NarratorConfig.of(endpoint.url(), "test-model", "test-key", TIMEOUT);
+    NarratorConfig config = new NarratorConfig(NarratorConfig.address(endpoint.url()), "test-model", "test-key", TIMEOUT);
     narrated = ChatService.create(SharedChat.fixture().runner(), Narrator.of(config, outcomes::add));
   }
 

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.iceberg.inmemory.InMemoryFileIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,14 +56,6 @@ class DataFileCacheTest {
     assertThat(DataFileCache.isRemote("gs://bucket/f.parquet")).isTrue();
     assertThat(DataFileCache.isRemote("file:/srv/twin/warehouse/f.parquet")).isFalse();
     assertThat(DataFileCache.isRemote("/srv/twin/warehouse/f.parquet")).isFalse();
-  }
-
-  @Test
-  void theDirectoryComesFromTheEnvironment() {
-    assertThat(DataFileCache.fromEnv(Map.of("TWIN_DATA_DIR", "/srv/twin")).dir())
-        .isEqualTo(Path.of("/srv/twin/cache/data-files"));
-    assertThat(DataFileCache.fromEnv(Map.of("DATA_FILE_CACHE_DIR", "/var/cache/twin")).dir())
-        .isEqualTo(Path.of("/var/cache/twin"));
   }
 
   private static void write(InMemoryFileIO io, String location, String text) throws IOException {

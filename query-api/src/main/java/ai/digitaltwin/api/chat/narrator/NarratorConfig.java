@@ -1,7 +1,6 @@
 package ai.digitaltwin.api.chat.narrator;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -26,7 +25,7 @@ public record NarratorConfig(URI url, String model, String apiKey, Duration time
       throw new IllegalArgumentException("CHAT_LLM_TIMEOUT_MS must be positive");
     }
     if (url != null) {
-      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+      if (!isHttp(url)) {
         throw new IllegalArgumentException("CHAT_LLM_URL must be an http or https URL, got '" + url + "'");
       }
       if (model == null || model.isBlank()) {
@@ -40,16 +39,17 @@ public record NarratorConfig(URI url, String model, String apiKey, Duration time
     return new NarratorConfig(null, null, null, DEFAULT_TIMEOUT);
   }
 
-  /** From the environment's values; {@code url} null or blank means off. */
-  public static NarratorConfig of(String url, String model, String apiKey, Duration timeout) {
-    if (url == null || url.isBlank()) {
-      return new NarratorConfig(null, model, apiKey, timeout);
+  /** The address a {@code CHAT_LLM_URL} names; not an http or https URL with a host is an error. */
+  public static URI address(String url) {
+    URI uri = URI.create(url);
+    if (!isHttp(uri)) {
+      throw new IllegalArgumentException("not an http or https URL: " + url);
     }
-    try {
-      return new NarratorConfig(new URI(url.strip()), model, apiKey, timeout);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("CHAT_LLM_URL must be an http or https URL, got '" + url + "'");
-    }
+    return uri;
+  }
+
+  private static boolean isHttp(URI url) {
+    return ("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null;
   }
 
   public boolean enabled() {
