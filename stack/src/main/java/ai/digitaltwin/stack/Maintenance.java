@@ -132,7 +132,8 @@ final class Maintenance implements AutoCloseable {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
       for (TableMaintenance.Result r :
           TableMaintenance.run(
-              env, catalog, config.compactMinFiles(), config.snapshotRetention(), config.snapshotRetainLast(),
+              env, catalog, config.maintenance().compactMinFiles(), config.maintenance().snapshotRetention(),
+              config.maintenance().snapshotRetainLast(),
               clock.instant(), () -> stopping)) {
         if (r.filesBefore() > 0 || r.snapshotsExpired() > 0) {
           LOG.info("maintenance {}: {} files in {} day partitions rewritten as {}, {} snapshots expired",

@@ -1,8 +1,10 @@
 package ai.digitaltwin.stack;
 
+import ai.digitaltwin.config.Env;
+import ai.digitaltwin.jobs.maintenance.MaintenanceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Configuration of the embedded stack, from the environment. The generator, job and API read their own
@@ -10,9 +12,9 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code TWIN_DATA_DIR} — all state (Kafka logs, checkpoints, warehouse), default ./data
- *   <li>{@code KAFKA_PORT} — the embedded broker's port on 127.0.0.1, default 9092
- *   <li>{@code KAFKA_CONTROLLER_PORT} — its KRaft controller port, default 9093
- *   <li>{@code KAFKA_PARTITIONS} — partitions per topic, default 2
+ *   <li>{@code KAFKA_PORT} — the embedded broker's port on 127.0.0.1, 1..65535, default 9092
+ *   <li>{@code KAFKA_CONTROLLER_PORT} — its KRaft controller port, 1..65535, default 9093
+ *   <li>{@code KAFKA_PARTITIONS} — partitions per topic, 1..64, default 2
  *   <li>{@code MAINTENANCE_INTERVAL_MS} — table maintenance (compaction, snapshot expiry) every so often,
  *       default 300000 (5 min); 0 turns it off
  *   <li>{@code MAINTENANCE_BULK_RATE} — while the input topics take more events per second than this (an
@@ -20,9 +22,8 @@ import java.util.Map;
  *       for at most two intervals), default 2000; 0 never waits
  *   <li>{@code ROLLUP_INTERVAL_MS} — the incremental daily rollup into {@code daily_summaries} every so
  *       often, default 600000 (10 min); 0 turns it off
- *   <li>{@code COMPACT_MIN_FILES} — a day partition with fewer data files is not rewritten unless one is not yet sorted, default 4
- *   <li>{@code SNAPSHOT_RETENTION_MS} — snapshots younger than this are never expired, default 3600000
- *   <li>{@code SNAPSHOT_RETAIN_LAST} — the newest snapshots kept whatever their age, default 20
+ *   <li>{@code COMPACT_MIN_FILES}, {@code SNAPSHOT_RETENTION_MS}, {@code SNAPSHOT_RETAIN_LAST} — how
+ *       maintenance compacts and expires, see {@link MaintenanceConfig}
  * </ul>
  */
 public record StackConfig(
@@ -33,71 +34,27 @@ public record StackConfig(
     Duration maintenanceInterval,
     int maintenanceBulkRate,
     Duration rollupInterval,
-    int compactMinFiles,
-    Duration snapshotRetention,
-    int snapshotRetainLast) {
+    MaintenanceConfig maintenance) {
   public StackConfig {
-    requirePort("KAFKA_PORT", kafkaPort);
-    requirePort("KAFKA_CONTROLLER_PORT", controllerPort);
     if (kafkaPort == controllerPort) {
       throw new IllegalArgumentException("KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ");
     }
-    if (partitions < 1 || partitions > 64) {
-      throw new IllegalArgumentException("KAFKA_PARTITIONS must be in 1..64, got " + partitions);
-    }
-    if (maintenanceInterval.isNegative()) {
-      throw new IllegalArgumentException("MAINTENANCE_INTERVAL_MS must be 0 or more, got " + maintenanceInterval.toMillis());
-    }
-    if (maintenanceBulkRate < 0) {
-      throw new IllegalArgumentException("MAINTENANCE_BULK_RATE must be 0 or more, got " + maintenanceBulkRate);
-    }
-    if (rollupInterval.isNegative()) {
-      throw new IllegalArgumentException("ROLLUP_INTERVAL_MS must be 0 or more, got " + rollupInterval.toMillis());
-    }
-    requirePositive("COMPACT_MIN_FILES", compactMinFiles);
-    requirePositive("SNAPSHOT_RETENTION_MS", snapshotRetention.toMillis());
-    requirePositive("SNAPSHOT_RETAIN_LAST", snapshotRetainLast);
   }
 
-  public static StackConfig fromEnv(Map<String, String> env) {
+  /** Reads the variables above; a bad value stops with the variable's name. */
+  public static StackConfig fromEnv(Env env) {
     return new StackConfig(
-        Path.of(env.getOrDefault("TWIN_DATA_DIR", "data")).toAbsolutePath(),
-        intValue(env, "KAFKA_PORT", 9092),
-        intValue(env, "KAFKA_CONTROLLER_PORT", 9093),
-        intValue(env, "KAFKA_PARTITIONS", 2),
-        Duration.ofMillis(intValue(env, "MAINTENANCE_INTERVAL_MS", 300_000)),
-        intValue(env, "MAINTENANCE_BULK_RATE", 2_000),
-        Duration.ofMillis(intValue(env, "ROLLUP_INTERVAL_MS", 600_000)),
-        intValue(env, "COMPACT_MIN_FILES", 4),
-        Duration.ofMillis(intValue(env, "SNAPSHOT_RETENTION_MS", 3_600_000)),
-        intValue(env, "SNAPSHOT_RETAIN_LAST", 20));
+        env.dataDir().toAbsolutePath(),
+        env.integer("KAFKA_PORT", 9092, 1, 65535),
+        env.integer("KAFKA_CONTROLLER_PORT", 9093, 1, 65535),
+        env.integer("KAFKA_PARTITIONS", 2, 1, 64),
+        env.duration("MAINTENANCE_INTERVAL_MS", ChronoUnit.MILLIS, 300_000, 0, Long.MAX_VALUE),
+        env.integer("MAINTENANCE_BULK_RATE", 2_000, 0, Integer.MAX_VALUE),
+        env.duration("ROLLUP_INTERVAL_MS", ChronoUnit.MILLIS, 600_000, 0, Long.MAX_VALUE),
+        MaintenanceConfig.fromEnv(env));
   }
 
   public String bootstrapServers() {
     return "127.0.0.1:" + kafkaPort;
-  }
-
-  private static void requirePositive(String key, long value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(key + " must be a positive integer, got " + value);
-    }
-  }
-
-  private static void requirePort(String key, int port) {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException(key + " must be in 1..65535, got " + port);
-    }
-  }
-
-  static int intValue(Map<String, String> env, String key, int defaultValue) {
-    String raw = env.get(key);
-    if (raw == null || raw.isBlank()) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be an integer, got '" + raw + "'");
-    }
   }
 }

@@ -42,9 +42,9 @@ public final class TwinStack implements AutoCloseable {
 
   /** Starts everything; {@code env} is the process environment (tests pass their own). */
   public static TwinStack start(Map<String, String> env, PrintStream out) throws Exception {
-    StackConfig config = StackConfig.fromEnv(env);
+    StackConfig config = StackConfig.fromEnv(Env.of(env));
     Map<String, String> effective = new HashMap<>(env);
-    effective.put("TWIN_DATA_DIR", config.dataDir().toString());
+    effective.put(Env.DATA_DIR, config.dataDir().toString());
     effective.put("KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers());
     // a day of history at the first start, so the dashboard has something to show at once
     effective.putIfAbsent("GENERATOR_BACKFILL_DAYS", "1");

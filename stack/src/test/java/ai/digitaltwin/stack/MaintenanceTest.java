@@ -3,6 +3,7 @@ package ai.digitaltwin.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.catalog.CatalogConfig;
+import ai.digitaltwin.config.Env;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,8 +78,8 @@ class MaintenanceTest {
 
   private Maintenance start(Duration interval, String bulkRate, InputRate inputs) {
     StackConfig config =
-        StackConfig.fromEnv(Map.of("TWIN_DATA_DIR", dir.toString(), "MAINTENANCE_INTERVAL_MS", String.valueOf(interval.toMillis()),
-            "MAINTENANCE_BULK_RATE", bulkRate));
+        StackConfig.fromEnv(Env.of(Map.of("TWIN_DATA_DIR", dir.toString(), "MAINTENANCE_INTERVAL_MS", String.valueOf(interval.toMillis()),
+            "MAINTENANCE_BULK_RATE", bulkRate)));
     return Maintenance.start(config, CatalogConfig.local(dir.resolve("warehouse")), Clock.systemUTC(), inputs);
   }
 
