@@ -1,5 +1,6 @@
 package ai.digitaltwin.restcatalog;
 
+import ai.digitaltwin.config.Env;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -35,8 +36,9 @@ public record RestCatalogConfig(String host, int port, Map<String, String> catal
     catalogProperties = Map.copyOf(catalogProperties);
   }
 
-  public static RestCatalogConfig fromEnv(Map<String, String> env) {
-    Path dataDir = Path.of(env.getOrDefault("TWIN_DATA_DIR", "data")).toAbsolutePath();
+  /** Reads the variables above; a bad value stops with the variable's name. */
+  public static RestCatalogConfig fromEnv(Env env) {
+    Path dataDir = env.dataDir().toAbsolutePath();
     Map<String, String> props = new HashMap<>();
     props.put(CatalogProperties.CATALOG_IMPL, JdbcCatalog.class.getName());
     props.put(CatalogProperties.URI, "jdbc:sqlite:" + dataDir.resolve("rest-catalog").resolve("catalog.db"));
@@ -44,14 +46,9 @@ public record RestCatalogConfig(String host, int port, Map<String, String> catal
     props.put("jdbc.schema-version", "V1");
     // one connection: SQLite serialises writers anyway, and a second one only meets "database is locked"
     props.put(CatalogProperties.CLIENT_POOL_SIZE, "1");
-    env.forEach(
-        (key, value) -> {
-          if (key.startsWith(PREFIX) && key.length() > PREFIX.length()) {
-            props.put(propertyName(key), value);
-          }
-        });
-    return new RestCatalogConfig(
-        env.getOrDefault("HOST", "127.0.0.1"), port(env.getOrDefault("PORT", "8181")), props);
+    // values as given: they may be credentials
+    env.startingWith(PREFIX).forEach((name, value) -> props.put(propertyName(name), value));
+    return new RestCatalogConfig(env.string("HOST", "127.0.0.1"), env.integer("PORT", 8181, 0, 65535), props);
   }
 
   /** {@code CATALOG_IO__IMPL} → {@code io-impl}, {@code CATALOG_S3_PATH__STYLE__ACCESS} → {@code s3.path-style-access}. */
@@ -60,14 +57,6 @@ public record RestCatalogConfig(String host, int port, Map<String, String> catal
         .replace("__", "-")
         .replace('_', '.')
         .toLowerCase(Locale.ROOT);
-  }
-
-  private static int port(String raw) {
-    try {
-      return Integer.parseInt(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("PORT must be an integer, got '" + raw + "'");
-    }
   }
 
   /** The SQLite file of a {@code jdbc:sqlite:} URI, whose directory must exist before the catalog opens. */

@@ -1,5 +1,7 @@
 package ai.digitaltwin.restcatalog;
 
+import ai.digitaltwin.config.Env;
+
 /** Runs the REST catalog server until the process is stopped. Configuration: {@link RestCatalogConfig}. */
 public final class RestCatalogMain {
   private RestCatalogMain() {}
@@ -17,7 +19,7 @@ public final class RestCatalogMain {
     }
     RestCatalogConfig config;
     try {
-      config = RestCatalogConfig.fromEnv(System.getenv());
+      config = RestCatalogConfig.fromEnv(Env.of(System.getenv()));
     } catch (IllegalArgumentException e) {
       System.err.println("rest-catalog: " + e.getMessage());
       System.exit(2);

@@ -3,6 +3,7 @@ package ai.digitaltwin.restcatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.digitaltwin.config.Env;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RestCatalogConfigTest {
   @Test
   void defaultsKeepTheCatalogInSqliteUnderTheDataDirectory() {
-    RestCatalogConfig config = RestCatalogConfig.fromEnv(Map.of("TWIN_DATA_DIR", "/srv/twin"));
+    RestCatalogConfig config = RestCatalogConfig.fromEnv(Env.of(Map.of("TWIN_DATA_DIR", "/srv/twin")));
 
     assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.port()).isEqualTo(8181);
@@ -24,12 +25,12 @@ class RestCatalogConfigTest {
   @Test
   void catalogVariablesBecomeIcebergProperties() {
     RestCatalogConfig config =
-        RestCatalogConfig.fromEnv(
+        RestCatalogConfig.fromEnv(Env.of(
             Map.of(
                 "CATALOG_WAREHOUSE", "s3://warehouse/",
                 "CATALOG_IO__IMPL", "org.apache.iceberg.aws.s3.S3FileIO",
                 "CATALOG_S3_PATH__STYLE__ACCESS", "true",
-                "CATALOG_S3_SECRET__ACCESS__KEY", "hidden-value"));
+                "CATALOG_S3_SECRET__ACCESS__KEY", "hidden-value")));
 
     assertThat(config.catalogProperties())
         .containsEntry("warehouse", "s3://warehouse/")
@@ -41,8 +42,8 @@ class RestCatalogConfigTest {
 
   @Test
   void aBadPortIsNamed() {
-    assertThatThrownBy(() -> RestCatalogConfig.fromEnv(Map.of("PORT", "http")))
+    assertThatThrownBy(() -> RestCatalogConfig.fromEnv(Env.of(Map.of("PORT", "http"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("PORT must be an integer, got 'http'");
+        .hasMessage("PORT=http: not an integer in 0..65535");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +22,7 @@ class RestCatalogServerTest {
   void tablesAndCommitsSurviveARestartOfTheServer() throws Exception {
     Map<String, String> env = Map.of("TWIN_DATA_DIR", dir.toString(), "PORT", "0");
     long snapshot;
-    try (RestCatalogServer server = RestCatalogServer.start(RestCatalogConfig.fromEnv(env));
+    try (RestCatalogServer server = RestCatalogServer.start(RestCatalogConfig.fromEnv(Env.of(env)));
         TwinCatalog catalog = TwinCatalog.open(client(server))) {
       catalog.ensureTables();
       Table health = catalog.table(Tables.HEALTH_EVENTS);
@@ -29,7 +30,7 @@ class RestCatalogServerTest {
       snapshot = catalog.table(Tables.HEALTH_EVENTS).currentSnapshot().snapshotId();
     }
 
-    try (RestCatalogServer server = RestCatalogServer.start(RestCatalogConfig.fromEnv(env));
+    try (RestCatalogServer server = RestCatalogServer.start(RestCatalogConfig.fromEnv(Env.of(env)));
         TwinCatalog catalog = TwinCatalog.open(client(server))) {
       assertThat(catalog.catalog().listTables(TwinCatalog.NAMESPACE)).hasSize(Tables.ALL.size());
       Table health = catalog.table(Tables.HEALTH_EVENTS);
@@ -41,7 +42,7 @@ class RestCatalogServerTest {
   @Test
   void bindsTheConfiguredAddressOnly() throws Exception {
     Map<String, String> env = Map.of("TWIN_DATA_DIR", dir.toString(), "PORT", "0", "HOST", "127.0.0.1");
-    try (RestCatalogServer server = RestCatalogServer.start(RestCatalogConfig.fromEnv(env))) {
+    try (RestCatalogServer server = RestCatalogServer.start(RestCatalogConfig.fromEnv(Env.of(env)))) {
       assertThat(server.address().getHostString()).isEqualTo("127.0.0.1");
       assertThat(server.port()).isPositive();
     }
