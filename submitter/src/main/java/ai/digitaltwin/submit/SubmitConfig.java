@@ -1,11 +1,12 @@
 package ai.digitaltwin.submit;
 
+import ai.digitaltwin.config.Env;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Configuration of the submitter, from the environment:
@@ -49,70 +50,29 @@ public record SubmitConfig(
     jobArgs = List.copyOf(jobArgs);
   }
 
-  public static SubmitConfig fromEnv(Map<String, String> env) {
+  /** Reads the variables above; a bad value stops with the variable's name. */
+  public static SubmitConfig fromEnv(Env env) {
     List<String> args = new ArrayList<>();
     for (String key : FORWARDED) {
-      String value = env.get(key);
-      if (value != null && !value.isBlank()) {
-        args.add(key + "=" + value.trim());
-      }
+      env.string(key).ifPresent(value -> args.add(key + "=" + value));
     }
-    String extra = env.getOrDefault("JOB_EXTRA_ARGS", "").trim();
-    if (!extra.isEmpty()) {
-      for (String arg : extra.split("\\s+")) {
-        if (!arg.contains("=")) {
-          throw new IllegalArgumentException("JOB_EXTRA_ARGS must be KEY=VALUE pairs, got '" + arg + "'");
-        }
-        args.add(arg);
+    for (String arg : env.list("JOB_EXTRA_ARGS", "\\s+")) {
+      if (!arg.contains("=")) {
+        throw env.bad("JOB_EXTRA_ARGS", "space-separated KEY=VALUE pairs");
       }
+      args.add(arg);
     }
     return new SubmitConfig(
-        URI.create(env.getOrDefault("FLINK_REST_URL", "http://127.0.0.1:8081")),
-        Path.of(env.getOrDefault("JOB_JAR", "twin-flink-app.jar")),
-        positive(env, "JOB_PARALLELISM", 1),
-        blankToNull(env.get("SAVEPOINT_PATH")),
-        blankToNull(env.get("SAVEPOINT_DIR")),
-        Duration.ofSeconds(positive(env, "SUBMIT_TIMEOUT_SECONDS", 300)),
-        env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
-        positive(env, "KAFKA_PARTITIONS", 4),
-        (short) positive(env, "KAFKA_REPLICATION", 3),
+        env.parsed("FLINK_REST_URL", URI.create("http://127.0.0.1:8081"), "a URL", URI::create),
+        env.path("JOB_JAR", Path.of("twin-flink-app.jar")),
+        env.integer("JOB_PARALLELISM", 1, 1, Integer.MAX_VALUE),
+        env.string("SAVEPOINT_PATH").orElse(null),
+        env.string("SAVEPOINT_DIR").orElse(null),
+        env.duration("SUBMIT_TIMEOUT_SECONDS", ChronoUnit.SECONDS, 300, 1, Long.MAX_VALUE),
+        env.string("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+        env.integer("KAFKA_PARTITIONS", 4, 1, Integer.MAX_VALUE),
+        (short) env.integer("KAFKA_REPLICATION", 3, 1, Short.MAX_VALUE),
         args,
-        Duration.ofSeconds(nonNegative(env, "ROLLUP_INTERVAL_SECONDS", 0)));
-  }
-
-  private static int positive(Map<String, String> env, String key, int fallback) {
-    String raw = env.get(key);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw.trim());
-      if (value > 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the key
-    }
-    throw new IllegalArgumentException(key + " must be a positive integer, got '" + raw + "'");
-  }
-
-  private static int nonNegative(Map<String, String> env, String key, int fallback) {
-    String raw = env.get(key);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw.trim());
-      if (value >= 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the key
-    }
-    throw new IllegalArgumentException(key + " must be a non-negative integer, got '" + raw + "'");
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+        env.duration("ROLLUP_INTERVAL_SECONDS", ChronoUnit.SECONDS, 0, 0, Long.MAX_VALUE));
   }
 }

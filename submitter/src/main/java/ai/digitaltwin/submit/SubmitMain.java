@@ -1,5 +1,6 @@
 package ai.digitaltwin.submit;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.kafka.TopicSetup;
 import java.io.IOException;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class SubmitMain {
   public static int run(String command, Map<String, String> env) throws Exception {
     SubmitConfig config;
     try {
-      config = SubmitConfig.fromEnv(env);
+      config = SubmitConfig.fromEnv(Env.of(env));
     } catch (IllegalArgumentException e) {
       System.err.println("submitter: " + e.getMessage());
       return 2;
