@@ -2,6 +2,7 @@ package ai.digitaltwin.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.importer.cli.ImportCommand;
 import ai.digitaltwin.importer.send.ApiClient;
 import ai.digitaltwin.kafka.FreePorts;
@@ -133,7 +134,7 @@ class ImportIntoStackTest {
   static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ImportCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    int code = ImportCommand.execute(args, Env.empty(), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -1,5 +1,6 @@
 package ai.digitaltwin.importer.cli;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.importer.Checks;
 import ai.digitaltwin.importer.Format;
 import ai.digitaltwin.importer.ImportContext;
@@ -112,11 +113,14 @@ public final class ImportCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
   private final Clock clock;
+  private final Path dataDir;
 
-  public ImportCommand(PrintStream out, PrintStream err, Clock clock) {
+  /** {@code dataDir}: the stack's {@code TWIN_DATA_DIR}, where the default password file is. */
+  public ImportCommand(PrintStream out, PrintStream err, Clock clock, Path dataDir) {
     this.out = out;
     this.err = err;
     this.clock = clock;
+    this.dataDir = dataDir;
   }
 
   static final class FormatIds implements Iterable<String> {
@@ -254,11 +258,7 @@ public final class ImportCommand implements Callable<Integer> {
   }
 
   private String password() throws Failure {
-    Path file = passwordFile;
-    if (file == null) {
-      String dataDir = System.getenv().getOrDefault("TWIN_DATA_DIR", "data");
-      file = Path.of(dataDir, "secrets", "admin-password");
-    }
+    Path file = passwordFile != null ? passwordFile : dataDir.resolve("secrets").resolve("admin-password");
     try {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
@@ -299,14 +299,15 @@ public final class ImportCommand implements Callable<Integer> {
         .build();
   }
 
-  public static int execute(String[] args, PrintStream out, PrintStream err, Clock clock) {
-    CommandLine cli = new CommandLine(new ImportCommand(out, err, clock));
+  /** Exit code of one run; {@code env} gives {@code TWIN_DATA_DIR}. */
+  public static int execute(String[] args, Env env, PrintStream out, PrintStream err, Clock clock) {
+    CommandLine cli = new CommandLine(new ImportCommand(out, err, clock, env.dataDir()));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     return cli.execute(args);
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, System.out, System.err, Clock.systemUTC()));
+    System.exit(execute(args, Env.of(System.getenv()), System.out, System.err, Clock.systemUTC()));
   }
 }

@@ -2,6 +2,7 @@ package ai.digitaltwin.importer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.config.Env;
 import ai.digitaltwin.importer.Format;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +67,10 @@ class ImportCommandTest {
         dir.resolve("none").toString(), csv.toString());
     assertThat(noPassword.code()).isEqualTo(2);
     assertThat(noPassword.err()).startsWith("twin import: cannot read the password file " + dir.resolve("none"));
+    Run defaultPassword = run(Env.of(Map.of("TWIN_DATA_DIR", dir.toString())), "--twin", "t-1", csv.toString());
+    assertThat(defaultPassword.code()).isEqualTo(2);
+    assertThat(defaultPassword.err())
+        .startsWith("twin import: cannot read the password file " + dir.resolve("secrets").resolve("admin-password"));
     Path pw = Files.writeString(dir.resolve("pw"), "secret-secret");
     Run down = run("--twin", "t-1", "--password-file", pw.toString(),
         "--api", "http://127.0.0.1:9", csv.toString());
@@ -77,9 +83,13 @@ class ImportCommandTest {
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
+    return run(Env.empty(), args);
+  }
+
+  static Run run(Env env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ImportCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    int code = ImportCommand.execute(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
