@@ -1,8 +1,8 @@
 package ai.digitaltwin.reliability;
 
+import ai.digitaltwin.config.Env;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the suite runs, from system properties here (the test build) or from the same options on the command
@@ -19,25 +19,16 @@ import java.util.Map;
  */
 public record SuiteConfig(Scale scale, Path outDir, long seed, List<String> only) {
 
-  public static SuiteConfig fromProperties(Map<String, String> props) {
-    boolean full = Boolean.parseBoolean(props.getOrDefault("reliability.full", "false").trim());
-    String only = props.getOrDefault("reliability.only", "").trim();
+  /** Reads the properties above, with the same defaults as the command line's options. */
+  public static SuiteConfig fromProperties(Env props) {
     return new SuiteConfig(
-        full ? Scale.FULL : Scale.SHORT,
-        Path.of(props.getOrDefault("reliability.out", "reliability/target/reliability")).toAbsolutePath(),
-        seed(props.getOrDefault("reliability.seed", "7")),
-        only.isEmpty() ? List.of() : List.of(only.split(",")));
+        props.bool("reliability.full", false) ? Scale.FULL : Scale.SHORT,
+        props.path("reliability.out", Path.of("reliability/target/reliability")).toAbsolutePath(),
+        props.longInteger("reliability.seed", 7, Long.MIN_VALUE, Long.MAX_VALUE),
+        props.list("reliability.only", ","));
   }
 
   public boolean wanted(String scenario) {
     return only.isEmpty() || only.contains(scenario);
-  }
-
-  private static long seed(String raw) {
-    try {
-      return Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("reliability.seed must be a whole number, got '" + raw + "'");
-    }
   }
 }

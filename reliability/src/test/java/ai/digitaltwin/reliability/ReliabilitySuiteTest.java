@@ -2,6 +2,7 @@ package ai.digitaltwin.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.config.Env;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ class ReliabilitySuiteTest {
   void everyScenarioMeetsItsExpectation() throws Exception {
     Map<String, String> props = new HashMap<>();
     System.getProperties().forEach((k, v) -> props.put(k.toString(), v.toString()));
-    SuiteConfig config = SuiteConfig.fromProperties(props);
+    SuiteConfig config = SuiteConfig.fromProperties(Env.of(props));
     List<Outcome> outcomes = new Suite(config, System.out).run(work);
     String table = Report.table(outcomes);
     System.out.print(table);
