@@ -1,9 +1,11 @@
 package ai.digitaltwin.bench;
 
 import ai.digitaltwin.bench.detection.DetectionSize;
+import ai.digitaltwin.config.Env;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -19,9 +21,12 @@ import picocli.CommandLine;
  * @param backfillParallelism the stream job's parallelism in the whole-pipeline backfill ({@code JOB_PARALLELISM})
  * @param realism twins and days of the synthetic side of the realism report (the seed is the detection run's)
  * @param samplesDir the vendored real recordings the realism report compares with
+ * @param childJvmOptions added to the flags of every JVM the bench starts (the stack, the API): {@code
+ *     TWIN_BENCH_CHILD_OPTS}, space-separated, e.g. a JFR recording of the stack under load; default none
  */
 public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir, Set<String> sections,
-    DetectionSize detection, DetectionSize apiSize, int backfillParallelism, DetectionSize realism, Path samplesDir) {
+    DetectionSize detection, DetectionSize apiSize, int backfillParallelism, DetectionSize realism, Path samplesDir,
+    List<String> childJvmOptions) {
   public static final Set<String> ALL =
       Set.of("producer", "stream", "stack", "api-scale", "memory", "backfill", "detection", "real", "rollup", "import", "realism");
 
@@ -38,10 +43,14 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
       }
     }
     sections = Set.copyOf(sections);
+    childJvmOptions = List.copyOf(childJvmOptions);
   }
 
-  /** The options of {@link BenchOptions}, parsed by picocli; a bad one is an {@link IllegalArgumentException}. */
-  public static BenchConfig parse(String[] args) {
+  /**
+   * The options of {@link BenchOptions}, parsed by picocli, and the environment's {@code
+   * TWIN_BENCH_CHILD_OPTS}; a bad one is an {@link IllegalArgumentException}.
+   */
+  public static BenchConfig parse(String[] args, Env env) {
     BenchOptions o = new BenchOptions();
     try {
       new CommandLine(o).parseArgs(args);
@@ -57,7 +66,8 @@ public record BenchConfig(boolean quick, int runs, Path resultsDir, Path workDir
         DetectionSize.parse(o.apiSize != null ? o.apiSize : (quick ? "200x7" : "1000x30"), seed, "--api-size"),
         o.backfillParallelism,
         DetectionSize.parse(o.realismSize != null ? o.realismSize : (quick ? "40x14" : "100x30"), seed, "--realism-size"),
-        o.samples);
+        o.samples,
+        env.list("TWIN_BENCH_CHILD_OPTS", "\\s+"));
   }
 
   /** Whether {@code --help} is among the arguments (picocli's usage help), without checking the rest. */

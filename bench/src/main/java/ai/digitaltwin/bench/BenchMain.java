@@ -14,6 +14,7 @@ import ai.digitaltwin.bench.scale.RollupBench;
 import ai.digitaltwin.bench.stack.MemoryBench;
 import ai.digitaltwin.bench.stack.StackBench;
 import ai.digitaltwin.bench.stream.StreamBench;
+import ai.digitaltwin.config.Env;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class BenchMain {
     }
     BenchConfig config;
     try {
-      config = BenchConfig.parse(args);
+      config = BenchConfig.parse(args, Env.of(System.getenv()));
     } catch (IllegalArgumentException e) {
       System.err.println("bench: " + e.getMessage());
       System.err.print(BenchOptions.usage());

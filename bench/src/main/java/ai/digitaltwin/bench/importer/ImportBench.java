@@ -51,7 +51,7 @@ public final class ImportBench {
       bare.add(rate(samples, () -> bare(file), "bare StAX", log));
       importer.add(rate(samples, () -> importer(file), "importer", log));
     }
-    ImportIntoStack.Result e2e = ImportIntoStack.run(file, Files.createDirectories(work.resolve("stack")), log);
+    ImportIntoStack.Result e2e = ImportIntoStack.run(file, Files.createDirectories(work.resolve("stack")), config.childJvmOptions(), log);
     Files.deleteIfExists(file);
     if (e2e.records() != samples || e2e.rowsInHistory() != samples) {
       throw new IllegalStateException("the end-to-end import landed " + e2e.records() + " records, history holds "

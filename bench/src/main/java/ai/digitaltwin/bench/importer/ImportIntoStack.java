@@ -33,9 +33,9 @@ final class ImportIntoStack {
 
   private ImportIntoStack() {}
 
-  static Result run(Path export, Path work, PrintStream log) throws Exception {
+  static Result run(Path export, Path work, List<String> jvmOptions, PrintStream log) throws Exception {
     Map<String, String> env = Map.of("ADMIN_PASSWORD", PASSWORD, "GENERATOR_TWINS", "1", "GENERATOR_BACKFILL_DAYS", "0");
-    try (StackProcess stack = StackProcess.stack(work.resolve("data"), env)) {
+    try (StackProcess stack = StackProcess.stack(work.resolve("data"), env, jvmOptions)) {
       log.printf(Locale.ROOT, "  stack up in %.1f s%n", stack.awaitReady(Duration.ofMinutes(5)));
       Path password = Files.writeString(work.resolve("admin-password"), PASSWORD);
       Path out = work.resolve("import.out");

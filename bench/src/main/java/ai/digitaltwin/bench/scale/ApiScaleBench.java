@@ -75,7 +75,7 @@ public final class ApiScaleBench {
       kafka.createTopics(2);
       Map<String, String> env = Map.of("PORT", String.valueOf(FreePorts.next()), "TWIN_DATA_DIR", data.toString(),
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "TWIN_DEV_MODE", "true", "ADMIN_PASSWORD", PASSWORD);
-      try (StackProcess server = StackProcess.start(API_MAIN, List.of(), env, "query-api listening",
+      try (StackProcess server = StackProcess.start(API_MAIN, List.of(), env, config.childJvmOptions(), "query-api listening",
           config.resultsDir().resolve("api-scale-query-api.log"))) { // kept: the work directory is not
         double up = server.awaitReady(Duration.ofMinutes(5));
         log.printf("  query API up in %.1f s over %d twins%n", up, written.twins().size());

@@ -25,7 +25,7 @@ public final class MemoryBench {
       double rss;
       double up;
       try (StackProcess stack = StackProcess.stack(data, Map.of("GENERATOR_TWINS", String.valueOf(twins),
-          "GENERATOR_BACKFILL_DAYS", "0"))) {
+          "GENERATOR_BACKFILL_DAYS", "0"), config.childJvmOptions())) {
         up = stack.awaitReady(Duration.ofMinutes(5));
         Thread.sleep(config.memoryRun().toMillis()); // the stack runs live; nothing to wait for but time
         rss = stack.peakRssMb();

@@ -49,7 +49,7 @@ public final class StackBench {
     List<String> twins = IntStream.rangeClosed(1, config.queryTwins()).mapToObj(i -> String.format("demo-%03d", i)).toList();
     List<Figure> out = new ArrayList<>();
     double cold;
-    try (StackProcess stack = StackProcess.stack(dir, env)) {
+    try (StackProcess stack = StackProcess.stack(dir, env, config.childJvmOptions())) {
       cold = stack.awaitReady(START_TIMEOUT);
       log.printf("  cold start: up in %.1f s; waiting for 30 days x %d twins to be queryable%n", cold, twins.size());
       long t0 = System.nanoTime();
@@ -58,13 +58,13 @@ public final class StackBench {
     }
     List<Double> warm = new ArrayList<>();
     for (int i = 1; i < (config.quick() ? 1 : 3); i++) {
-      try (StackProcess stack = StackProcess.stack(dir, env)) {
+      try (StackProcess stack = StackProcess.stack(dir, env, config.childJvmOptions())) {
         warm.add(stack.awaitReady(START_TIMEOUT));
       }
     }
     Path twinLog = dir.resolve("logs").resolve("twin.log");
     long maintenanceRuns = maintenanceRuns(twinLog);
-    try (StackProcess stack = StackProcess.stack(dir, env)) {
+    try (StackProcess stack = StackProcess.stack(dir, env, config.childJvmOptions())) {
       warm.add(stack.awaitReady(START_TIMEOUT));
       log.printf("  warm start: up in %.1f s%n", warm.get(warm.size() - 1));
       out.add(Figure.of("embedded stack start-up, warm (restart) vs cold (first start)",
@@ -108,7 +108,7 @@ public final class StackBench {
   private static LoadLoop.Result bare(Path work, List<String> twins, BenchConfig config) throws Exception {
     int port = FreePorts.next();
     try (StackProcess server = StackProcess.start(ai.digitaltwin.bench.api.BareJavalin.class.getName(),
-        List.of(String.valueOf(port)), Map.of(), "listening", work.resolve("bare-javalin.log"))) {
+        List.of(String.valueOf(port)), Map.of(), config.childJvmOptions(), "listening", work.resolve("bare-javalin.log"))) {
       server.awaitReady(Duration.ofMinutes(1));
       return load(HttpApi.anonymous("http://127.0.0.1:" + port), twins, config);
     }

@@ -38,27 +38,29 @@ public final class StackProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** The embedded stack ({@code ./twin up}) on {@code dataDir} with free ports; {@code env} adds to the defaults. */
-  public static StackProcess stack(Path dataDir, Map<String, String> env) throws IOException {
+  /**
+   * The embedded stack ({@code ./twin up}) on {@code dataDir} with free ports; {@code env} adds to the
+   * defaults, {@code jvmOptions} to the JVM's flags.
+   */
+  public static StackProcess stack(Path dataDir, Map<String, String> env, List<String> jvmOptions) throws IOException {
     Map<String, String> all = new HashMap<>(env);
     all.put("TWIN_DATA_DIR", dataDir.toString());
     all.put("PORT", String.valueOf(FreePorts.next()));
     all.put("KAFKA_PORT", String.valueOf(FreePorts.next()));
     all.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
     Files.createDirectories(dataDir.resolve("logs"));
-    return start(STACK_MAIN, List.of(), all, "is up in", dataDir.resolve("logs").resolve("stdout.log"));
+    return start(STACK_MAIN, List.of(), all, jvmOptions, "is up in", dataDir.resolve("logs").resolve("stdout.log"));
   }
 
-  public static StackProcess start(String main, List<String> args, Map<String, String> env, String readyLine, Path output)
+  /** {@code jvmOptions}: added to the JVM's flags ({@link ai.digitaltwin.bench.BenchConfig#childJvmOptions}). */
+  public static StackProcess start(
+      String main, List<String> args, Map<String, String> env, List<String> jvmOptions, String readyLine, Path output)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ai.digitaltwin.stack.StackProcess.JAVA_OPENS);
     command.add("-Xmx3g");
-    String extra = System.getenv("TWIN_BENCH_CHILD_OPTS"); // e.g. a JFR recording of the stack under load
-    if (extra != null && !extra.isBlank()) {
-      command.addAll(List.of(extra.trim().split("\\s+")));
-    }
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main);

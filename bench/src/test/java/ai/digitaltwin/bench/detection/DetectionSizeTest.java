@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.digitaltwin.bench.BenchConfig;
+import ai.digitaltwin.config.Env;
 import org.junit.jupiter.api.Test;
 
 class DetectionSizeTest {
   @Test
   void theIssuesSizeByDefaultAndAnotherOnRequest() {
-    assertThat(BenchConfig.parse(new String[0]).detection()).isEqualTo(new DetectionSize(1000, 30, 42));
-    assertThat(BenchConfig.parse(new String[] {"--quick"}).detection()).isEqualTo(new DetectionSize(200, 7, 42));
-    assertThat(BenchConfig.parse(new String[] {"--only", "detection", "--detection-size", "50X3", "--seed", "7"}).detection())
+    assertThat(BenchConfig.parse(new String[0], Env.empty()).detection()).isEqualTo(new DetectionSize(1000, 30, 42));
+    assertThat(BenchConfig.parse(new String[] {"--quick"}, Env.empty()).detection()).isEqualTo(new DetectionSize(200, 7, 42));
+    assertThat(BenchConfig.parse(new String[] {"--only", "detection", "--detection-size", "50X3", "--seed", "7"}, Env.empty()).detection())
         .isEqualTo(new DetectionSize(50, 3, 7));
-    assertThat(BenchConfig.parse(new String[0]).apiSize()).isEqualTo(new DetectionSize(1000, 30, 42));
-    assertThat(BenchConfig.parse(new String[] {"--quick"}).apiSize()).isEqualTo(new DetectionSize(200, 7, 42));
-    assertThat(BenchConfig.parse(new String[] {"--only", "api-scale", "--api-size", "20x2"}).apiSize())
+    assertThat(BenchConfig.parse(new String[0], Env.empty()).apiSize()).isEqualTo(new DetectionSize(1000, 30, 42));
+    assertThat(BenchConfig.parse(new String[] {"--quick"}, Env.empty()).apiSize()).isEqualTo(new DetectionSize(200, 7, 42));
+    assertThat(BenchConfig.parse(new String[] {"--only", "api-scale", "--api-size", "20x2"}, Env.empty()).apiSize())
         .isEqualTo(new DetectionSize(20, 2, 42));
   }
 
