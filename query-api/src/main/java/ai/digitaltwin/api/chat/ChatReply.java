@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.understanding.Sentiment;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Map;
 /**
  * The answer to one message, in the wire shape of {@code POST /api/v1/twins/{id}/chat}.
  *
- * @param intent wire name of the recognised intent (see {@link Intent#wireName()})
+ * @param intent wire name of the recognised intent (see {@link ai.digitaltwin.api.chat.understanding.Intent#wireName()})
  * @param confidence how sure the intent recognition was, in [0, 1]
  * @param sentiment of the user's message
  * @param evidence every query that ran for this reply, with its rows; empty when none ran
@@ -24,9 +25,6 @@ public record ChatReply(
   public ChatReply {
     evidence = List.copyOf(evidence);
   }
-
-  /** Sentiment of a message: label positive | neutral | negative and VADER's compound score in [-1, 1]. */
-  public record Sentiment(String label, double score) {}
 
   /** One executed query: its SQL text, the parameter values in order, and the rows it returned. */
   public record Evidence(String sql, List<Object> params, List<Map<String, Object>> rows) {

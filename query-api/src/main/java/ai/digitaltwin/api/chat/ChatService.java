@@ -2,7 +2,13 @@ package ai.digitaltwin.api.chat;
 
 import ai.digitaltwin.api.chat.narrator.Narrator;
 import ai.digitaltwin.api.chat.narrator.Script;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import ai.digitaltwin.api.chat.understanding.Intent;
+import ai.digitaltwin.api.chat.understanding.Metrics;
+import ai.digitaltwin.api.chat.understanding.Question;
+import ai.digitaltwin.api.chat.understanding.Remember;
+import ai.digitaltwin.api.chat.understanding.Sentiment;
+import ai.digitaltwin.api.chat.understanding.SentimentScorer;
+import ai.digitaltwin.api.chat.understanding.Understanding;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,11 +23,6 @@ import org.slf4j.LoggerFactory;
  * any number of threads.
  */
 public final class ChatService {
-  /** Below this similarity to any exemplar a message is not understood (UNKNOWN). */
-  public static final double THRESHOLD = 0.45;
-  /** Two intents closer than this, with neither clearly matched, count as not understood. */
-  public static final double MARGIN = 0.02;
-
   private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
 
   private final SqlRunner sql;
@@ -53,28 +54,12 @@ public final class ChatService {
     Objects.requireNonNull(sql, "sql");
     Objects.requireNonNull(narrator, "narrator");
     long start = System.nanoTime();
-    keepTokenizerOffline();
-    Understanding understanding =
-        Understanding.load(new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run), THRESHOLD, MARGIN);
+    Understanding understanding = Understanding.load();
     SentimentScorer sentiment = SentimentScorer.load();
     ChatService service = new ChatService(sql, understanding, Metrics.load(), Phrases.load(), Voice.load(sentiment),
         sentiment, narrator);
     LOG.info("Chat ready in {} ms", (System.nanoTime() - start) / 1_000_000);
     return service;
-  }
-
-  /**
-   * The model's tokenizer library (DJL) reports usage to a remote address and looks up cloud instance
-   * metadata (169.254.169.254) on load unless told not to; the API sends nothing off the machine, and the
-   * model and its native library are inside the jars, so it also never needs to download anything.
-   */
-  private static void keepTokenizerOffline() {
-    if (System.getProperty("OPT_OUT_TRACKING") == null) {
-      System.setProperty("OPT_OUT_TRACKING", "true");
-    }
-    if (System.getProperty("ai.djl.offline") == null) {
-      System.setProperty("ai.djl.offline", "true");
-    }
   }
 
   /**
@@ -103,10 +88,9 @@ public final class ChatService {
     if (message == null || message.isBlank()) {
       throw new IllegalArgumentException("Message must not be blank");
     }
-    ChatReply.Sentiment feeling = sentiment.score(message);
+    Sentiment feeling = sentiment.score(message);
     long felt = System.nanoTime();
-    Question heard = understanding.understand(message, now, persona.zone());
-    Question question = FollowUp.resolve(heard, dialogue);
+    Question question = understanding.understand(message, now, persona.zone(), dialogue);
     Remember.Said said = Remember.from(question.message());
     dialogue.heard(question, said);
     long understood = System.nanoTime();
@@ -143,12 +127,12 @@ public final class ChatService {
     if (message == null || message.isBlank()) {
       return;
     }
-    Question question = FollowUp.resolve(understanding.understand(message, at, persona.zone()), dialogue);
+    Question question = understanding.understand(message, at, persona.zone(), dialogue);
     dialogue.heard(question, Remember.from(question.message()));
   }
 
   /** Sentiment of a text alone, e.g. for messages that are stored without a reply. */
-  public ChatReply.Sentiment sentiment(String text) {
+  public Sentiment sentiment(String text) {
     return sentiment.score(text);
   }
 

@@ -1,5 +1,11 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.understanding.Metric;
+import ai.digitaltwin.api.chat.understanding.Metrics;
+import ai.digitaltwin.api.chat.understanding.Question;
+import ai.digitaltwin.api.chat.understanding.Remember;
+import ai.digitaltwin.api.chat.understanding.Sentiment;
+import ai.digitaltwin.api.chat.understanding.TimeRange;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -8,7 +14,7 @@ import java.util.Map;
 
 /** Everything a handler needs to answer one question. */
 record Context(Question question, TwinPersona persona, Lookup db, Phrases phrases, Metrics metrics, Dialogue dialogue,
-    Remember.Said said, ChatReply.Sentiment feeling, Recent recent) {
+    Remember.Said said, Sentiment feeling, Recent recent) {
   static final List<String> DEFAULT_VITALS =
       List.of("heart_rate", "blood_pressure", "spo2", "temperature", "breathing");
 

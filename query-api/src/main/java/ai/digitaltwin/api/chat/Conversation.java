@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.understanding.Timeframe;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.understanding.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

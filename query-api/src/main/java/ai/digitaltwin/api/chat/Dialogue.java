@@ -1,5 +1,10 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.understanding.Earlier;
+import ai.digitaltwin.api.chat.understanding.Intent;
+import ai.digitaltwin.api.chat.understanding.Question;
+import ai.digitaltwin.api.chat.understanding.Remember;
+import ai.digitaltwin.api.chat.understanding.Timeframe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,9 +13,10 @@ import java.util.List;
  * "why?" or "what about your sleep then?" refer to), a time the twin asked back about, and what the
  * user said about themselves (their name, what worries them). It is history like the rest: after a
  * restart it is rebuilt by replaying the user's stored messages ({@link ChatService#remember}).
+ * Only the chat changes it ({@link #heard}); the stages read it as {@link Earlier}.
  * Thread-safe; one reply at a time per conversation.
  */
-public final class Dialogue {
+public final class Dialogue implements Earlier {
   static final int MAX_WORRIES = 3;
 
   private Question last;
@@ -19,23 +25,28 @@ public final class Dialogue {
   private final List<String> worries = new ArrayList<>();
   private int turns;
 
-  synchronized Question last() {
+  @Override
+  public synchronized Question last() {
     return last;
   }
 
-  synchronized Timeframe pendingTime() {
+  @Override
+  public synchronized Timeframe pendingTime() {
     return pendingTime;
   }
 
-  synchronized String userName() {
+  @Override
+  public synchronized String userName() {
     return userName;
   }
 
-  synchronized List<String> worries() {
+  @Override
+  public synchronized List<String> worries() {
     return List.copyOf(worries);
   }
 
   /** How many messages this conversation has had, the one being answered not counted. */
+  @Override
   public synchronized int turns() {
     return turns;
   }

@@ -1,5 +1,7 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.understanding.Spans;
+import ai.digitaltwin.api.chat.understanding.TimeRange;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.schemas.Tables;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.understanding.Resources;
 import java.util.Map;
 import java.util.Properties;
 

@@ -1,5 +1,10 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.understanding.Intent;
+import ai.digitaltwin.api.chat.understanding.Metric;
+import ai.digitaltwin.api.chat.understanding.Question;
+import ai.digitaltwin.api.chat.understanding.Spans;
+import ai.digitaltwin.api.chat.understanding.TimeRange;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Duration;

@@ -1,5 +1,11 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.understanding.Intent;
+import ai.digitaltwin.api.chat.understanding.Question;
+import ai.digitaltwin.api.chat.understanding.Remember;
+import ai.digitaltwin.api.chat.understanding.Resources;
+import ai.digitaltwin.api.chat.understanding.Sentiment;
+import ai.digitaltwin.api.chat.understanding.SentimentScorer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +29,7 @@ final class Voice {
   static final int CASUAL_FACTS = 2;
 
   /** Everything one reply is spoken from. */
-  record Turn(TwinPersona persona, Question question, Answer answer, ChatReply.Sentiment feeling, Dialogue dialogue,
+  record Turn(TwinPersona persona, Question question, Answer answer, Sentiment feeling, Dialogue dialogue,
       Remember.Said said, Recent recent) {}
 
   private final Map<String, List<String>> variants;

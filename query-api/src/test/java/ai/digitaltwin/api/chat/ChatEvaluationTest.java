@@ -2,6 +2,8 @@ package ai.digitaltwin.api.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.api.chat.understanding.Resources;
+import ai.digitaltwin.api.chat.understanding.SentimentScorer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

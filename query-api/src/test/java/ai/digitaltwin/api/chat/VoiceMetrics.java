@@ -1,5 +1,7 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.understanding.Sentiment;
+import ai.digitaltwin.api.chat.understanding.SentimentScorer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +37,7 @@ final class VoiceMetrics {
       for (Said s : said) {
         if (s.reply().sentiment().label().equals("negative")) {
           negatives++;
-          ChatReply.Sentiment answer = sentiment.score(s.reply().reply());
+          Sentiment answer = sentiment.score(s.reply().reply());
           if (answer.label().equals("positive")) {
             m.positiveToNegative.add(twin.getKey() + ": \"" + s.message() + "\" -> (" + answer.score() + ") " + s.reply().reply());
           }

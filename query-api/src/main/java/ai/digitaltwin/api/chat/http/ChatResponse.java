@@ -1,6 +1,7 @@
 package ai.digitaltwin.api.chat.http;
 
 import ai.digitaltwin.api.chat.ChatReply;
+import ai.digitaltwin.api.chat.understanding.Sentiment;
 import ai.digitaltwin.api.history.TwinHistory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ public record ChatResponse(
     String reply,
     String intent,
     double confidence,
-    ChatReply.Sentiment sentiment,
+    Sentiment sentiment,
     List<Evidence> evidence,
     String mood,
     long processingMs) {

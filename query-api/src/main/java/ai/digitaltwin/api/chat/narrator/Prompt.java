@@ -1,6 +1,6 @@
 package ai.digitaltwin.api.chat.narrator;
 
-import ai.digitaltwin.api.chat.Resources;
+import ai.digitaltwin.api.chat.understanding.Resources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 /**
  * The time a question is about.
@@ -7,19 +7,19 @@ package ai.digitaltwin.api.chat;
  * @param other the period it is compared with ("this week vs last week"), else null
  * @param now whether the question explicitly asks about the present ("right now", "currently")
  */
-record Timeframe(TimeRange range, TimeRange other, boolean now) {
+public record Timeframe(TimeRange range, TimeRange other, boolean now) {
   static final Timeframe NONE = new Timeframe(null, null, false);
   static final Timeframe NOW = new Timeframe(null, null, true);
 
-  boolean named() {
+  public boolean named() {
     return range != null;
   }
 
-  boolean comparison() {
+  public boolean comparison() {
     return range != null && other != null;
   }
 
-  boolean moment() {
+  public boolean moment() {
     return range != null && range.moment() != null;
   }
 }

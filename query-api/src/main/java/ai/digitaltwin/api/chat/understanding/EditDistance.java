@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 /** Optimal-string-alignment distance: Levenshtein plus transposition of two adjacent letters. */
 final class EditDistance {

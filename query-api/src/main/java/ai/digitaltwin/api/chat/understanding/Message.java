@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.util.List;
 
@@ -10,8 +10,8 @@ import java.util.List;
  * @param classifierText the text with every vital named alike, what the intent classifier reads
  * @param metrics the metrics named, in order of mention
  */
-record Message(String raw, String text, String classifierText, List<String> tokens, List<Metric> metrics) {
-  Message {
+public record Message(String raw, String text, String classifierText, List<String> tokens, List<Metric> metrics) {
+  public Message {
     tokens = List.copyOf(tokens);
     metrics = List.copyOf(metrics);
   }

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import com.vader.sentiment.analyzer.SentimentAnalyzer;
 import com.vader.sentiment.util.Utils;
@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * lower-cased first; phrases it misreads are rewritten from {@code chat/sentiment-phrases.tsv}.
  * Labels use VADER's usual cut-offs: compound ≥ 0.05 positive, ≤ -0.05 negative.
  */
-final class SentimentScorer {
-  static final double THRESHOLD = 0.05;
+public final class SentimentScorer {
+  public static final double THRESHOLD = 0.05;
 
   private final List<Map.Entry<Pattern, String>> rewrites;
   private final Pattern negators;
@@ -29,7 +29,7 @@ final class SentimentScorer {
     this.negators = negators;
   }
 
-  static SentimentScorer load() {
+  public static SentimentScorer load() {
     List<String[]> rows = new ArrayList<>(Resources.tsv("chat/sentiment-phrases.tsv", 2));
     rows.sort(Comparator.comparingInt((String[] r) -> -r[0].length()));
     List<Map.Entry<Pattern, String>> rewrites = new ArrayList<>();
@@ -47,10 +47,10 @@ final class SentimentScorer {
     return new SentimentScorer(List.copyOf(rewrites), negators);
   }
 
-  ChatReply.Sentiment score(String text) {
+  public Sentiment score(String text) {
     String prepared = prepare(text);
     if (prepared.isBlank()) {
-      return new ChatReply.Sentiment("neutral", 0.0);
+      return new Sentiment("neutral", 0.0);
     }
     double compound;
     try {
@@ -62,7 +62,7 @@ final class SentimentScorer {
     }
     double score = Math.round(compound * 1000.0) / 1000.0;
     String label = score >= THRESHOLD ? "positive" : score <= -THRESHOLD ? "negative" : "neutral";
-    return new ChatReply.Sentiment(label, score);
+    return new Sentiment(label, score);
   }
 
   String prepare(String text) {

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,16 +12,16 @@ import java.time.Instant;
  * @param unit the calendar unit for "this"/"last" ranges ("day", "week", "month", "year"), else null;
  *     used to find the matching other period of a comparison
  */
-record TimeRange(Instant start, Instant end, String label, Instant moment, String unit) {
+public record TimeRange(Instant start, Instant end, String label, Instant moment, String unit) {
   static final Duration MOMENT_WINDOW = Duration.ofMinutes(30);
 
-  TimeRange {
+  public TimeRange {
     if (!start.isBefore(end)) {
       throw new IllegalArgumentException("Empty time range " + start + " .. " + end + " (" + label + ")");
     }
   }
 
-  static TimeRange of(Instant start, Instant end, String label) {
+  public static TimeRange of(Instant start, Instant end, String label) {
     return new TimeRange(start, end, label, null, null);
   }
 
@@ -34,7 +34,7 @@ record TimeRange(Instant start, Instant end, String label, Instant moment, Strin
     return new TimeRange(start, end, label, moment, newUnit);
   }
 
-  Duration length() {
+  public Duration length() {
     return Duration.between(start, end);
   }
 

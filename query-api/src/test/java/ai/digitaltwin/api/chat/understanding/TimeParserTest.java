@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.util.Locale;
 import java.util.Set;
@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What a user says about themselves that the twin keeps for the rest of the conversation. */
-final class Remember {
+public final class Remember {
   /** A name is capitalised as written: "I'm Sam", "my name is Sam", "call me Sam". */
   private static final Pattern NAME = Pattern.compile(
       "(?:^|[.!,;]\\s*|\\b)(?i:my name is|my name's|call me|i am|i'm|im|this is)\\s+([A-Z][a-z]{1,20})\\b");
@@ -17,12 +17,13 @@ final class Remember {
   private static final Pattern WORRY = Pattern.compile(
       "\\b(?:worried|worry|concerned|anxious|nervous|scared|afraid) (?:about|for|of) (?:your |you |my |the )?([a-z][a-z ]{1,40}?)(?: lately| recently| today| now)?$");
 
-  record Said(String name, String worry) {}
+  /** What one message says about the user: a name and a worry, each null when it states none. */
+  public record Said(String name, String worry) {}
 
   private Remember() {}
 
   /** The name and the worry a message states, each null when it states none. */
-  static Said from(Message message) {
+  public static Said from(Message message) {
     String name = null;
     Matcher m = NAME.matcher(message.raw());
     while (m.find()) {

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  * @param normalHigh upper end of the normal band of the first column, or null
  * @param vital whether it is a vital sign (as opposed to stress, energy or steps)
  */
-record Metric(
+public record Metric(
     String key,
     List<String> columns,
     String unit,
@@ -21,7 +21,7 @@ record Metric(
     Double normalHigh,
     List<String> synonyms,
     boolean vital) {
-  Metric {
+  public Metric {
     columns = List.copyOf(columns);
     synonyms = List.copyOf(synonyms);
     if (!aggregate.equals("avg") && !aggregate.equals("sum")) {
@@ -29,17 +29,17 @@ record Metric(
     }
   }
 
-  boolean summed() {
+  public boolean summed() {
     return aggregate.equals("sum");
   }
 
   /** Whether a value of the first column lies outside the normal band. */
-  boolean outOfBand(double value) {
+  public boolean outOfBand(double value) {
     return (normalLow != null && value < normalLow) || (normalHigh != null && value > normalHigh);
   }
 
   /** "72 bpm", "120/80 mmHg", "0.4" for unit-less scores. */
-  String withUnit(String value) {
+  public String withUnit(String value) {
     if (unit.isEmpty()) {
       return value;
     }

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Spans of time longer than a day or not tied to one: "last 3 days", "this week", "in March". */
-final class Spans {
+public final class Spans {
   private static final String NUM =
       "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|thirty|couple of|couple|few|several)";
   private static final Pattern ROLLING =
@@ -54,7 +54,7 @@ final class Spans {
   }
 
   /** The calendar period of {@code unit} that contains now, up to now: today, this week, ... */
-  static Optional<TimeRange> current(String unit, Calendar calendar) {
+  public static Optional<TimeRange> current(String unit, Calendar calendar) {
     LocalDate today = calendar.today();
     LocalDate start =
         switch (unit) {
@@ -75,7 +75,7 @@ final class Spans {
     return Optional.of(TimeRange.of(from, calendar.now(), label).withUnit(unit));
   }
 
-  static String lastLabel(Duration length) {
+  public static String lastLabel(Duration length) {
     long hours = length.toHours();
     if (hours >= 24 && hours % 24 == 0) {
       long days = hours / 24;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * @param classified what the sentence model recognised, before the time expression refined it
  * @param topic the finer topic of small talk ("thanks", "bye", ...), else null
  */
-record Question(
+public record Question(
     Message message,
     Intent intent,
     Intent classified,
@@ -19,7 +19,7 @@ record Question(
     List<Metric> metrics,
     Timeframe time,
     Instant now) {
-  Question {
+  public Question {
     metrics = List.copyOf(metrics);
   }
 }

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * ("at 3 pm yesterday"), a part of a day ("this morning", "last night"), a day, a span ("last 3 days",
  * "this week", "in March"), "now", or a comparison of two of them ("this week vs last week").
  */
-final class TimeParser {
+public final class TimeParser {
   private static final Pattern BETWEEN = Pattern.compile("\\bbetween (.+?) and (.+)$");
   private static final Pattern COMPARE =
       Pattern.compile("\\bcompar\\w* (.+?) (?:with|to|and|against|vs|versus) (.+)$");
@@ -79,7 +79,7 @@ final class TimeParser {
     return TimeRange.of(start, end, Spans.lastLabel(Duration.between(start, end)));
   }
 
-  static Optional<TimeRange> range(String text, Calendar calendar) {
+  public static Optional<TimeRange> range(String text, Calendar calendar) {
     Optional<DayReference> day = DayReference.find(text, calendar);
     LocalDate today = calendar.today();
     Optional<int[]> clock = Clock.find(text);

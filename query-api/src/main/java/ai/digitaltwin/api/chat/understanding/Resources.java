@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,12 +12,13 @@ import java.util.Properties;
 
 /**
  * Reads the chat's data files from the class path: tab-separated lines ('#' comments and blank lines
- * skipped), plain lines, and properties (UTF-8).
+ * skipped), plain lines, and properties (UTF-8). Here because understanding is the first stage to read
+ * them; the voice and the narrator read theirs through it too.
  */
 public final class Resources {
   private Resources() {}
 
-  static List<String[]> tsv(String path, int minColumns) {
+  public static List<String[]> tsv(String path, int minColumns) {
     List<String[]> rows = new ArrayList<>();
     int lineNumber = 0;
     for (String line : lines(path)) {
@@ -47,7 +48,7 @@ public final class Resources {
     return properties;
   }
 
-  static List<String> lines(String path) {
+  public static List<String> lines(String path) {
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(open(path), StandardCharsets.UTF_8))) {
       return reader.lines().toList();

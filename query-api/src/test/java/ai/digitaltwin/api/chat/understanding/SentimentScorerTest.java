@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +43,7 @@ class SentimentScorerTest {
       "I can't complain",
   })
   void negatedNegativesAreNotNegative(String text) {
-    ChatReply.Sentiment sentiment = SCORER.score(text);
+    Sentiment sentiment = SCORER.score(text);
     assertThat(sentiment.label()).isNotEqualTo("negative");
     assertThat(sentiment.score()).isGreaterThan(-SentimentScorer.THRESHOLD);
   }

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.util.List;
 import java.util.Set;
@@ -22,7 +22,7 @@ final class FollowUp {
 
   private FollowUp() {}
 
-  static Question resolve(Question q, Dialogue dialogue) {
+  static Question resolve(Question q, Earlier dialogue) {
     Question prev = dialogue.last();
     String text = q.message().text();
     int words = q.message().tokens().size();
@@ -61,7 +61,7 @@ final class FollowUp {
       return with(q, intent == Intent.UNKNOWN ? Intent.HEALTH_NOW : intent, null, q.metrics(), time);
     }
     boolean switched = !timeOnly && q.classified().factual() && q.classified() != prev.classified()
-        && q.confidence() >= ChatService.THRESHOLD;
+        && q.confidence() >= Understanding.THRESHOLD;
     if (switched) {
       return with(q, q.classified(), q.topic(), q.metrics(), time);
     }

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Local dates and times of one twin's zone, relative to one "now": the ground of the time parser. */
-record Calendar(Instant now, ZoneId zone) {
+public record Calendar(Instant now, ZoneId zone) {
   static final Map<String, Integer> NUMBER_WORDS =
       Map.ofEntries(
           Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2),

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.understanding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The metric catalogue and the finder of metric names (and synonyms) in a message. */
-final class Metrics {
+public final class Metrics {
   private static final List<String> VITAL_MASK = List.of("heart", "rate");
 
   private final Map<String, Metric> byKey;
@@ -31,7 +31,7 @@ final class Metrics {
     this.synonymWords = Set.copyOf(words());
   }
 
-  static Metrics load() {
+  public static Metrics load() {
     Map<String, Metric> byKey = new LinkedHashMap<>();
     for (String[] cells : Resources.tsv("chat/metrics.tsv", 9)) {
       Metric metric =
@@ -50,7 +50,7 @@ final class Metrics {
     return new Metrics(byKey);
   }
 
-  Metric get(String key) {
+  public Metric get(String key) {
     Metric metric = byKey.get(key);
     if (metric == null) {
       throw new IllegalArgumentException("Unknown metric: " + key);
