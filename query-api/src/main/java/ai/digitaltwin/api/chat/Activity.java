@@ -4,6 +4,8 @@ import ai.digitaltwin.api.chat.understanding.Calendar;
 import ai.digitaltwin.api.chat.understanding.Spans;
 import ai.digitaltwin.api.chat.understanding.TimeRange;
 import ai.digitaltwin.api.chat.understanding.Timeframe;
+import ai.digitaltwin.api.chat.voice.Answer;
+import ai.digitaltwin.api.chat.voice.Format;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Duration;

@@ -1,6 +1,9 @@
 package ai.digitaltwin.api.chat;
 
 import ai.digitaltwin.api.chat.understanding.Timeframe;
+import ai.digitaltwin.api.chat.voice.Answer;
+import ai.digitaltwin.api.chat.voice.TwinPersona;
+import ai.digitaltwin.api.chat.voice.Voice;
 import java.util.List;
 import java.util.Map;
 

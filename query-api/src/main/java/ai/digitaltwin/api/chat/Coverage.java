@@ -1,6 +1,7 @@
 package ai.digitaltwin.api.chat;
 
 import ai.digitaltwin.api.chat.understanding.TimeRange;
+import ai.digitaltwin.api.chat.voice.Format;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

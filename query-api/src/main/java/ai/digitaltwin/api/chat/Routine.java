@@ -1,5 +1,7 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.voice.Answer;
+import ai.digitaltwin.api.chat.voice.Format;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.schemas.Tables;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,6 +3,8 @@ package ai.digitaltwin.api.chat;
 import ai.digitaltwin.api.chat.understanding.Metric;
 import ai.digitaltwin.api.chat.understanding.Spans;
 import ai.digitaltwin.api.chat.understanding.TimeRange;
+import ai.digitaltwin.api.chat.voice.Answer;
+import ai.digitaltwin.api.chat.voice.Format;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Duration;

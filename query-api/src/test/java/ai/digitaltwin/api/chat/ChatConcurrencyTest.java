@@ -3,6 +3,8 @@ package ai.digitaltwin.api.chat;
 import static ai.digitaltwin.api.chat.TwinFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.api.chat.voice.BigFive;
+import ai.digitaltwin.api.chat.voice.TwinPersona;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

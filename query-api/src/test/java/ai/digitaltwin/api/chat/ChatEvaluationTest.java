@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.api.chat.understanding.Resources;
 import ai.digitaltwin.api.chat.understanding.SentimentScorer;
+import ai.digitaltwin.api.chat.voice.BigFive;
+import ai.digitaltwin.api.chat.voice.TwinPersona;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,9 @@ package ai.digitaltwin.api.chat;
 import static ai.digitaltwin.api.chat.TwinFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.api.chat.voice.BigFive;
+import ai.digitaltwin.api.chat.voice.Phrases;
+import ai.digitaltwin.api.chat.voice.TwinPersona;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

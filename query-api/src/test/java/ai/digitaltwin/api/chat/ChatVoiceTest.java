@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.api.chat.understanding.Resources;
 import ai.digitaltwin.api.chat.understanding.SentimentScorer;
+import ai.digitaltwin.api.chat.voice.BigFive;
+import ai.digitaltwin.api.chat.voice.TwinPersona;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

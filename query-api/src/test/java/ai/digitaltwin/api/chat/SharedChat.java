@@ -1,5 +1,8 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.voice.BigFive;
+import ai.digitaltwin.api.chat.voice.TwinPersona;
+
 /** One fixture database and one chat service for all chat tests: the model loads once per test JVM. */
 final class SharedChat {
   private static TwinFixture fixture;

@@ -2,7 +2,7 @@ package ai.digitaltwin.api.chat.http;
 
 import ai.digitaltwin.api.chat.ChatService;
 import ai.digitaltwin.api.chat.Dialogue;
-import ai.digitaltwin.api.chat.TwinPersona;
+import ai.digitaltwin.api.chat.voice.TwinPersona;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package ai.digitaltwin.api.chat.http;
 
-import ai.digitaltwin.api.chat.BigFive;
-import ai.digitaltwin.api.chat.TwinPersona;
+import ai.digitaltwin.api.chat.voice.BigFive;
+import ai.digitaltwin.api.chat.voice.TwinPersona;
 import ai.digitaltwin.api.twin.TwinService;
 import java.time.Clock;
 import java.time.DateTimeException;

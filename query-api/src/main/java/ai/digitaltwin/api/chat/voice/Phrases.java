@@ -1,11 +1,11 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.voice;
 
 import ai.digitaltwin.api.chat.understanding.Resources;
 import java.util.Map;
 import java.util.Properties;
 
 /** Fact sentence templates from {@code chat/facts.properties}. */
-final class Phrases {
+public final class Phrases {
   private static final String PATH = "chat/facts.properties";
 
   private final Properties templates;
@@ -14,11 +14,11 @@ final class Phrases {
     this.templates = templates;
   }
 
-  static Phrases load() {
+  public static Phrases load() {
     return new Phrases(Resources.properties(PATH));
   }
 
-  String get(String key) {
+  public String get(String key) {
     String template = templates.getProperty(key);
     if (template == null) {
       throw new IllegalArgumentException("No phrase " + key + " in " + PATH);
@@ -26,7 +26,7 @@ final class Phrases {
     return template;
   }
 
-  String get(String key, Map<String, String> values) {
+  public String get(String key, Map<String, String> values) {
     return Format.fill(get(key), values);
   }
 
@@ -34,12 +34,12 @@ final class Phrases {
    * One of the variants of {@code key} ({@code key}, {@code key.2}, {@code key.3}, ...), chosen by
    * {@code seed}: the same message gets the same words, different messages different ones.
    */
-  String any(String key, String seed, Map<String, String> values) {
+  public String any(String key, String seed, Map<String, String> values) {
     return any(key, seed, values, text -> true);
   }
 
   /** As {@link #any(String, String, Map)}, preferring a variant {@code fresh} accepts (one not said lately). */
-  String any(String key, String seed, Map<String, String> values, java.util.function.Predicate<String> fresh) {
+  public String any(String key, String seed, Map<String, String> values, java.util.function.Predicate<String> fresh) {
     int n = 1;
     while (templates.getProperty(key + "." + (n + 1)) != null) {
       n++;
@@ -58,7 +58,7 @@ final class Phrases {
   }
 
   /** A phrase whose key may be absent, e.g. an activity without a wording: the fallback then. */
-  String getOrDefault(String key, String fallback) {
+  public String getOrDefault(String key, String fallback) {
     return templates.getProperty(key, fallback);
   }
 }

@@ -1,13 +1,14 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.voice;
 
 import java.util.List;
 
 /**
  * What a handler found: the fact sentences (first person, numbers as queried) and how they look, which
- * the voice turns into worry or reassurance.
+ * the voice turns into worry or reassurance. Declared with the voice, whose input it is: the answerers
+ * depend on the voice for their words, never the other way round.
  */
-record Answer(List<String> facts, Assessment assessment) {
-  enum Assessment {
+public record Answer(List<String> facts, Assessment assessment) {
+  public enum Assessment {
     /** Everything in the normal range. */
     NORMAL,
     /** Something outside the normal range, or an alert. */
@@ -20,11 +21,11 @@ record Answer(List<String> facts, Assessment assessment) {
     NONE
   }
 
-  Answer {
+  public Answer {
     facts = List.copyOf(facts);
   }
 
-  static Answer of(Assessment assessment, String... facts) {
+  public static Answer of(Assessment assessment, String... facts) {
     return new Answer(List.of(facts), assessment);
   }
 }

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.voice;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** How values from query rows are written in replies: the figures exactly as the rows hold them. */
-final class Format {
+public final class Format {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DAY_CLOCK =
       DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM", Locale.ENGLISH);
@@ -19,7 +19,7 @@ final class Format {
   private Format() {}
 
   /** A number as the row holds it, without a trailing ".0": 72.0 → "72", 71.35 → "71.35". */
-  static String number(Object value) {
+  public static String number(Object value) {
     if (value == null) {
       return "";
     }
@@ -30,18 +30,18 @@ final class Format {
     return value.toString();
   }
 
-  static double toDouble(Object value) {
+  public static double toDouble(Object value) {
     if (value instanceof Number number) {
       return number.doubleValue();
     }
     throw new IllegalArgumentException("Not a number: " + value);
   }
 
-  static long toLong(Object value) {
+  public static long toLong(Object value) {
     return value == null ? 0L : ((Number) value).longValue();
   }
 
-  static Instant instant(Object value) {
+  public static Instant instant(Object value) {
     if (value instanceof OffsetDateTime odt) {
       return odt.toInstant();
     }
@@ -58,14 +58,14 @@ final class Format {
   }
 
   /** "14:05" when on the day of {@code now} in the zone, else "14:05 on 19 May". */
-  static String time(Object value, Instant now, ZoneId zone) {
+  public static String time(Object value, Instant now, ZoneId zone) {
     ZonedDateTime at = instant(value).atZone(zone);
     boolean sameDay = at.toLocalDate().equals(now.atZone(zone).toLocalDate());
     return (sameDay ? CLOCK : DAY_CLOCK).format((TemporalAccessor) at);
   }
 
   /** Fills {name} placeholders; a missing name is an error in the template data, not in the reply. */
-  static String fill(String template, Map<String, String> values) {
+  public static String fill(String template, Map<String, String> values) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < template.length()) {
@@ -86,7 +86,7 @@ final class Format {
     return out.toString();
   }
 
-  static String capitalise(String text) {
+  public static String capitalise(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

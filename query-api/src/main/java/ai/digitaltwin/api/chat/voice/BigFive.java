@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.voice;
 
 /** Big Five personality traits, each in [0, 1]. */
 public record BigFive(

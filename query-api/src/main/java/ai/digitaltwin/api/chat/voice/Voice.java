@@ -1,5 +1,6 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.voice;
 
+import ai.digitaltwin.api.chat.understanding.Earlier;
 import ai.digitaltwin.api.chat.understanding.Intent;
 import ai.digitaltwin.api.chat.understanding.Question;
 import ai.digitaltwin.api.chat.understanding.Remember;
@@ -19,17 +20,17 @@ import java.util.Map;
  * the user's own bad news), never with cheer. The facts pass through unchanged, so two twins state the
  * same numbers in different words; a twin remembers what it said lately ({@link Recent}) and varies.
  */
-final class Voice {
+public final class Voice {
   static final double HIGH = 0.6;
   static final double LOW = 0.4;
   static final double MOOD_SWING = 0.3;
   /** VADER's cut-off for a negative message. */
-  static final double NEGATIVE = -0.05;
+  public static final double NEGATIVE = -0.05;
   /** Casual twins say this many fact sentences at most: the main ones come first. */
   static final int CASUAL_FACTS = 2;
 
   /** Everything one reply is spoken from. */
-  record Turn(TwinPersona persona, Question question, Answer answer, Sentiment feeling, Dialogue dialogue,
+  public record Turn(TwinPersona persona, Question question, Answer answer, Sentiment feeling, Earlier dialogue,
       Remember.Said said, Recent recent) {}
 
   private final Map<String, List<String>> variants;
@@ -43,7 +44,7 @@ final class Voice {
     this.sentiment = sentiment;
   }
 
-  static Voice load(SentimentScorer sentiment) {
+  public static Voice load(SentimentScorer sentiment) {
     Map<String, List<String>> variants = new HashMap<>();
     for (String[] row : Resources.tsv("chat/voice.tsv", 3)) {
       if (row[2].chars().anyMatch(Character::isDigit)) {
@@ -60,7 +61,7 @@ final class Voice {
     return new Voice(Map.copyOf(variants), java.util.Set.copyOf(hostile), sentiment);
   }
 
-  String speak(Turn turn) {
+  public String speak(Turn turn) {
     BigFive t = turn.persona().traits();
     Intent intent = turn.question().intent();
     Answer answer = turn.answer();
@@ -115,7 +116,7 @@ final class Voice {
       case INFO, NONE -> { }
     }
     if (turn.said().worry() != null && intent.factual()) {
-      after.add(Format.fill(said.pick(variants("worry.any"), seed), Context.values("worry", turn.said().worry())));
+      after.add(Format.fill(said.pick(variants("worry.any"), seed), Map.of("worry", turn.said().worry())));
     }
     if (!negative && t.agreeableness() >= HIGH && intent != Intent.CLARIFY && chance(seed, "closer", 3)) {
       after.add(said.pick(variants("closer.warm"), seed));
@@ -173,7 +174,8 @@ final class Voice {
     return options;
   }
 
-  Recent recent(String twinId) {
+  /** What {@code twinId} said lately: the memory a conversation's replies vary against. */
+  public Recent recent(String twinId) {
     if (recent.size() > Recent.MAX_TWINS) {
       recent.clear(); // a rough bound: forgetting what was said lately costs only some variety
     }

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.voice;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,7 +11,7 @@ import java.util.function.Function;
  * voice lines they used, so that the next reply picks a line not said lately and does not open like
  * more than one of the replies before it. Thread-safe.
  */
-final class Recent {
+public final class Recent {
   static final int WINDOW = 20;
   static final int MAX_TWINS = 50_000;
 
@@ -89,7 +89,7 @@ final class Recent {
   }
 
   /** Whether a reply starting with {@code text} would open unlike all but one of the recent replies. */
-  synchronized boolean fresh(String text) {
+  public synchronized boolean fresh(String text) {
     String key = opening(text);
     return openings.stream().skip(Math.max(0, openings.size() - (WINDOW - 1))).filter(key::equals).count() <= 1;
   }

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.voice;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
