@@ -1,9 +1,9 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.answering.Evidence;
 import ai.digitaltwin.api.chat.understanding.Sentiment;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The answer to one message, in the wire shape of {@code POST /api/v1/twins/{id}/chat}.
@@ -24,13 +24,5 @@ public record ChatReply(
     @JsonProperty("processing_ms") long processingMs) {
   public ChatReply {
     evidence = List.copyOf(evidence);
-  }
-
-  /** One executed query: its SQL text, the parameter values in order, and the rows it returned. */
-  public record Evidence(String sql, List<Object> params, List<Map<String, Object>> rows) {
-    public Evidence {
-      params = List.copyOf(params);
-      rows = List.copyOf(rows);
-    }
   }
 }

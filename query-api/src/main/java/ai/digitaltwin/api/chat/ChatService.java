@@ -1,5 +1,10 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.answering.Context;
+import ai.digitaltwin.api.chat.answering.Evidence;
+import ai.digitaltwin.api.chat.answering.Facts;
+import ai.digitaltwin.api.chat.answering.Lookup;
+import ai.digitaltwin.api.chat.answering.SqlRunner;
 import ai.digitaltwin.api.chat.narrator.Narrator;
 import ai.digitaltwin.api.chat.narrator.Script;
 import ai.digitaltwin.api.chat.understanding.Intent;
@@ -106,7 +111,7 @@ public final class ChatService {
     long answered = understood;
     long spoken = understood;
     try {
-      Answer answer = answer(context);
+      Answer answer = Facts.answer(context);
       answered = System.nanoTime();
       spoken = answered;
       text = voice.speak(new Voice.Turn(persona, question, answer, feeling, dialogue, said, recent));
@@ -143,34 +148,15 @@ public final class ChatService {
   }
 
   /** What the narrator is given: the message, the persona, the twin's own reply and the evidence rows. */
-  private static Script script(TwinPersona persona, String message, String reply, List<ChatReply.Evidence> evidence) {
+  private static Script script(TwinPersona persona, String message, String reply, List<Evidence> evidence) {
     BigFive t = persona.traits();
     Script.Speaker speaker = new Script.Speaker(persona.name(), persona.age(), persona.occupation(), t.openness(),
         t.conscientiousness(), t.extraversion(), t.agreeableness(), t.neuroticism(), persona.mood());
-    return new Script(message, speaker, reply, evidence.stream().map(ChatReply.Evidence::rows).toList());
+    return new Script(message, speaker, reply, evidence.stream().map(Evidence::rows).toList());
   }
 
   /** Supported intents by wire name, for documentation and clients. */
   public static List<String> intents() {
     return java.util.Arrays.stream(Intent.values()).map(Intent::wireName).toList();
-  }
-
-  private static Answer answer(Context ctx) {
-    return switch (ctx.question().intent()) {
-      case HEALTH_NOW -> Vitals.now(ctx);
-      case HISTORY -> Vitals.history(ctx);
-      case TRENDS -> Trends.answer(ctx);
-      case SLEEP -> Sleep.answer(ctx);
-      case ACTIVITY -> Activity.answer(ctx);
-      case MOOD -> MoodFacts.answer(ctx);
-      case PERSONALITY -> PersonalityFacts.answer(ctx);
-      case ANOMALIES -> Anomalies.answer(ctx);
-      case ROUTINE -> Routine.answer(ctx);
-      case EXPLAIN -> Explain.answer(ctx);
-      case SMALL_TALK -> Conversation.smallTalk(ctx);
-      case HELP -> Conversation.help(ctx);
-      case CLARIFY -> Conversation.clarify(ctx);
-      case UNKNOWN -> Conversation.unknown(ctx);
-    };
   }
 }

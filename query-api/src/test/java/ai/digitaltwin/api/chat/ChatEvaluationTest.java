@@ -2,6 +2,7 @@ package ai.digitaltwin.api.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.api.chat.answering.Evidence;
 import ai.digitaltwin.api.chat.understanding.Resources;
 import ai.digitaltwin.api.chat.understanding.SentimentScorer;
 import ai.digitaltwin.api.chat.voice.BigFive;
@@ -116,7 +117,7 @@ class ChatEvaluationTest {
       assertThat(reply.reply()).as("reply without figures to: " + message).doesNotContainPattern("[0-9]");
       assertThat(reply.evidence()).as(message).isEmpty();
     }
-    for (ChatReply.Evidence evidence : reply.evidence()) {
+    for (Evidence evidence : reply.evidence()) {
       assertThat(evidence.sql()).contains("twin_id = ?");
       assertThat(evidence.params()).contains(TwinFixture.TWIN);
     }

@@ -3,6 +3,8 @@ package ai.digitaltwin.api.chat;
 import static ai.digitaltwin.api.chat.TwinFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.digitaltwin.api.chat.answering.Evidence;
+import ai.digitaltwin.api.chat.answering.SqlRunner;
 import ai.digitaltwin.api.chat.voice.BigFive;
 import ai.digitaltwin.api.chat.voice.Phrases;
 import ai.digitaltwin.api.chat.voice.TwinPersona;
@@ -232,7 +234,7 @@ class ChatFactsTest {
   void anotherTwinsRowsNeverLeakIn() {
     ChatReply reply = ask("What's your heart rate now?");
     assertThat(reply.reply()).doesNotContain("150");
-    for (ChatReply.Evidence evidence : reply.evidence()) {
+    for (Evidence evidence : reply.evidence()) {
       assertThat(evidence.params()).contains(TwinFixture.TWIN).doesNotContain(TwinFixture.DECOY);
     }
   }

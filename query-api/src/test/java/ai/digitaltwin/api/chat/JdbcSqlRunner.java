@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.answering.SqlRunner;
 import ai.digitaltwin.api.history.QueryResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat;
 
+import ai.digitaltwin.api.chat.answering.SqlRunner;
 import ai.digitaltwin.schemas.Tables;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -29,7 +29,7 @@ public record ChatResponse(
 
   static ChatResponse of(ChatReply reply, long processingMs) {
     List<Evidence> evidence = new ArrayList<>(reply.evidence().size());
-    for (ChatReply.Evidence e : reply.evidence()) {
+    for (ai.digitaltwin.api.chat.answering.Evidence e : reply.evidence()) {
       List<Object> params = new ArrayList<>(e.params().size());
       e.params().forEach(p -> params.add(TwinHistory.jsonValue(p)));
       List<Map<String, Object>> rows = new ArrayList<>(e.rows().size());

@@ -1,6 +1,6 @@
 package ai.digitaltwin.api.chat.http;
 
-import ai.digitaltwin.api.chat.SqlRunner;
+import ai.digitaltwin.api.chat.answering.SqlRunner;
 import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.answering;
 
 import ai.digitaltwin.api.history.QueryResult;
 import java.time.Instant;
@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
  * The queries of one reply: runs each through the {@link SqlRunner} and keeps it, with its rows, as
  * evidence. Instants become UTC {@link OffsetDateTime}s, the JDBC type of TIMESTAMP WITH TIME ZONE.
  */
-final class Lookup {
+public final class Lookup {
   private static final Logger LOG = LoggerFactory.getLogger(Lookup.class);
 
   private final SqlRunner runner;
   private final String twinId;
-  private final List<ChatReply.Evidence> evidence = new ArrayList<>();
+  private final List<Evidence> evidence = new ArrayList<>();
 
-  Lookup(SqlRunner runner, String twinId) {
+  public Lookup(SqlRunner runner, String twinId) {
     this.runner = runner;
     this.twinId = twinId;
   }
@@ -72,11 +72,12 @@ final class Lookup {
       LOG.debug("query {} µs, {} rows: {}", (System.nanoTime() - start) / 1000, result.rows().size(),
           text.length() > 200 ? text.substring(0, 200) + "..." : text);
     }
-    evidence.add(new ChatReply.Evidence(text, params, result.asMaps()));
+    evidence.add(new Evidence(text, params, result.asMaps()));
     return result;
   }
 
-  List<ChatReply.Evidence> evidence() {
+  /** Every query run so far, in order, with its rows; those before a failing one too. */
+  public List<Evidence> evidence() {
     return List.copyOf(evidence);
   }
 }

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.answering;
 
 import ai.digitaltwin.api.chat.understanding.TimeRange;
 import ai.digitaltwin.api.chat.understanding.Timeframe;

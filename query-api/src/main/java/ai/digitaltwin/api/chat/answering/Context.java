@@ -1,5 +1,6 @@
-package ai.digitaltwin.api.chat;
+package ai.digitaltwin.api.chat.answering;
 
+import ai.digitaltwin.api.chat.understanding.Earlier;
 import ai.digitaltwin.api.chat.understanding.Metric;
 import ai.digitaltwin.api.chat.understanding.Metrics;
 import ai.digitaltwin.api.chat.understanding.Question;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything a handler needs to answer one question. */
-record Context(Question question, TwinPersona persona, Lookup db, Phrases phrases, Metrics metrics, Dialogue dialogue,
+public record Context(Question question, TwinPersona persona, Lookup db, Phrases phrases, Metrics metrics, Earlier dialogue,
     Remember.Said said, Sentiment feeling, Recent recent) {
   static final List<String> DEFAULT_VITALS =
       List.of("heart_rate", "blood_pressure", "spo2", "temperature", "breathing");
