@@ -11,6 +11,8 @@ import ai.digitaltwin.api.behavior.BehaviorService;
 import ai.digitaltwin.api.chat.http.ChatController;
 import ai.digitaltwin.api.chat.http.ChatExchange;
 import ai.digitaltwin.api.chat.http.ChatLog;
+import ai.digitaltwin.api.chat.http.KafkaTranscript;
+import ai.digitaltwin.api.chat.http.Personas;
 import ai.digitaltwin.api.export.ExportController;
 import ai.digitaltwin.api.export.ExportService;
 import ai.digitaltwin.api.ingest.ExportUpload;
@@ -77,7 +79,8 @@ record Controllers(
         new IngestController(twins, new ImportedTwins(twins, writer, mapper), s.history(), s.events(), mapper, s.clock()),
         new ExportUpload(s.history(), s.events(), s.clock(), config.dataDir().resolve("tmp")),
         new StreamController(s.live(), mapper),
-        new ChatController(new ChatExchange(s.chat(), twins, s.events(), chatLog, s.clock()), chatLog, mapper),
+        new ChatController(new ChatExchange(s.chat(), new KafkaTranscript(s.events(), chatLog), s.clock()),
+            new Personas(twins, s.clock()), chatLog, mapper),
         new SqlController(s.sql(), mapper),
         new HealthController(s.checks()),
         new SystemController(config.describe(), s.history(), s.metrics(), s.clock()),

@@ -1,6 +1,7 @@
 package ai.digitaltwin.api.chat.http;
 
 import ai.digitaltwin.api.auth.Principal;
+import ai.digitaltwin.api.chat.ChatReply;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Params;
@@ -19,11 +20,13 @@ public final class ChatController {
   public static final int MAX_MESSAGE_CHARS = 1000;
 
   private final ChatExchange exchange;
+  private final Personas personas;
   private final ChatLog log;
   private final ObjectMapper mapper;
 
-  public ChatController(ChatExchange exchange, ChatLog log, ObjectMapper mapper) {
+  public ChatController(ChatExchange exchange, Personas personas, ChatLog log, ObjectMapper mapper) {
     this.exchange = exchange;
+    this.personas = personas;
     this.log = log;
     this.mapper = mapper;
   }
@@ -33,7 +36,9 @@ public final class ChatController {
     long received = System.nanoTime();
     Map<String, Object> registry = TwinRef.of(ctx).registry();
     String message = message(Json.body(ctx, mapper, ChatRequest.class));
-    ctx.json(exchange.say(registry, Principal.of(ctx).username(), message, received));
+    ChatReply reply = exchange.say(() -> personas.of(registry), Principal.of(ctx).username(), message, received);
+    // from the request's arrival to the acknowledged write, as processing_ms promises
+    ctx.json(ChatResponse.of(reply, (System.nanoTime() - received) / 1_000_000));
   }
 
   /** {@code GET /twins/{id}/chat/history?limit=&offset=}: newest first. */

@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat.http;
 
+import ai.digitaltwin.api.chat.Transcript;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.OverlayTable;
 import ai.digitaltwin.api.history.QueryResult;
@@ -7,6 +8,8 @@ import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.schemas.ChatMessage;
 import ai.digitaltwin.schemas.Tables;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +23,8 @@ import java.util.Map;
  * as its reply is. Per replica: another replica sees it after the job's next commit.
  */
 public final class ChatLog {
-  public static final String OVERLAY = "recent_chat";
-  public static final String LIVE_VIEW = "chat_messages_live";
+  static final String OVERLAY = "recent_chat";
+  static final String LIVE_VIEW = "chat_messages_live";
 
   private static final String COLUMNS =
       "event_id, twin_id, ts, role, user_id, text, intent, sentiment_label, sentiment_score";
@@ -82,11 +85,18 @@ public final class ChatLog {
   }
 
   /** What {@code userId} last said to the twin, newest first, at most {@code limit} messages. */
-  List<Map<String, Object>> said(String twinId, String userId, int limit) {
-    return history.query(SAID, List.of(twinId, userId, limit)).asMaps();
+  List<Transcript.Line> said(String twinId, String userId, int limit) {
+    List<Transcript.Line> said = new ArrayList<>();
+    for (Map<String, Object> row : history.query(SAID, List.of(twinId, userId, limit)).asMaps()) {
+      Object ts = row.get("ts");
+      Instant at = ts instanceof OffsetDateTime odt ? odt.toInstant() : Instant.parse(ts.toString());
+      said.add(new Transcript.Line(at, (String) row.get("text")));
+    }
+    return said;
   }
 
-  Page page(String twinId, int limit, int offset) {
+  /** A page of one twin's messages, both sides, newest first. */
+  public Page page(String twinId, int limit, int offset) {
     QueryResult rows = history.query(PAGE, List.of(twinId, limit, offset));
     long total = ((Number) history.query(COUNT, List.of(twinId)).rows().get(0).get(0)).longValue();
     return new Page(twinId, rows.asMaps(), total, limit, offset);

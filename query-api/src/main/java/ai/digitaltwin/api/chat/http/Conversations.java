@@ -2,9 +2,8 @@ package ai.digitaltwin.api.chat.http;
 
 import ai.digitaltwin.api.chat.ChatService;
 import ai.digitaltwin.api.chat.Dialogue;
+import ai.digitaltwin.api.chat.Transcript;
 import ai.digitaltwin.api.chat.voice.TwinPersona;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The conversations this API is holding, one per twin and user, kept in memory for the follow-ups. A
  * conversation is history like the rest: one not in memory (after a restart, on another replica, or
- * evicted) is rebuilt from the user's last {@link #REPLAYED} stored messages ({@code chat_messages} and
- * the overlay), replayed through the chat's understanding without answering them.
+ * evicted) is rebuilt from the user's last {@link #REPLAYED} messages in the {@link Transcript}, replayed
+ * through the chat's understanding without answering them.
  */
 final class Conversations {
   static final int REPLAYED = 12;
@@ -23,7 +22,7 @@ final class Conversations {
   private static final Logger LOG = LoggerFactory.getLogger(Conversations.class);
 
   private final ChatService chat;
-  private final ChatLog log;
+  private final Transcript transcript;
   private final Map<String, Dialogue> held = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Dialogue> eldest) {
@@ -31,9 +30,9 @@ final class Conversations {
     }
   };
 
-  Conversations(ChatService chat, ChatLog log) {
+  Conversations(ChatService chat, Transcript transcript) {
     this.chat = chat;
-    this.log = log;
+    this.transcript = transcript;
   }
 
   Dialogue of(TwinPersona persona, String userId) {
@@ -46,11 +45,9 @@ final class Conversations {
     }
     Dialogue rebuilt = new Dialogue();
     try {
-      List<Map<String, Object>> said = log.said(persona.twinId(), userId, REPLAYED);
+      List<Transcript.Line> said = transcript.said(persona.twinId(), userId, REPLAYED);
       for (int i = said.size() - 1; i >= 0; i--) {
-        Object ts = said.get(i).get("ts");
-        Instant at = ts instanceof OffsetDateTime odt ? odt.toInstant() : Instant.parse(ts.toString());
-        chat.remember(rebuilt, persona, (String) said.get(i).get("text"), at);
+        chat.remember(rebuilt, persona, said.get(i).text(), said.get(i).at());
       }
     } catch (RuntimeException e) {
       LOG.warn("conversation of {} with {} not rebuilt from history: {}", persona.twinId(), userId, e.toString());

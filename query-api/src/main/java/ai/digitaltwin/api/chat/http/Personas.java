@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.chat.http;
 
+import ai.digitaltwin.api.chat.Speaker;
 import ai.digitaltwin.api.chat.voice.BigFive;
 import ai.digitaltwin.api.chat.voice.TwinPersona;
 import ai.digitaltwin.api.twin.TwinService;
@@ -17,23 +18,17 @@ import java.util.Map;
  * state yet speaks with its registry traits and no mood. The state comes from {@link TwinService#state},
  * which keeps it in memory between commits of {@code twin_state}, as for {@code GET /twins/{id}}.
  */
-final class Personas {
+public final class Personas {
   private final TwinService twins;
   private final Clock clock;
 
-  Personas(TwinService twins, Clock clock) {
+  public Personas(TwinService twins, Clock clock) {
     this.twins = twins;
     this.clock = clock;
   }
 
-  /**
-   * The persona, and the instant the twin's "now" is at: the later of the wall clock and the newest
-   * state. They differ only for a simulation running faster than real time, whose data lies ahead of
-   * the wall clock; there "right now" means the simulation's now, as on the dashboard.
-   */
-  record Speaker(TwinPersona persona, Instant now) {}
-
-  Speaker of(Map<String, Object> registry) {
+  /** The speaker of the twin whose current registry row is {@code registry}; "now" as {@link Speaker} says. */
+  public Speaker of(Map<String, Object> registry) {
     String twinId = (String) registry.get("twin_id");
     Map<String, Object> state = twins.state(twinId);
     if (state == null) {
