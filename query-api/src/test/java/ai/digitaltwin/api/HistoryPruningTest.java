@@ -3,7 +3,7 @@ package ai.digitaltwin.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.api.chat.answering.SqlRunner;
-import ai.digitaltwin.api.chat.http.HistorySql;
+import ai.digitaltwin.api.chat.store.HistorySql;
 import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.twin.RecentRegistry;

@@ -1,7 +1,10 @@
 package ai.digitaltwin.api.chat.http;
 
 import ai.digitaltwin.api.auth.Principal;
+import ai.digitaltwin.api.chat.ChatExchange;
 import ai.digitaltwin.api.chat.ChatReply;
+import ai.digitaltwin.api.chat.store.ChatLog;
+import ai.digitaltwin.api.chat.store.Personas;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Params;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.api.chat.http;
+package ai.digitaltwin.api.chat.store;
 
 import ai.digitaltwin.api.chat.answering.SqlRunner;
 import ai.digitaltwin.api.daily.DailyFigures;

@@ -1,8 +1,5 @@
-package ai.digitaltwin.api.chat.http;
+package ai.digitaltwin.api.chat;
 
-import ai.digitaltwin.api.chat.ChatService;
-import ai.digitaltwin.api.chat.Dialogue;
-import ai.digitaltwin.api.chat.Transcript;
 import ai.digitaltwin.api.chat.voice.TwinPersona;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,5 @@
-package ai.digitaltwin.api.chat.http;
+package ai.digitaltwin.api.chat;
 
-import ai.digitaltwin.api.chat.ChatReply;
-import ai.digitaltwin.api.chat.ChatService;
-import ai.digitaltwin.api.chat.Dialogue;
-import ai.digitaltwin.api.chat.Speaker;
-import ai.digitaltwin.api.chat.Transcript;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
