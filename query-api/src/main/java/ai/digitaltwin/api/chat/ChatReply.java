@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The answer to one message, in the wire shape of {@code POST /api/v1/twins/{id}/chat}.
  *
- * @param intent wire name of the recognised intent (see {@link ai.digitaltwin.api.chat.understanding.Intent#wireName()})
+ * @param intent wire name of the recognised intent (see
+ *     {@link ai.digitaltwin.api.chat.understanding.Intent#wireName()})
  * @param confidence how sure the intent recognition was, in [0, 1]
  * @param sentiment of the user's message
  * @param evidence every query that ran for this reply, with its rows; empty when none ran

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything a handler needs to answer one question. */
-public record Context(Question question, TwinPersona persona, Lookup db, Phrases phrases, Metrics metrics, Earlier dialogue,
-    Remember.Said said, Sentiment feeling, Recent recent) {
+public record Context(Question question, TwinPersona persona, Lookup db, Phrases phrases, Metrics metrics,
+    Earlier dialogue, Remember.Said said, Sentiment feeling, Recent recent) {
   static final List<String> DEFAULT_VITALS =
       List.of("heart_rate", "blood_pressure", "spo2", "temperature", "breathing");
 
