@@ -5,12 +5,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rows one query returned: column names in select order, then each row's values in the same order (a
  * NULL is {@code null}). The values are as the query was asked for: JSON-friendly from
  * {@link TwinHistory#query}, JDBC's own from {@link TwinHistory#queryJdbc} (timestamps as
- * {@code OffsetDateTime}, which the chat formats itself). Immutable: rows are copied in.
+ * {@code OffsetDateTime}, which the chat formats itself). Immutable: rows are copied in. A service reads
+ * the rows it needs into its own records once ({@link #map}, {@link #first}), by column name.
  */
 public record QueryResult(List<String> columns, List<List<Object>> rows) {
   public QueryResult {
@@ -38,6 +41,20 @@ public record QueryResult(List<String> columns, List<List<Object>> rows) {
       throw new IllegalArgumentException("No column " + column + " in " + columns);
     }
     return rows.get(index).get(at);
+  }
+
+  /** Every row as {@code T}, oldest index first. */
+  public <T> List<T> map(Function<Row, T> read) {
+    List<T> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      out.add(read.apply(new Row(this, i)));
+    }
+    return out;
+  }
+
+  /** The first row as {@code T}; empty when there is none. */
+  public <T> Optional<T> first(Function<Row, T> read) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(read.apply(new Row(this, 0)));
   }
 
   /**
