@@ -76,7 +76,7 @@ record Controllers(
         new TwinController(twins, writer, mapper),
         new TwinViewsController(views, s.clock(), mapper),
         new ExportController(new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock(), mapper),
-        new IngestController(twins, new ImportedTwins(twins, writer, mapper), s.history(), s.events(), mapper, s.clock()),
+        new IngestController(twins, new ImportedTwins(twins, writer), s.history(), s.events(), mapper, s.clock()),
         new ExportUpload(s.history(), s.events(), s.clock(), config.dataDir().resolve("tmp")),
         new StreamController(s.live(), mapper),
         new ChatController(new ChatExchange(s.chat(), new KafkaTranscript(s.events(), chatLog), s.clock()),

@@ -7,6 +7,7 @@ import ai.digitaltwin.api.chat.store.HistorySql;
 import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.twin.RecentRegistry;
+import ai.digitaltwin.api.twin.Reading;
 import ai.digitaltwin.api.twin.TwinService;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.schemas.Tables;
@@ -102,11 +103,11 @@ class HistoryPruningTest {
   @Test
   void newestReadingsReachBackPastTheLastDayWhenItHoldsTooFew() {
     TwinService twins = new TwinService(history, new RecentRegistry(history));
-    List<?> newest = (List<?>) twins.health("twin-a", 3).get("readings");
-    assertThat(newest).extracting(r -> ((Map<?, ?>) r).get("ts").toString())
+    List<Reading> newest = twins.health("twin-a", 3).readings();
+    assertThat(newest).extracting(Reading::ts)
         .containsExactly(T0.plus(Duration.ofDays(2)).toString(), T0.plusSeconds(240).toString(), T0.plusSeconds(180).toString());
-    List<?> lastDay = (List<?>) twins.health("twin-a", 1).get("readings");
-    assertThat(lastDay).extracting(r -> ((Map<?, ?>) r).get("ts").toString()).containsExactly(T0.plus(Duration.ofDays(2)).toString());
+    List<Reading> lastDay = twins.health("twin-a", 1).readings();
+    assertThat(lastDay).extracting(Reading::ts).containsExactly(T0.plus(Duration.ofDays(2)).toString());
   }
 
   @Test

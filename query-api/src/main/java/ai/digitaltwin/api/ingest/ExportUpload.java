@@ -71,7 +71,7 @@ public final class ExportUpload {
           new ImportBatches(twinId, history, events, clock.instant().plus(IngestController.CLOCK_SKEW), skips);
       List<String> problems;
       try (Inputs inputs = Inputs.of(List.of(file), forced, ImportContext.DEFAULT_MAX_ENTRY_BYTES, skips)) {
-        ImportContext context = new ImportContext(zone(twin.registry().get("timezone")), ctx.queryParam("user"),
+        ImportContext context = new ImportContext(zone(twin.row().profile().timezone()), ctx.queryParam("user"),
             ImportContext.DEFAULT_MAX_ENTRY_BYTES);
         problems = new Importer(context, new Checks(batches, clock), done -> {}).run(inputs);
         batches.flush();
@@ -138,9 +138,9 @@ public final class ExportUpload {
     return base;
   }
 
-  private static ZoneId zone(Object timezone) {
+  private static ZoneId zone(String timezone) {
     try {
-      return timezone == null ? ZoneOffset.UTC : ZoneId.of((String) timezone);
+      return timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone);
     } catch (DateTimeException e) {
       return ZoneOffset.UTC;
     }

@@ -27,6 +27,32 @@ public final class Bfi10 {
   /** One statement: its number (1..10), text, the trait it measures and whether it is reverse-scored. */
   public record Item(int item, String text, String trait, boolean reversed) {}
 
+  /**
+   * The body of {@code GET /questionnaires/bfi-10}: the items with their stem and answer scale, so that a
+   * client asks them as they are scored, and the source.
+   */
+  public record Form(String questionnaire, String stem, Map<String, String> scale, List<Item> items, String source) {}
+
+  /** Each answer's meaning, from 1 to 5. */
+  private static final Map<String, String> SCALE = scale();
+
+  public static final String SOURCE =
+      "Rammstedt, B. & John, O. P. (2007). Journal of Research in Personality, 41(1), 203-212";
+
+  public static Form form() {
+    return new Form("bfi-10", STEM, SCALE, ITEMS, SOURCE);
+  }
+
+  private static Map<String, String> scale() {
+    Map<String, String> scale = new LinkedHashMap<>();
+    scale.put("1", "disagree strongly");
+    scale.put("2", "disagree a little");
+    scale.put("3", "neither agree nor disagree");
+    scale.put("4", "agree a little");
+    scale.put("5", "agree strongly");
+    return java.util.Collections.unmodifiableMap(scale);
+  }
+
   private Bfi10() {}
 
   public static List<Item> items() {

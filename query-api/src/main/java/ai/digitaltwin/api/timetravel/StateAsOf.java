@@ -1,16 +1,14 @@
 package ai.digitaltwin.api.timetravel;
 
 import ai.digitaltwin.api.history.IcebergViews;
-import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.twin.HealthStatus;
 import ai.digitaltwin.api.twin.RecentRegistry;
+import ai.digitaltwin.api.twin.StateRow;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Time travel in two senses. {@code as_of} is event time: the last state the twin had at that instant
@@ -46,48 +44,39 @@ public final class StateAsOf {
     this.history = history;
   }
 
-  public Map<String, Object> asOf(String twinId, Instant asOf) {
+  public TwinAt.EventTime asOf(String twinId, Instant asOf) {
     List<Object> params = List.of(twinId, asOf.atOffset(ZoneOffset.UTC));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("twin_id", twinId);
-    out.put("as_of", asOf.toString());
-    out.put("registry", first(history.query(PROFILE_AT, params)));
-    out.put("state", first(history.query(STATE_AT, params)));
-    Map<String, Object> reading = first(history.query(LAST_READING_AT, params));
-    List<Map<String, Object>> open = history.query(
-        OPEN_ANOMALIES_AT, List.of(twinId, params.get(1), params.get(1))).asMaps();
-    out.put("status", StatusAt.of(reading, open));
-    out.put("status_rules", reading == null ? List.of() : HealthStatus.of(reading));
-    out.put("open_anomalies", open);
-    out.put("last_reading", reading);
-    return out;
+    TwinAt.StoredReading reading = history.query(LAST_READING_AT, params).first(TwinAt.StoredReading::of).orElse(null);
+    List<TwinAt.OpenEpisode> open =
+        history.query(OPEN_ANOMALIES_AT, List.of(twinId, params.get(1), params.get(1))).map(TwinAt.OpenEpisode::of);
+    return new TwinAt.EventTime(
+        twinId,
+        asOf.toString(),
+        history.query(PROFILE_AT, params).first(TwinAt.RegistryAt::of).orElse(null),
+        history.query(STATE_AT, params).first(StateRow::of).orElse(null),
+        StatusAt.of(reading == null ? null : reading.reading(), open),
+        reading == null ? List.of() : HealthStatus.of(reading.reading()),
+        open,
+        reading);
   }
 
-  public Map<String, Object> systemTime(String twinId, Instant systemTime) {
+  public TwinAt.SystemTime systemTime(String twinId, Instant systemTime) {
     IcebergViews.AsOf state = history.views().asOf(Tables.TWIN_STATE, systemTime);
     IcebergViews.AsOf readings = history.views().asOf(Tables.HEALTH_EVENTS, systemTime);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("twin_id", twinId);
-    out.put("system_time", systemTime.toString());
-    out.put("state", first(history.query(
-        "SELECT * FROM (" + state.select() + ") WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1",
-        List.of(twinId))));
-    out.put("last_reading", first(history.query(
-        "SELECT * EXCLUDE (kafka_partition, kafka_offset) FROM (" + readings.select()
-            + ") WHERE twin_id = ? ORDER BY ts DESC LIMIT 1",
-        List.of(twinId))));
-    out.put("snapshots", Map.of(Tables.TWIN_STATE, snapshot(state), Tables.HEALTH_EVENTS, snapshot(readings)));
-    return out;
+    return new TwinAt.SystemTime(
+        twinId,
+        systemTime.toString(),
+        history.query(
+            "SELECT * FROM (" + state.select() + ") WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1",
+            List.of(twinId)).first(StateRow::of).orElse(null),
+        history.query(
+            "SELECT * EXCLUDE (kafka_partition, kafka_offset) FROM (" + readings.select()
+                + ") WHERE twin_id = ? ORDER BY ts DESC LIMIT 1",
+            List.of(twinId)).first(TwinAt.StoredReading::of).orElse(null),
+        new TwinAt.Snapshots(snapshot(state), snapshot(readings)));
   }
 
-  private static Map<String, Object> snapshot(IcebergViews.AsOf asOf) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("snapshot_id", asOf.snapshotId());
-    out.put("committed_at", asOf.committedAt() == null ? null : asOf.committedAt().toString());
-    return out;
-  }
-
-  private static Map<String, Object> first(QueryResult result) {
-    return result.isEmpty() ? null : result.asMaps().get(0);
+  private static TwinAt.Snapshot snapshot(IcebergViews.AsOf asOf) {
+    return new TwinAt.Snapshot(asOf.snapshotId(), asOf.committedAt() == null ? null : asOf.committedAt().toString());
   }
 }

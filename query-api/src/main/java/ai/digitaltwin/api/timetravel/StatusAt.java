@@ -1,8 +1,8 @@
 package ai.digitaltwin.api.timetravel;
 
 import ai.digitaltwin.api.twin.HealthStatus;
+import ai.digitaltwin.api.twin.Reading;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A twin's status at an instant, so that it agrees with what the twin page shows for that instant: the
@@ -16,9 +16,9 @@ final class StatusAt {
   private StatusAt() {}
 
   /** {@code open}: the episodes open then, most severe first; {@code reading}: the last one by then, or null. */
-  static String of(Map<String, Object> reading, List<Map<String, Object>> open) {
+  static String of(Reading reading, List<TwinAt.OpenEpisode> open) {
     if (!open.isEmpty()) {
-      return (String) open.get(0).get("type");
+      return open.get(0).type();
     }
     return reading == null ? NO_DATA : HealthStatus.of(reading).get(0);
   }

@@ -4,10 +4,7 @@ import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.NoSuchTwinException;
 import ai.digitaltwin.schemas.Personality;
 import ai.digitaltwin.schemas.Profile;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,12 +18,10 @@ public final class ImportedTwins {
 
   private final TwinService twins;
   private final TwinWriter writer;
-  private final ObjectMapper mapper;
 
-  public ImportedTwins(TwinService twins, TwinWriter writer, ObjectMapper mapper) {
+  public ImportedTwins(TwinService twins, TwinWriter writer) {
     this.twins = twins;
     this.writer = writer;
-    this.mapper = mapper;
   }
 
   /**
@@ -36,7 +31,7 @@ public final class ImportedTwins {
    * (an edit like any other, kept in its history). True when the twin was created.
    */
   public boolean ensure(String twinId, Principal caller, String name, String timezone) {
-    Map<String, Object> current;
+    RegistryRow current;
     try {
       current = twins.writable(twinId, caller);
     } catch (NoSuchTwinException unknown) {
@@ -45,44 +40,22 @@ public final class ImportedTwins {
       writer.imported(twinId, caller.username(), profile, REASON);
       return true;
     }
-    Map<String, Object> given = named(twinId, TwinService.pick(current, TwinService.PROFILE));
-    if (name != null) {
-      given.put("name", name);
-    }
-    if (timezone != null) {
-      given.put("timezone", timezone);
-    }
-    if (!Objects.equals(given.get("name"), current.get("name")) || !Objects.equals(given.get("timezone"), current.get("timezone"))) {
-      writer.update(twinId, (String) current.get("owner"), TwinValidation.profile(mapper.convertValue(given, TwinRequest.ProfileInput.class), isRealPerson(current)),
-          personality(current), current.get("seed") instanceof Number n ? n.longValue() : null, REASON);
+    TwinProfile was = current.profile();
+    TwinProfile named = was.namedOr(twinId);
+    TwinProfile given = named.with(name != null ? name : named.name(), timezone != null ? timezone : named.timezone());
+    if (!Objects.equals(given.name(), was.name()) || !Objects.equals(given.timezone(), was.timezone())) {
+      writer.update(twinId, current.owner(), TwinValidation.profile(given.input(), current.realPerson()),
+          personality(current.traits()), current.seed(), REASON);
     }
     return false;
   }
 
-  /** A twin without an age was never simulated (creating one requires it): a real person's. */
-  static boolean isRealPerson(Map<String, Object> registry) {
-    return registry.get("age") == null;
-  }
-
-  /** The profile's fields, named by the twin's id when it has no name yet (imported before names were kept). */
-  static Map<String, Object> named(String twinId, Map<String, Object> profile) {
-    Map<String, Object> out = new LinkedHashMap<>(profile);
-    if (out.get("name") == null) {
-      out.put("name", twinId);
-    }
-    return out;
-  }
-
   /** The registry row's Big Five, or null before any were set (an imported twin before its questionnaire). */
-  private static Personality personality(Map<String, Object> registry) {
-    if (registry.get("openness") == null) {
+  private static Personality personality(Traits traits) {
+    if (!traits.known()) {
       return null;
     }
-    return new Personality(trait(registry, "openness"), trait(registry, "conscientiousness"),
-        trait(registry, "extraversion"), trait(registry, "agreeableness"), trait(registry, "neuroticism"));
-  }
-
-  private static double trait(Map<String, Object> registry, String name) {
-    return ((Number) registry.get(name)).doubleValue();
+    return new Personality(traits.openness(), traits.conscientiousness(), traits.extraversion(),
+        traits.agreeableness(), traits.neuroticism());
   }
 }

@@ -6,6 +6,7 @@ import ai.digitaltwin.schemas.Tables;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -35,10 +36,10 @@ final class TwinCache {
   private final TwinHistory history;
   private final LongSupplier edits;
   private final Object registryLock = new Object();
-  private volatile Cached<Map<String, Map<String, Object>>> registry;
-  private final Map<String, Cached<Map<String, Object>>> twins = new ConcurrentHashMap<>();
-  private final Map<String, Cached<Map<String, Object>>> states = new ConcurrentHashMap<>();
-  private final Map<String, Cached<Map<String, Object>>> newestReadings = new ConcurrentHashMap<>();
+  private volatile Cached<Map<String, RegistryRow>> registry;
+  private final Map<String, Cached<Twin>> twins = new ConcurrentHashMap<>();
+  private final Map<String, Cached<Optional<StateRow>>> states = new ConcurrentHashMap<>();
+  private final Map<String, Cached<Optional<Reading>>> newestReadings = new ConcurrentHashMap<>();
   private final Map<String, Object> twinLocks = new ConcurrentHashMap<>();
 
   /** {@code edits}: how many twin edits went into the registry overlay so far. */
@@ -48,8 +49,8 @@ final class TwinCache {
   }
 
   /** The current registry rows by twin id, recomputed by {@code load} when the registry changed. */
-  Map<String, Map<String, Object>> registry(Supplier<Map<String, Map<String, Object>>> load) {
-    Cached<Map<String, Map<String, Object>>> cached = registry;
+  Map<String, RegistryRow> registry(Supplier<Map<String, RegistryRow>> load) {
+    Cached<Map<String, RegistryRow>> cached = registry;
     if (cached != null && SAME_REGISTRY.test(cached.version(), version())) {
       return cached.value();
     }
@@ -59,15 +60,13 @@ final class TwinCache {
       if (cached != null && SAME_REGISTRY.test(cached.version(), now)) {
         return cached.value();
       }
-      Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-      load.get().forEach((id, row) -> rows.put(id, Collections.unmodifiableMap(row)));
-      registry = new Cached<>(now, Collections.unmodifiableMap(rows));
+      registry = new Cached<>(now, Collections.unmodifiableMap(new LinkedHashMap<>(load.get())));
       return registry.value();
     }
   }
 
   /** One twin's answer over registry, state and readings, recomputed by {@code load} when one changed. */
-  Map<String, Object> twin(String twinId, Function<String, Map<String, Object>> load) {
+  Twin twin(String twinId, Function<String, Twin> load) {
     return perTwin(twins, twinId, Version::equals, load);
   }
 
@@ -75,24 +74,22 @@ final class TwinCache {
    * One twin's newest state row (empty when it has none), recomputed by {@code load} only after a commit
    * of {@code twin_state}: readings and edits do not change it.
    */
-  Map<String, Object> state(String twinId, Function<String, Map<String, Object>> load) {
+  Optional<StateRow> state(String twinId, Function<String, Optional<StateRow>> load) {
     return perTwin(states, twinId, SAME_STATE, load);
   }
 
   /**
-   * One twin's newest reading row (empty when it has none), recomputed by {@code load} only after a
-   * commit of {@code health_events}: what the list shows as each twin's last event.
+   * One twin's newest reading (empty when it has none), recomputed by {@code load} only after a commit of
+   * {@code health_events}: what the list shows as each twin's last event.
    */
-  Map<String, Object> newestReading(String twinId, Function<String, Map<String, Object>> load) {
+  Optional<Reading> newestReading(String twinId, Function<String, Optional<Reading>> load) {
     return perTwin(newestReadings, twinId, SAME_HEALTH, load);
   }
 
-  private Map<String, Object> perTwin(
-      Map<String, Cached<Map<String, Object>>> answers,
-      String twinId,
-      BiPredicate<Version, Version> same,
-      Function<String, Map<String, Object>> load) {
-    Cached<Map<String, Object>> cached = answers.get(twinId);
+  /** The answers are records, immutable: the cached value itself is handed out. */
+  private <T> T perTwin(
+      Map<String, Cached<T>> answers, String twinId, BiPredicate<Version, Version> same, Function<String, T> load) {
+    Cached<T> cached = answers.get(twinId);
     if (cached != null && same.test(cached.version(), version())) {
       return cached.value();
     }
@@ -103,7 +100,7 @@ final class TwinCache {
       if (cached != null && same.test(cached.version(), now)) {
         return cached.value();
       }
-      Map<String, Object> value = Collections.unmodifiableMap(load.apply(twinId));
+      T value = load.apply(twinId);
       answers.put(twinId, new Cached<>(now, value));
       return value;
     }

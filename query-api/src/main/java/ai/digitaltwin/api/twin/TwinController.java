@@ -45,7 +45,7 @@ public final class TwinController {
   }
 
   public void get(Context ctx) {
-    ctx.json(twins.get(TwinRef.of(ctx).registry()));
+    ctx.json(twins.get(TwinRef.of(ctx).row()));
   }
 
   public void health(Context ctx) {
@@ -74,14 +74,14 @@ public final class TwinController {
   /** Merges the given fields into the current profile and personality, then validates the whole. */
   public void patch(Context ctx) {
     TwinRef twin = TwinRef.of(ctx);
-    Map<String, Object> current = twin.registry();
+    RegistryRow current = twin.row();
     JsonNode patch = Json.tree(ctx, mapper);
     if (!patch.isObject()) {
       throw ApiException.badRequest("Request body must be a JSON object", null);
     }
     ObjectNode merged = mapper.createObjectNode();
-    merged.set("profile", mapper.valueToTree(TwinService.pick(current, TwinService.PROFILE)));
-    merged.set("personality", mapper.valueToTree(TwinService.pick(current, TwinService.TRAITS.toArray(String[]::new))));
+    merged.set("profile", mapper.valueToTree(current.profile()));
+    merged.set("personality", mapper.valueToTree(current.traits()));
     for (String part : new String[] {"profile", "personality"}) {
       JsonNode given = patch.get(part);
       if (given != null && !given.isObject()) {
@@ -122,28 +122,20 @@ public final class TwinController {
     }
     Map<String, Double> scores = Bfi10.score(body.get("answers"));
     ObjectNode merged = mapper.createObjectNode();
-    merged.set("profile", mapper.valueToTree(ImportedTwins.named(twin.id(), TwinService.pick(twin.registry(), TwinService.PROFILE))));
+    merged.set("profile", mapper.valueToTree(twin.row().profile().namedOr(twin.id())));
     merged.set("personality", mapper.valueToTree(scores));
     merged.put("reason", "bfi-10");
     TwinRequest request = mapper.convertValue(merged, TwinRequest.class);
     save(twin, request);
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
-    out.put("questionnaire", "bfi-10");
-    out.put("scores", scores);
-    out.put("twin", twins.get(twins.registry(twin.id())));
-    ctx.json(out);
+    ctx.json(new Scored("bfi-10", scores, twins.get(twins.registry(twin.id()))));
   }
+
+  /** The answer of the questionnaire: the scores beside the twin they are now part of. */
+  public record Scored(String questionnaire, Map<String, Double> scores, Twin twin) {}
 
   /** {@code GET /questionnaires/bfi-10}: the items, so that a client asks them as scored. */
   public void questionnaireItems(Context ctx) {
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
-    out.put("questionnaire", "bfi-10");
-    out.put("stem", Bfi10.STEM);
-    out.put("scale", Map.of("1", "disagree strongly", "2", "disagree a little", "3", "neither agree nor disagree",
-        "4", "agree a little", "5", "agree strongly"));
-    out.put("items", Bfi10.items());
-    out.put("source", "Rammstedt, B. & John, O. P. (2007). Journal of Research in Personality, 41(1), 203-212");
-    ctx.json(out);
+    ctx.json(Bfi10.form());
   }
 
   public void delete(Context ctx) {
@@ -159,7 +151,7 @@ public final class TwinController {
     writer.update(
         twin.id(),
         twin.owner(),
-        TwinValidation.profile(body.profileInput(), ImportedTwins.isRealPerson(twin.registry())),
+        TwinValidation.profile(body.profileInput(), twin.row().realPerson()),
         TwinValidation.personality(body.personality()),
         twin.seed(),
         TwinValidation.reason(body.reason()));

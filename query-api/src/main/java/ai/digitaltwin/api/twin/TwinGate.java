@@ -6,7 +6,6 @@ import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one access check of every route under {@code /twins/{id}}, run before the route (as a
@@ -30,7 +29,7 @@ public final class TwinGate {
     String id = TwinIds.require(ctx.pathParam("id"));
     ctx.attribute(ID, id);
     Principal caller = Principal.of(ctx);
-    Map<String, Object> registry = switch (declared(ctx.routeRoles(), ctx.method() + " " + ctx.path())) {
+    RegistryRow registry = switch (declared(ctx.routeRoles(), ctx.method() + " " + ctx.path())) {
       case READ -> twins.readable(id, caller);
       case PROFILE -> twins.current(id, caller);
       case WRITE -> twins.writable(id, caller);

@@ -7,14 +7,13 @@ import java.util.Objects;
 /**
  * The twin a request under {@code /twins/{id}} is about, once {@link TwinGate} has checked that the caller
  * may do what the route declares: its id and its current registry row (this API's own edits included).
- * The row is shared with the registry cache: read it, never change it.
  */
-public record TwinRef(String id, Map<String, Object> registry) {
+public record TwinRef(String id, RegistryRow row) {
   static final String ATTRIBUTE = "twin.ref";
 
   public TwinRef {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(row, "row");
   }
 
   /** The checked twin of this request; only routes whose {@link TwinAccess} the gate checks have one. */
@@ -29,11 +28,16 @@ public record TwinRef(String id, Map<String, Object> registry) {
   }
 
   public String owner() {
-    return (String) registry.get("owner");
+    return row.owner();
   }
 
   /** The seed the generator simulates it from; null for a real person's twin. */
   public Long seed() {
-    return registry.get("seed") instanceof Number n ? n.longValue() : null;
+    return row.seed();
+  }
+
+  /** The registry row by column name ({@link RegistryRow#asMap}): the shape the chat reads it in. */
+  public Map<String, Object> registry() {
+    return row.asMap();
   }
 }

@@ -3,6 +3,8 @@ package ai.digitaltwin.api.twin;
 import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.error.NoSuchTwinException;
+import ai.digitaltwin.api.history.QueryResult;
+import ai.digitaltwin.api.history.Row;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads twins from history: the registry (plus this API's not yet committed edits) for who they are,
@@ -53,20 +56,13 @@ public final class TwinService {
 
   /** Over {@code %1$s}: the twin's files of health_events; {@code %2$s} a further condition on ts. */
   static final String LATEST_READINGS =
-      "SELECT ts, heart_rate, systolic_bp, diastolic_bp, spo2, body_temp_c, resp_rate, hrv_ms, steps,"
-          + " stress, energy, activity, source FROM %1$s WHERE twin_id = ? %2$s ORDER BY ts DESC LIMIT ?";
+      "SELECT " + Reading.COLUMNS + " FROM %1$s WHERE twin_id = ? %2$s ORDER BY ts DESC LIMIT ?";
 
   /**
    * How far back from the newest {@code ts} bound of a twin's files its newest rows are looked for first:
    * a twin that reports holds them in its last day, so the lookup reads that day's files, not all of them.
    */
   static final Duration RECENT = Duration.ofDays(1);
-
-  /** The profile's fields, as the registry rows name them. */
-  static final String[] PROFILE = {"name", "age", "sex", "occupation", "interests", "timezone"};
-
-  static final List<String> TRAITS =
-      List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
 
   private final TwinHistory history;
   private final TwinCache cache;
@@ -77,7 +73,8 @@ public final class TwinService {
     this.cache = new TwinCache(history, recent::edits);
   }
 
-  public record Page(List<Map<String, Object>> items, long total, int limit, int offset) {}
+  /** The body of {@code GET /twins}. */
+  public record Page(List<TwinSummary> items, long total, int limit, int offset) {}
 
   /** Filters of the list; null means no filter. */
   public record ListFilter(String owner, String query, String occupation) {}
@@ -87,13 +84,12 @@ public final class TwinService {
     List<Object> listParams = new ArrayList<>(params);
     listParams.add(limit);
     listParams.add(offset);
-    List<Map<String, Object>> rows = history.query(LIST, listParams).asMaps();
-    for (Map<String, Object> row : rows) {
-      // the time of the newest reading, not of the newest state: states come at the snapshot cadence
-      row.put("last_event", newestReading((String) row.get("twin_id")).get("ts"));
-    }
+    List<TwinSummary> items = history.query(LIST, listParams).map(TwinSummary::of).stream()
+        // the time of the newest reading, not of the newest state: states come at the snapshot cadence
+        .map(t -> t.withLastEvent(newestReading(t.twinId()).map(Reading::ts).orElse(null)))
+        .toList();
     long total = ((Number) history.query(COUNT, params).rows().get(0).get(0)).longValue();
-    return new Page(rows, total, limit, offset);
+    return new Page(items, total, limit, offset);
   }
 
   private static List<Object> filterParams(ListFilter f) {
@@ -114,9 +110,9 @@ public final class TwinService {
    * The twin's current registry row when the caller may read it: 404 if unknown, 403 if not theirs. Asked
    * by {@link TwinGate} before each route, not by controllers.
    */
-  Map<String, Object> readable(String twinId, Principal caller) {
-    Map<String, Object> registry = registry(twinId);
-    String owner = (String) registry.get("owner");
+  RegistryRow readable(String twinId, Principal caller) {
+    RegistryRow registry = registry(twinId);
+    String owner = registry.owner();
     if (!caller.canRead(owner)) {
       // the generator's demo twins have no owner: they belong to nobody, and only the roles that read
       // every twin see them
@@ -131,9 +127,9 @@ public final class TwinService {
    * As {@link #readable}, for the twin itself: a deleted twin has no profile left to show (its registry
    * row says only "deleted"), so it is a 404 that says so; its history stays readable.
    */
-  Map<String, Object> current(String twinId, Principal caller) {
-    Map<String, Object> registry = readable(twinId, caller);
-    if ("deleted".equals(registry.get("action"))) {
+  RegistryRow current(String twinId, Principal caller) {
+    RegistryRow registry = readable(twinId, caller);
+    if (registry.deleted()) {
       throw new ApiException(404, "not_found",
           "Twin " + twinId + " was deleted; its history stays readable (health, state, export)", null);
     }
@@ -141,70 +137,46 @@ public final class TwinService {
   }
 
   /** As {@link #readable}, for a change: owner or admin only, and not on a deleted twin (409). */
-  Map<String, Object> writable(String twinId, Principal caller) {
-    Map<String, Object> registry = readable(twinId, caller);
-    if (!caller.canWrite((String) registry.get("owner"))) {
+  RegistryRow writable(String twinId, Principal caller) {
+    RegistryRow registry = readable(twinId, caller);
+    if (!caller.canWrite(registry.owner())) {
       throw new ApiException(403, "forbidden", "Only the owner or an admin may change twin " + twinId, null);
     }
-    if ("deleted".equals(registry.get("action"))) {
+    if (registry.deleted()) {
       throw new ApiException(409, "conflict", "Twin " + twinId + " is deleted", null);
     }
     return registry;
   }
 
   /** Profile, personality and current state of one twin (whose current registry row is given). */
-  public Map<String, Object> get(Map<String, Object> registry) {
-    return cache.twin((String) registry.get("twin_id"), id -> compute(registry(id)));
+  public Twin get(RegistryRow registry) {
+    return cache.twin(registry.twinId(), id -> compute(registry(id)));
   }
 
-  private Map<String, Object> compute(Map<String, Object> registry) {
-    String twinId = (String) registry.get("twin_id");
-    Map<String, Object> twin = new LinkedHashMap<>();
-    twin.put("twin_id", twinId);
-    twin.put("deleted", "deleted".equals(registry.get("action")));
-    twin.put("owner", registry.get("owner"));
-    twin.put("updated_at", registry.get("ts"));
-    twin.put("profile", pick(registry, PROFILE));
-    Map<String, Object> personality = pick(registry, TRAITS.toArray(String[]::new));
-    Map<String, Object> state = state(twinId);
-    if (state != null && state.get("openness") != null) {
-      personality = pick(state, TRAITS.toArray(String[]::new));
-    }
-    twin.put("personality", personality);
-    twin.put("personality_from", state != null && state.get("openness") != null ? "state" : "registry");
-    List<Map<String, Object>> latest = readings(twinId, 1);
-    Map<String, Object> newest = latest.isEmpty() ? null : latest.get(0);
-    twin.put("status", state != null ? state.get("status") : WARMING_UP);
-    twin.put("state", state != null ? state : warmingUp(newest));
-    twin.put("last_event", newest == null ? null : newest.get("ts"));
-    return twin;
+  private Twin compute(RegistryRow registry) {
+    String twinId = registry.twinId();
+    Optional<StateRow> state = newestState(twinId);
+    boolean drifted = state.map(s -> s.traits().known()).orElse(false);
+    Optional<Reading> newest = readings(twinId, 1).stream().findFirst();
+    return new Twin(
+        twinId,
+        registry.deleted(),
+        registry.owner(),
+        registry.ts(),
+        registry.profile(),
+        drifted ? state.get().traits() : registry.traits(),
+        drifted ? "state" : "registry",
+        state.map(StateRow::status).orElse(WARMING_UP),
+        state.<CurrentState>map(s -> s).orElseGet(() -> CurrentState.WarmingUp.of(newest.orElse(null))),
+        newest.map(Reading::ts).orElse(null));
   }
 
-  /**
-   * What is known of a twin before its first state: status {@value #WARMING_UP} and the vitals of its
-   * newest reading (none before the first), marked as coming from the readings.
-   */
-  static Map<String, Object> warmingUp(Map<String, Object> newest) {
-    Map<String, Object> state = new LinkedHashMap<>();
-    state.put("status", WARMING_UP);
-    state.put("from", "readings");
-    if (newest != null) {
-      for (String key : List.of("ts", "heart_rate", "spo2", "systolic_bp", "body_temp_c", "stress", "energy", "activity")) {
-        state.put(key, newest.get(key));
-      }
-    }
-    return state;
-  }
-
-  private Map<String, Object> newestReading(String twinId) {
-    return cache.newestReading(twinId, id -> {
-      List<Map<String, Object>> rows = readings(id, 1);
-      return rows.isEmpty() ? Map.of() : rows.get(0);
-    });
+  private Optional<Reading> newestReading(String twinId) {
+    return cache.newestReading(twinId, id -> readings(id, 1).stream().findFirst());
   }
 
   /** Latest readings, newest first, and the status rules applied to the newest. */
-  public Map<String, Object> health(String twinId, int limit) {
+  public TwinHealth health(String twinId, int limit) {
     return health(twinId, limit, null);
   }
 
@@ -212,64 +184,60 @@ public final class TwinService {
    * As {@link #health(String, int)}; with {@code asOf} (null:
    * now) the latest at or before that instant, as time travel shows the twin then.
    */
-  public Map<String, Object> health(String twinId, int limit, Instant asOf) {
-    List<Map<String, Object>> readings = asOf == null ? readings(twinId, limit) : readingsUntil(twinId, limit, asOf);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("twin_id", twinId);
-    out.put("current", readings.isEmpty() ? null : readings.get(0));
-    out.put("status", readings.isEmpty() ? List.of("no_data") : HealthStatus.of(readings.get(0)));
-    out.put("readings", readings);
-    return out;
+  public TwinHealth health(String twinId, int limit, Instant asOf) {
+    return TwinHealth.of(twinId, asOf == null ? readings(twinId, limit) : readingsUntil(twinId, limit, asOf));
   }
 
   /** The twin's current registry row (deleted twins too); 404 for a twin never registered. */
-  public Map<String, Object> registry(String twinId) {
-    Map<String, Object> row = cache.registry(this::currentRegistry).get(twinId);
+  public RegistryRow registry(String twinId) {
+    RegistryRow row = cache.registry(this::currentRegistry).get(twinId);
     if (row == null) {
       throw new NoSuchTwinException(twinId);
     }
     return row;
   }
 
-  private Map<String, Map<String, Object>> currentRegistry() {
-    Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-    for (Map<String, Object> row : history.query(CURRENT_REGISTRY, List.of()).asMaps()) {
-      rows.put((String) row.get("twin_id"), row);
+  private Map<String, RegistryRow> currentRegistry() {
+    Map<String, RegistryRow> rows = new LinkedHashMap<>();
+    for (RegistryRow row : history.query(CURRENT_REGISTRY, List.of()).map(RegistryRow::of)) {
+      rows.put(row.twinId(), row);
     }
     return rows;
   }
 
   /**
-   * The twin's newest {@code twin_state} row, or null while it has none: from memory until the next
-   * commit of {@code twin_state}.
+   * The twin's newest {@code twin_state} row, empty while it has none: from memory until the next commit
+   * of {@code twin_state}.
+   */
+  public Optional<StateRow> newestState(String twinId) {
+    return cache.state(twinId, id -> newest(Tables.TWIN_STATE, LATEST_STATE, id, 1, StateRow::of).stream().findFirst());
+  }
+
+  /**
+   * {@link #newestState} by column name, or null while the twin has none: the shape the chat builds its
+   * persona from ({@code chat/http}).
    */
   public Map<String, Object> state(String twinId) {
-    Map<String, Object> state = cache.state(twinId, this::latestState);
-    return state.isEmpty() ? null : state;
+    return newestState(twinId).map(StateRow::asMap).orElse(null);
   }
 
-  private Map<String, Object> latestState(String twinId) {
-    List<Map<String, Object>> rows = newest(Tables.TWIN_STATE, LATEST_STATE, twinId, 1);
-    return rows.isEmpty() ? Map.of() : rows.get(0);
-  }
-
-  private List<Map<String, Object>> readings(String twinId, int limit) {
-    return newest(Tables.HEALTH_EVENTS, LATEST_READINGS, twinId, limit);
+  private List<Reading> readings(String twinId, int limit) {
+    return newest(Tables.HEALTH_EVENTS, LATEST_READINGS, twinId, limit, Reading::of);
   }
 
   /** As {@link #newest}, for the rows at or before {@code asOf}: first from its last day's files. */
-  private List<Map<String, Object>> readingsUntil(String twinId, int limit, Instant asOf) {
+  private List<Reading> readingsUntil(String twinId, int limit, Instant asOf) {
     Instant from = asOf.minus(RECENT);
     Instant to = asOf.plusMillis(1);
-    List<Map<String, Object>> rows = history.query(
+    List<Reading> rows = history.query(
         LATEST_READINGS.formatted(history.relation(Tables.HEALTH_EVENTS, twinId, from, to), "AND ts >= ? AND ts < ?"),
-        List.of(twinId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), limit)).asMaps();
+        List.of(twinId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), limit)).map(Reading::of);
     if (rows.size() == limit) {
       return rows;
     }
     return history.query(
         LATEST_READINGS.formatted(history.relation(Tables.HEALTH_EVENTS, twinId, null, to), "AND ts < ?"),
-        List.of(twinId, to.atOffset(ZoneOffset.UTC), limit)).asMaps();
+        List.of(twinId, to.atOffset(ZoneOffset.UTC), limit)).map(Reading::of);
   }
 
   /**
@@ -278,25 +246,17 @@ public final class TwinService {
    * than {@code limit} of them, from all its files. Every row left out of the first read is older than
    * every row it returns, so both reads give the same rows.
    */
-  private List<Map<String, Object>> newest(String table, String sql, String twinId, int limit) {
+  private <T> List<T> newest(String table, String sql, String twinId, int limit, Function<Row, T> read) {
     Optional<Instant> newest = history.views().newest(table, twinId);
     if (newest.isPresent()) {
       Instant from = newest.get().minus(RECENT);
-      List<Map<String, Object>> rows = history.query(
+      QueryResult rows = history.query(
           sql.formatted(history.relation(table, twinId, from, null), "AND ts >= ?"),
-          List.of(twinId, from.atOffset(ZoneOffset.UTC), limit)).asMaps();
-      if (rows.size() == limit) {
-        return rows;
+          List.of(twinId, from.atOffset(ZoneOffset.UTC), limit));
+      if (rows.rows().size() == limit) {
+        return rows.map(read);
       }
     }
-    return history.query(sql.formatted(history.relation(table, twinId, null, null), ""), List.of(twinId, limit)).asMaps();
-  }
-
-  static Map<String, Object> pick(Map<String, Object> row, String... keys) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String key : keys) {
-      out.put(key, row.get(key));
-    }
-    return out;
+    return history.query(sql.formatted(history.relation(table, twinId, null, null), ""), List.of(twinId, limit)).map(read);
   }
 }

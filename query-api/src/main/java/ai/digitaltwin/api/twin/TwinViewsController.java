@@ -145,9 +145,11 @@ public final class TwinViewsController {
     if ((asOf == null) == (systemTime == null)) {
       throw ApiException.badRequest("Give exactly one of as_of (event time) or system_time", "as_of");
     }
-    Map<String, Object> body =
-        asOf != null ? views.state().asOf(id, asOf) : views.state().systemTime(id, systemTime);
-    ctx.json(body);
+    if (asOf != null) {
+      ctx.json(views.state().asOf(id, asOf));
+    } else {
+      ctx.json(views.state().systemTime(id, systemTime));
+    }
   }
 
   public void analytics(Context ctx) {

@@ -1,0 +1,42 @@
+package ai.digitaltwin.api.twin;
+
+import ai.digitaltwin.api.history.Row;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Big Five, each in [0, 1], as a registry or state row holds them; a trait not set yet (an imported
+ * twin before its questionnaire) is null. Written out as an object of the five, always all five named.
+ */
+public record Traits(
+    Double openness, Double conscientiousness, Double extraversion, Double agreeableness, Double neuroticism) {
+  public static final List<String> NAMES =
+      List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
+
+  /** The five trait columns of a row. */
+  public static Traits of(Row row) {
+    return new Traits(
+        row.decimal("openness"), row.decimal("conscientiousness"), row.decimal("extraversion"),
+        row.decimal("agreeableness"), row.decimal("neuroticism"));
+  }
+
+  /**
+   * Whether the row had traits at all: the stream job and the registry write the five together, so the
+   * first one stands for them (as every reader of these rows has always checked it).
+   */
+  public boolean known() {
+    return openness != null;
+  }
+
+  /** Trait name to value, in {@link #NAMES} order (null values kept). */
+  public Map<String, Double> byName() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("openness", openness);
+    out.put("conscientiousness", conscientiousness);
+    out.put("extraversion", extraversion);
+    out.put("agreeableness", agreeableness);
+    out.put("neuroticism", neuroticism);
+    return out;
+  }
+}

@@ -1,0 +1,31 @@
+package ai.digitaltwin.api.twin;
+
+import ai.digitaltwin.api.history.Row;
+import java.util.List;
+
+/**
+ * Who a twin is, as its registry row says: the {@code profile} of {@code GET /twins/{id}} and what an edit
+ * starts from. A real person's twin may have no age, sex or occupation (null).
+ */
+public record TwinProfile(
+    String name, Integer age, String sex, String occupation, List<String> interests, String timezone) {
+  /** The profile columns of a registry row. */
+  public static TwinProfile of(Row row) {
+    return new TwinProfile(
+        row.text("name"), row.integer("age"), row.text("sex"), row.text("occupation"), row.texts("interests"),
+        row.text("timezone"));
+  }
+
+  /** This profile named {@code twinId} when it has no name yet (imported before names were kept). */
+  TwinProfile namedOr(String twinId) {
+    return name != null ? this : new TwinProfile(twinId, age, sex, occupation, interests, timezone);
+  }
+
+  TwinProfile with(String newName, String newTimezone) {
+    return new TwinProfile(newName, age, sex, occupation, interests, newTimezone);
+  }
+
+  TwinRequest.ProfileInput input() {
+    return new TwinRequest.ProfileInput(name, age, sex, occupation, interests, timezone);
+  }
+}
