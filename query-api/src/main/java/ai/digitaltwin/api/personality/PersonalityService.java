@@ -1,14 +1,15 @@
 package ai.digitaltwin.api.personality;
 
+import ai.digitaltwin.api.history.QueryResult;
+import ai.digitaltwin.api.history.Row;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.RecentRegistry;
+import ai.digitaltwin.api.twin.Traits;
 import ai.digitaltwin.api.twin.TwinService;
 import ai.digitaltwin.schemas.Tables;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A twin's Big Five now and how they drifted: the baseline is the personality it was created with, the
@@ -17,9 +18,6 @@ import java.util.Map;
  * in the window, {@code current} is the registry's and the answer says {@code warming_up}.
  */
 public final class PersonalityService {
-  static final List<String> TRAITS =
-      List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
-
   static final String EDITS =
       "SELECT ts, action, reason, openness, conscientiousness, extraversion, agreeableness, neuroticism"
           + " FROM " + RecentRegistry.LIVE_VIEW
@@ -39,52 +37,65 @@ public final class PersonalityService {
     this.history = history;
   }
 
-  public Map<String, Object> personality(String twinId, Window window) {
-    List<Map<String, Object>> edits = history.query(EDITS, List.of(twinId)).asMaps();
-    List<Map<String, Object>> daily =
-        history.query(DAILY, List.of(twinId, window.fromParam(), window.toParam())).asMaps();
-    Map<String, Object> baseline = edits.isEmpty() ? null : traits(edits.get(0));
-    Map<String, Object> current =
-        !daily.isEmpty() ? traits(daily.get(daily.size() - 1)) : edits.isEmpty() ? null : traits(edits.get(edits.size() - 1));
-    List<Map<String, Object>> drift = new ArrayList<>();
-    for (Map<String, Object> day : daily) {
-      Map<String, Object> point = new LinkedHashMap<>();
-      point.put("day", day.get("day"));
-      point.put("traits", traits(day));
-      point.put("delta_from_baseline", baseline == null ? null : delta(traits(day), baseline));
-      point.put("causes", day.get("causes") == null ? List.of() : day.get("causes"));
-      drift.add(point);
+  /**
+   * The body of {@code GET /twins/{id}/personality}: the traits now, at creation and their difference
+   * (null without both), each day's traits in the window with their causes, and every edit.
+   */
+  public record Drift(
+      String twinId,
+      String status,
+      String currentFrom,
+      Traits baseline,
+      Traits current,
+      Traits driftFromBaseline,
+      List<Day> drift,
+      List<Edit> edits) {}
+
+  /** A day's last traits (a UTC day, as ISO-8601 text of its start) and what moved them that day. */
+  public record Day(String day, Traits traits, Traits deltaFromBaseline, List<String> causes) {}
+
+  /** A registry edit of the traits (created or updated), with its reason; the traits flat, as in the table. */
+  public record Edit(String ts, String action, String reason, @JsonUnwrapped Traits traits) {
+    static Edit of(Row row) {
+      return new Edit(row.text("ts"), row.text("action"), row.text("reason"), Traits.of(row));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("twin_id", twinId);
+  }
+
+  public Drift personality(String twinId, Window window) {
+    List<Edit> edits = history.query(EDITS, List.of(twinId)).map(Edit::of);
+    QueryResult daily = history.query(DAILY, List.of(twinId, window.fromParam(), window.toParam()));
+    Traits baseline = edits.isEmpty() ? null : edits.get(0).traits();
+    List<Day> drift = daily.map(day -> new Day(
+        day.text("day"),
+        Traits.of(day),
+        baseline == null ? null : delta(Traits.of(day), baseline),
+        day.value("causes") == null ? List.of() : day.texts("causes")));
+    Traits current = !drift.isEmpty()
+        ? drift.get(drift.size() - 1).traits()
+        : edits.isEmpty() ? null : edits.get(edits.size() - 1).traits();
     // before the stream job's first state (in the window) the current traits are the registry's: say so
-    out.put("status", daily.isEmpty() ? TwinService.WARMING_UP : "tracked");
-    out.put("current_from", daily.isEmpty() ? "registry" : "state");
-    out.put("baseline", baseline);
-    out.put("current", current);
-    out.put("drift_from_baseline", current == null || baseline == null ? null : delta(current, baseline));
-    out.put("drift", drift);
-    out.put("edits", edits);
-    return out;
+    return new Drift(
+        twinId,
+        drift.isEmpty() ? TwinService.WARMING_UP : "tracked",
+        drift.isEmpty() ? "registry" : "state",
+        baseline,
+        current,
+        current == null || baseline == null ? null : delta(current, baseline),
+        drift,
+        edits);
   }
 
-  static Map<String, Object> traits(Map<String, Object> row) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String trait : TRAITS) {
-      out.put(trait, row.get(trait));
-    }
-    return out;
+  /** Each trait's change from {@code then} to {@code now}, to four decimals; null where either is unknown. */
+  static Traits delta(Traits now, Traits then) {
+    return new Traits(
+        minus(now.openness(), then.openness()),
+        minus(now.conscientiousness(), then.conscientiousness()),
+        minus(now.extraversion(), then.extraversion()),
+        minus(now.agreeableness(), then.agreeableness()),
+        minus(now.neuroticism(), then.neuroticism()));
   }
 
-  static Map<String, Object> delta(Map<String, Object> now, Map<String, Object> then) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String trait : TRAITS) {
-      if (now.get(trait) instanceof Number a && then.get(trait) instanceof Number b) {
-        out.put(trait, Math.round((a.doubleValue() - b.doubleValue()) * 10_000) / 10_000.0);
-      } else {
-        out.put(trait, null);
-      }
-    }
-    return out;
+  private static Double minus(Double a, Double b) {
+    return a == null || b == null ? null : Math.round((a - b) * 10_000) / 10_000.0;
   }
 }
