@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.behavior;
 
+import ai.digitaltwin.api.history.Row;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.schemas.Tables;
@@ -43,50 +44,88 @@ public final class BehaviorService {
     this.history = history;
   }
 
-  public Map<String, Object> behavior(String twinId, Window window) {
-    List<Object> params = List.of(twinId, window.fromParam(), window.toParam());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("twin_id", twinId);
-    out.put("from", window.from().toString());
-    out.put("to", window.to().toString());
-    out.put("activity_minutes", history.query(TOTALS, params).asMaps());
-    out.put("by_hour", shares(history.query(BY_HOUR, params).asMaps(), false));
-    out.put("by_weekday", shares(history.query(BY_WEEKDAY, params).asMaps(), true));
-    List<Map<String, Object>> sleep = history.query(SLEEP, params).asMaps();
-    out.put("sleep", sleep);
-    out.put("sleep_hours_mean", mean(sleep, "hours"));
-    List<Map<String, Object>> steps = history.query(STEPS, params).asMaps();
-    out.put("steps", steps);
-    out.put("steps_per_day_mean", mean(steps, "steps"));
-    return out;
+  /**
+   * The body of {@code GET /twins/{id}/behavior}: minutes per activity, the mix per hour of day and per
+   * weekday, sleep per night and steps per day with their means (null without any).
+   */
+  public record Behavior(
+      String twinId,
+      String from,
+      String to,
+      List<ActivityMinutes> activityMinutes,
+      List<HourMix> byHour,
+      List<WeekdayMix> byWeekday,
+      List<Night> sleep,
+      Double sleepHoursMean,
+      List<DaySteps> steps,
+      Double stepsPerDayMean) {}
+
+  public record ActivityMinutes(String activity, Double minutes) {}
+
+  /**
+   * The observed minutes of an hour of day (0-23, UTC) and the share of them per activity (activity to
+   * share, alphabetical: the activities are whatever the events name).
+   */
+  public record HourMix(int hour, double minutes, Map<String, Double> mix) {}
+
+  /** As {@link HourMix}, for a weekday (monday to sunday). */
+  public record WeekdayMix(String weekday, double minutes, Map<String, Double> mix) {}
+
+  /** A night, named by its evening's date, and the hours slept in it. */
+  public record Night(String night, Double hours) {}
+
+  public record DaySteps(String day, Long steps) {}
+
+  /** One slot's minutes per activity, from {@link #BY_HOUR} or {@link #BY_WEEKDAY}. */
+  private record SlotMinutes(int slot, String activity, double minutes) {
+    static SlotMinutes of(Row row) {
+      return new SlotMinutes(row.integer("slot"), row.text("activity"), row.decimal("minutes"));
+    }
   }
 
-  /** Per slot: the share of that slot's observed time spent in each activity. */
-  static List<Map<String, Object>> shares(List<Map<String, Object>> rows, boolean weekday) {
+  public Behavior behavior(String twinId, Window window) {
+    List<Object> params = List.of(twinId, window.fromParam(), window.toParam());
+    List<Night> sleep = history.query(SLEEP, params).map(r -> new Night(r.text("night"), r.decimal("hours")));
+    List<DaySteps> steps = history.query(STEPS, params).map(r -> new DaySteps(r.text("day"), r.whole("steps")));
+    return new Behavior(
+        twinId,
+        window.from().toString(),
+        window.to().toString(),
+        history.query(TOTALS, params).map(r -> new ActivityMinutes(r.text("activity"), r.decimal("minutes"))),
+        shares(history.query(BY_HOUR, params).map(SlotMinutes::of), (hour, minutes, mix) -> new HourMix(hour, minutes, mix)),
+        shares(history.query(BY_WEEKDAY, params).map(SlotMinutes::of),
+            (day, minutes, mix) -> new WeekdayMix(WEEKDAYS[day], minutes, mix)),
+        sleep,
+        mean(sleep.stream().map(Night::hours).toList()),
+        steps,
+        mean(steps.stream().map(DaySteps::steps).toList()));
+  }
+
+  /** How a slot's total and mix are written out. */
+  private interface Slot<T> {
+    T of(int slot, double minutes, Map<String, Double> mix);
+  }
+
+  /** Per slot, in slot order: the share of that slot's observed time spent in each activity. */
+  private static <T> List<T> shares(List<SlotMinutes> rows, Slot<T> slot) {
     Map<Integer, Map<String, Double>> bySlot = new TreeMap<>();
-    for (Map<String, Object> row : rows) {
-      int slot = ((Number) row.get("slot")).intValue();
-      bySlot.computeIfAbsent(slot, s -> new TreeMap<>())
-          .merge((String) row.get("activity"), ((Number) row.get("minutes")).doubleValue(), Double::sum);
+    for (SlotMinutes row : rows) {
+      bySlot.computeIfAbsent(row.slot(), s -> new TreeMap<>()).merge(row.activity(), row.minutes(), Double::sum);
     }
-    List<Map<String, Object>> out = new ArrayList<>();
-    bySlot.forEach((slot, minutes) -> {
+    List<T> out = new ArrayList<>();
+    bySlot.forEach((at, minutes) -> {
       double total = minutes.values().stream().mapToDouble(Double::doubleValue).sum();
-      Map<String, Object> mix = new LinkedHashMap<>();
+      Map<String, Double> mix = new LinkedHashMap<>();
       minutes.forEach((activity, m) -> mix.put(activity, Math.round(m / total * 1000) / 1000.0));
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put(weekday ? "weekday" : "hour", weekday ? WEEKDAYS[slot] : slot);
-      entry.put("minutes", Math.round(total * 10) / 10.0);
-      entry.put("mix", mix);
-      out.add(entry);
+      out.add(slot.of(at, Math.round(total * 10) / 10.0, mix));
     });
     return out;
   }
 
-  static Double mean(List<Map<String, Object>> rows, String key) {
-    return rows.isEmpty()
+  /** The mean to two decimals; null for no values. */
+  static Double mean(List<? extends Number> values) {
+    return values.isEmpty()
         ? null
-        : Math.round(rows.stream().mapToDouble(r -> ((Number) r.get(key)).doubleValue()).average().orElse(0) * 100)
-            / 100.0;
+        : Math.round(values.stream().mapToDouble(Number::doubleValue).average().orElse(0) * 100) / 100.0;
   }
 }
