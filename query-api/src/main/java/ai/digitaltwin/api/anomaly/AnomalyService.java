@@ -3,11 +3,11 @@ package ai.digitaltwin.api.anomaly;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.schemas.Tables;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +33,27 @@ public final class AnomalyService {
     this.mapper = mapper;
   }
 
-  public Map<String, Object> anomalies(String twinId, Window window, String type, String severity, int limit) {
+  /** The body of {@code GET /twins/{id}/anomalies}: the episodes whose start lies in the window, newest first. */
+  public record Episodes(String twinId, String from, String to, List<Episode> items) {}
+
+  /**
+   * An episode as its latest row says ({@code updated_at} that row's time), open while it has no end.
+   * {@code evidence} is the detector's JSON, written out as JSON when it parses and as text otherwise.
+   */
+  public record Episode(
+      String eventId,
+      String type,
+      String layer,
+      String severity,
+      Double score,
+      String startTs,
+      String endTs,
+      String updatedAt,
+      JsonNode evidence,
+      String detectorVersion,
+      boolean open) {}
+
+  public Episodes anomalies(String twinId, Window window, String type, String severity, int limit) {
     List<Object> params = new ArrayList<>();
     params.add(twinId);
     params.add(window.fromParam());
@@ -43,28 +63,30 @@ public final class AnomalyService {
     params.add(severity);
     params.add(severity);
     params.add(limit);
-    List<Map<String, Object>> rows = history.query(EPISODES, params).asMaps();
-    for (Map<String, Object> row : rows) {
-      row.put("open", row.get("end_ts") == null);
-      row.put("evidence", evidence((String) row.get("evidence")));
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("twin_id", twinId);
-    out.put("from", window.from().toString());
-    out.put("to", window.to().toString());
-    out.put("items", rows);
-    return out;
+    List<Episode> items = history.query(EPISODES, params).map(row -> new Episode(
+        row.text("event_id"),
+        row.text("type"),
+        row.text("layer"),
+        row.text("severity"),
+        row.decimal("score"),
+        row.text("start_ts"),
+        row.text("end_ts"),
+        row.text("updated_at"),
+        evidence(row.text("evidence")),
+        row.text("detector_version"),
+        row.value("end_ts") == null));
+    return new Episodes(twinId, window.from().toString(), window.to().toString(), items);
   }
 
   /** Evidence is JSON text; shown as JSON when it parses, as text otherwise. */
-  private Object evidence(String text) {
+  private JsonNode evidence(String text) {
     if (text == null) {
       return null;
     }
     try {
       return mapper.readTree(text);
     } catch (java.io.IOException e) {
-      return text;
+      return TextNode.valueOf(text);
     }
   }
 }
