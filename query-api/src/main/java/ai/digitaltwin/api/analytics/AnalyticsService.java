@@ -2,14 +2,16 @@ package ai.digitaltwin.api.analytics;
 
 import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.history.QueryResult;
+import ai.digitaltwin.api.history.Row;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.RecentRegistry;
+import ai.digitaltwin.api.twin.RegistryRow;
+import ai.digitaltwin.api.twin.Traits;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +58,6 @@ public final class AnalyticsService {
   static final String CREATED =
       "SELECT min(ts) AS created_at FROM " + RecentRegistry.LIVE_VIEW + " WHERE twin_id = ?";
 
-  static final List<String> TRAITS =
-      List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
-
   private final TwinHistory history;
   private final DailyFigures daily;
 
@@ -67,73 +66,65 @@ public final class AnalyticsService {
     this.daily = daily;
   }
 
-  public Map<String, Object> analytics(String twinId, Map<String, Object> registry, Window window) {
+  /** The {@link #CHAT} row: messages in the window, from users, the newest one's time, mean sentiment. */
+  private record Chat(Long messages, Long fromUsers, String lastInteraction, Double sentimentMean) {
+    static Chat of(Row row) {
+      return new Chat(
+          row.whole("messages"), row.whole("from_users"), row.text("last_interaction"), row.decimal("sentiment_mean"));
+    }
+  }
+
+  /** The {@link #STATE} row: the newest state before the window's end. */
+  private record StateNow(String activity, String mood, Double energy, Traits traits) {
+    static StateNow of(Row row) {
+      return new StateNow(row.text("activity"), row.text("mood"), row.decimal("energy"), Traits.of(row));
+    }
+  }
+
+  /** {@code registry}: the twin's current registry row, whose traits count until a state has some. */
+  public Analytics analytics(String twinId, RegistryRow registry, Window window) {
     List<Object> w = List.of(twinId, window.fromParam(), window.toParam());
     List<Object> until = List.of(twinId, window.toParam());
     double days = Math.max(1, (window.to().toEpochMilli() - window.from().toEpochMilli()) / 86_400_000.0);
-    Map<String, Object> chat = one(history.query(CHAT, w));
-    Map<String, Object> health = one(history.query(HEALTH, w));
-    Map<String, Object> state = one(history.query(STATE, until));
+    Chat chat = history.query(CHAT, w).first(Chat::of).orElseThrow();
+    Analytics.HealthTrends health = history.query(HEALTH, w).first(Analytics.HealthTrends::of).orElseThrow();
+    StateNow state = history.query(STATE, until).first(StateNow::of).orElse(null);
 
-    Map<String, Object> interactions = new LinkedHashMap<>();
-    interactions.put("total_messages", chat.get("messages"));
-    interactions.put("messages_from_users", chat.get("from_users"));
-    interactions.put("intents", counts(history.query(INTENTS, w), "intent"));
-    interactions.put("average_daily_messages", round(((Number) chat.get("messages")).doubleValue() / days));
-
-    Map<String, Object> traits = new LinkedHashMap<>();
-    Map<String, Object> source = state != null && state.get("openness") != null ? state : registry;
-    for (String trait : TRAITS) {
-      traits.put(trait, source.get(trait));
-    }
-    List<String> dominant = new ArrayList<>();
-    traits.entrySet().stream()
-        .filter(e -> e.getValue() instanceof Number)
-        .sorted(Comparator.comparingDouble(e -> -((Number) e.getValue()).doubleValue()))
+    Traits traits = state != null && state.traits().known() ? state.traits() : registry.traits();
+    List<String> dominant = traits.byName().entrySet().stream()
+        .filter(e -> e.getValue() != null)
+        .sorted(Comparator.comparingDouble(e -> -e.getValue()))
         .limit(3)
-        .forEach(e -> dominant.add(e.getKey()));
-    Map<String, Object> personality = new LinkedHashMap<>();
-    personality.put("current_traits", traits);
-    personality.put("dominant_traits", dominant);
+        .map(Map.Entry::getKey)
+        .toList();
 
-    Map<String, Object> behavior = new LinkedHashMap<>();
-    behavior.put("activity_frequency", counts(history.query(ACTIVITIES, w), "activity"));
-    behavior.put("current_activity", state == null ? null : state.get("activity"));
-    behavior.put("current_mood", state == null ? null : state.get("mood"));
-    behavior.put("energy_level", state == null ? null : state.get("energy"));
-
-    Map<String, Object> conversation = new LinkedHashMap<>();
-    conversation.put("recent_sentiments", history.query(SENTIMENTS, w).asMaps());
-    conversation.put("sentiment_mean", chat.get("sentiment_mean"));
-
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("twin_id", twinId);
-    out.put("from", window.from().toString());
-    out.put("to", window.to().toString());
-    out.put("interaction_summary", interactions);
-    out.put("personality_analysis", personality);
-    out.put("behavior_analysis", behavior);
-    out.put("conversation_analysis", conversation);
-    out.put("health_trends", health);
-    out.put("daily_figures", dailyFigures(twinId, window));
-    out.put("anomalies", counts(history.query(ANOMALIES, w), "severity"));
-    out.put("system_metrics", system(twinId, window, chat, health));
-    return out;
+    return new Analytics(
+        twinId,
+        window.from().toString(),
+        window.to().toString(),
+        new Analytics.Interactions(
+            chat.messages(), chat.fromUsers(), counts(history.query(INTENTS, w)), round(chat.messages() / days)),
+        new Analytics.Personality(traits, dominant),
+        new Analytics.Behavior(
+            counts(history.query(ACTIVITIES, w)),
+            state == null ? null : state.activity(),
+            state == null ? null : state.mood(),
+            state == null ? null : state.energy()),
+        new Analytics.Conversation(history.query(SENTIMENTS, w).map(Analytics.Sentiment::of), chat.sentimentMean()),
+        health,
+        dailyFigures(twinId, window),
+        counts(history.query(ANOMALIES, w)),
+        system(twinId, window, chat, health));
   }
 
-  private Map<String, Object> system(String twinId, Window window, Map<String, Object> chat, Map<String, Object> health) {
-    Object created = one(history.query(CREATED, List.of(twinId))).get("created_at");
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("created_at", created);
-    out.put(
-        "age_hours",
-        created == null ? null : round((window.to().toEpochMilli() - Instant.parse((String) created).toEpochMilli()) / 3_600_000.0));
-    out.put("last_interaction", chat.get("last_interaction"));
-    out.put("last_health_update", health.get("last_health_update"));
-    out.put(
-        "last_personality_update",
-        one(history.query(LAST_DRIFT, List.of(twinId, window.toParam()))).get("ts"));
-    return out;
+  private Analytics.SystemMetrics system(String twinId, Window window, Chat chat, Analytics.HealthTrends health) {
+    String created = history.query(CREATED, List.of(twinId)).first(r -> r.text("created_at")).orElse(null);
+    return new Analytics.SystemMetrics(
+        created,
+        created == null ? null : round((window.to().toEpochMilli() - Instant.parse(created).toEpochMilli()) / 3_600_000.0),
+        chat.lastInteraction(),
+        health.lastHealthUpdate(),
+        history.query(LAST_DRIFT, List.of(twinId, window.toParam())).first(r -> r.text("ts")).orElse(null));
   }
 
   /**
@@ -141,28 +132,23 @@ public final class AnalyticsService {
    * just outside the window count on the first and last day): from {@code daily_summaries} where the
    * rollup holds them, from the readings otherwise ({@link DailyFigures}).
    */
-  private Map<String, Object> dailyFigures(String twinId, Window window) {
+  private Analytics.DailyFigures dailyFigures(String twinId, Window window) {
     ZoneId zone = daily.zone(twinId);
     LocalDate from = LocalDate.ofInstant(window.from(), zone);
     LocalDate to = LocalDate.ofInstant(window.to().minusNanos(1), zone).plusDays(1);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("timezone", zone.getId());
-    out.put("from", from.toString());
-    out.put("to", to.toString());
-    out.put("days", daily.days(twinId, from, to, DailyFigures.Source.AUTO).asMaps());
-    return out;
+    return new Analytics.DailyFigures(
+        zone.getId(), from.toString(), to.toString(), daily.figures(twinId, from, to, DailyFigures.Source.AUTO));
   }
 
-  private static Map<String, Object> counts(QueryResult result, String key) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map<String, Object> row : result.asMaps()) {
-      out.put(String.valueOf(row.get(key)), row.get(result.columns().get(1)));
+  /** A two-column count (name, count) as a map in row order. */
+  private static Map<String, Long> counts(QueryResult result) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    String name = result.columns().get(0);
+    String count = result.columns().get(1);
+    for (Row row : result.map(r -> r)) {
+      out.put(String.valueOf(row.value(name)), row.whole(count));
     }
     return out;
-  }
-
-  private static Map<String, Object> one(QueryResult result) {
-    return result.isEmpty() ? null : result.asMaps().get(0);
   }
 
   private static double round(double value) {

@@ -94,6 +94,11 @@ public final class DailyFigures {
     return history.query("SELECT * EXCLUDE (twin_id) FROM (" + select + ") ORDER BY day", List.of());
   }
 
+  /** As {@link #days}, each day as a record. */
+  public List<DailyFigure> figures(String twinId, LocalDate from, LocalDate to, Source source) {
+    return days(twinId, from, to, source).map(DailyFigure::of);
+  }
+
   /**
    * A SELECT (no parameters) of the twin's local days that overlap {@code [from, to)} in {@code zone}:
    * {@code twin_id}, then the columns of {@link #days}. A zone other than the one the rollup takes for

@@ -52,9 +52,9 @@ public record QueryResult(List<String> columns, List<List<Object>> rows) {
     return out;
   }
 
-  /** The first row as {@code T}; empty when there is none. */
+  /** The first row as {@code T}; empty when there is none (or {@code read} makes it null: a NULL aggregate). */
   public <T> Optional<T> first(Function<Row, T> read) {
-    return rows.isEmpty() ? Optional.empty() : Optional.of(read.apply(new Row(this, 0)));
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(read.apply(new Row(this, 0)));
   }
 
   /**

@@ -3,6 +3,7 @@ package ai.digitaltwin.api.twin;
 import ai.digitaltwin.api.analytics.AnalyticsService;
 import ai.digitaltwin.api.anomaly.AnomalyService;
 import ai.digitaltwin.api.behavior.BehaviorService;
+import ai.digitaltwin.api.daily.DailyFigure;
 import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Params;
@@ -22,9 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -94,14 +94,12 @@ public final class TwinViewsController {
       throw ApiException.badRequest("from..to may span at most " + DailyFigures.MAX_DAYS + " days", "from");
     }
     String source = Params.oneOf(ctx, "source", "auto", Set.of("auto", "raw"));
-    var rows = views.daily().days(id, from, to, DailyFigures.Source.valueOf(source.toUpperCase(Locale.ROOT)));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("twin_id", id);
-    body.put("from", from.toString());
-    body.put("to", to.toString());
-    body.put("days", rows.asMaps());
-    ctx.json(body);
+    var days = views.daily().figures(id, from, to, DailyFigures.Source.valueOf(source.toUpperCase(Locale.ROOT)));
+    ctx.json(new Days(id, from.toString(), to.toString(), days));
   }
+
+  /** The body of {@code GET /twins/{id}/health/daily}: the days asked ({@code to} exclusive) that have readings. */
+  public record Days(String twinId, String from, String to, List<DailyFigure> days) {}
 
   private static LocalDate date(Context ctx, String name) {
     String raw = ctx.queryParam(name);
@@ -154,6 +152,6 @@ public final class TwinViewsController {
 
   public void analytics(Context ctx) {
     TwinRef twin = TwinRef.of(ctx);
-    ctx.json(views.analytics().analytics(twin.id(), twin.registry(), Window.of(ctx, clock, Duration.ofDays(7), MAX_WINDOW)));
+    ctx.json(views.analytics().analytics(twin.id(), twin.row(), Window.of(ctx, clock, Duration.ofDays(7), MAX_WINDOW)));
   }
 }

@@ -1,0 +1,42 @@
+package ai.digitaltwin.api.daily;
+
+import ai.digitaltwin.api.history.Row;
+
+/**
+ * A twin's figures of one local day, as {@link DailyFigures#days} gives them: the day (ISO date), the
+ * instants it starts and ends at, where it came from ({@code rollup} or {@code raw}), then
+ * {@link DailyFigures#COLUMNS}.
+ */
+public record DailyFigure(
+    String day,
+    String dayStart,
+    String dayEnd,
+    String source,
+    Long readings,
+    Double hrMean,
+    Double hrMin,
+    Double hrMax,
+    Double restingHr,
+    Double spo2Mean,
+    Double systolicMean,
+    Double tempMax,
+    Long steps,
+    Double sleepHours) {
+  public static DailyFigure of(Row row) {
+    return new DailyFigure(
+        row.text("day"),
+        row.text("day_start"),
+        row.text("day_end"),
+        row.text("source"),
+        row.whole("readings"),
+        row.decimal("hr_mean"),
+        row.decimal("hr_min"),
+        row.decimal("hr_max"),
+        row.decimal("resting_hr"),
+        row.decimal("spo2_mean"),
+        row.decimal("systolic_mean"),
+        row.decimal("temp_max"),
+        row.whole("steps"),
+        row.decimal("sleep_hours"));
+  }
+}
