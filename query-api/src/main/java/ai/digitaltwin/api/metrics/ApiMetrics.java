@@ -7,8 +7,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +34,7 @@ public final class ApiMetrics {
         .description("DuckDB query latency")
         .tag("kind", kind)
         .tag("outcome", ok ? "ok" : "error")
-        .publishPercentiles(0.5, 0.99)
+        .publishPercentiles(Latency.PERCENTILES)
         .register(registry)
         .record(elapsed);
   }
@@ -70,22 +68,30 @@ public final class ApiMetrics {
   }
 
   /**
-   * Latency of the successful DuckDB queries of one {@code kind}: count since start, and mean, p50 and
-   * p99 in milliseconds over the timer's recent window. Null before the first such query.
+   * Latency of successful DuckDB queries: how many since start, and mean, median and 99th percentile in
+   * milliseconds over the timer's recent window.
    */
-  public Map<String, Object> queryLatency(String kind) {
+  public record Latency(long count, double meanMs, Double p50Ms, Double p99Ms) {
+    static final double[] PERCENTILES = {0.5, 0.99};
+  }
+
+  /** The {@link Latency} of the queries of one {@code kind}; null before the first such query. */
+  public Latency queryLatency(String kind) {
     Timer timer = registry.find("duckdb_queries").tag("kind", kind).tag("outcome", "ok").timer();
     if (timer == null || timer.count() == 0) {
       return null;
     }
     HistogramSnapshot snapshot = timer.takeSnapshot();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("count", timer.count());
-    out.put("mean_ms", timer.mean(TimeUnit.MILLISECONDS));
+    return new Latency(timer.count(), timer.mean(TimeUnit.MILLISECONDS), percentile(snapshot, 0.5), percentile(snapshot, 0.99));
+  }
+
+  private static Double percentile(HistogramSnapshot snapshot, double percentile) {
     for (ValueAtPercentile p : snapshot.percentileValues()) {
-      out.put("p" + Math.round(p.percentile() * 100) + "_ms", p.value(TimeUnit.MILLISECONDS));
+      if (p.percentile() == percentile) {
+        return p.value(TimeUnit.MILLISECONDS);
+      }
     }
-    return out;
+    return null;
   }
 
   /** Prometheus text exposition of everything counted so far. */

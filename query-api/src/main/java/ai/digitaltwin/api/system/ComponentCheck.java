@@ -1,10 +1,17 @@
 package ai.digitaltwin.api.system;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /** One component's health, as {@code /health} reports it. */
 public interface ComponentCheck {
-  record Status(String status, Map<String, Object> details) {
+  /**
+   * Up or down and the component's own facts, written out as one object: {@code status}, then each
+   * detail. The details are whatever the component can tell (a job id, a commit's age), so they stay a
+   * map by name.
+   */
+  record Status(String status, @JsonAnyGetter Map<String, Object> details) {
     public static Status up(Map<String, Object> details) {
       return new Status("up", details);
     }
@@ -13,6 +20,7 @@ public interface ComponentCheck {
       return new Status("down", Map.of("error", reason));
     }
 
+    @JsonIgnore
     public boolean isUp() {
       return "up".equals(status);
     }
