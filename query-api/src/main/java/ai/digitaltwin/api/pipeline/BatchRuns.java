@@ -3,9 +3,9 @@ package ai.digitaltwin.api.pipeline;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.catalog.BatchRecords;
 import ai.digitaltwin.schemas.Tables;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -18,42 +18,51 @@ import org.apache.iceberg.Table;
 final class BatchRuns {
   private BatchRuns() {}
 
-  static Map<String, Object> of(IcebergViews views, Instant now) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("rollup", rollup(views.table(Tables.DAILY_SUMMARIES), now));
-    out.put("backtest", backtest(views.table(Tables.GROUND_TRUTH), now));
-    return out;
+  /** The newest of each run. */
+  record Runs(Rollup rollup, Backtest backtest) {}
+
+  /**
+   * The newest rollup: when it committed, how long ago, and what it wrote. Before any rollup only
+   * {@code at} is written (null): the rest is left out, not null.
+   */
+  record Rollup(String at, @JsonUnwrapped RollupFigures figures) {}
+
+  record RollupFigures(double ageS, Long changedDays, Long rowsWritten, Long rowsTotal) {}
+
+  /** The newest backtest, as {@link Rollup}: only {@code at} (null) before any. */
+  record Backtest(String at, @JsonUnwrapped BacktestFigures figures) {}
+
+  record BacktestFigures(double ageS, Long readings, Double f1, Double fixedRulesF1) {}
+
+  static Runs of(IcebergViews views, Instant now) {
+    return new Runs(rollup(views.table(Tables.DAILY_SUMMARIES), now), backtest(views.table(Tables.GROUND_TRUTH), now));
   }
 
-  private static Map<String, Object> rollup(Table summaries, Instant now) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  private static Rollup rollup(Table summaries, Instant now) {
     Snapshot last = summaries.currentSnapshot();
     if (last == null || last.summary().get(BatchRecords.ROLLUP_HEALTH_SNAPSHOT) == null) {
-      out.put("at", null);
-      return out;
+      return new Rollup(null, null);
     }
     Instant at = Instant.ofEpochMilli(last.timestampMillis());
-    out.put("at", at.toString());
-    out.put("age_s", Duration.between(at, now).toMillis() / 1000.0);
-    out.put("changed_days", longOf(last.summary().get(BatchRecords.ROLLUP_DAYS)));
-    out.put("rows_written", longOf(last.summary().get(BatchRecords.ROLLUP_ROWS)));
-    out.put("rows_total", longOf(last.summary().get("total-records")));
-    return out;
+    Map<String, String> summary = last.summary();
+    return new Rollup(at.toString(), new RollupFigures(
+        Duration.between(at, now).toMillis() / 1000.0,
+        longOf(summary.get(BatchRecords.ROLLUP_DAYS)),
+        longOf(summary.get(BatchRecords.ROLLUP_ROWS)),
+        longOf(summary.get("total-records"))));
   }
 
-  private static Map<String, Object> backtest(Table truth, Instant now) {
+  private static Backtest backtest(Table truth, Instant now) {
     Map<String, String> p = truth.properties();
-    Map<String, Object> out = new LinkedHashMap<>();
     String at = p.get(BatchRecords.BACKTEST_AT);
-    out.put("at", at);
     if (at == null) {
-      return out;
+      return new Backtest(null, null);
     }
-    out.put("age_s", Duration.between(Instant.parse(at), now).toMillis() / 1000.0);
-    out.put("readings", longOf(p.get(BatchRecords.BACKTEST_READINGS)));
-    out.put("f1", doubleOf(p.get(BatchRecords.BACKTEST_F1)));
-    out.put("fixed_rules_f1", doubleOf(p.get(BatchRecords.BACKTEST_FIXED_RULES_F1)));
-    return out;
+    return new Backtest(at, new BacktestFigures(
+        Duration.between(Instant.parse(at), now).toMillis() / 1000.0,
+        longOf(p.get(BatchRecords.BACKTEST_READINGS)),
+        doubleOf(p.get(BatchRecords.BACKTEST_F1)),
+        doubleOf(p.get(BatchRecords.BACKTEST_FIXED_RULES_F1))));
   }
 
   private static Long longOf(String value) {

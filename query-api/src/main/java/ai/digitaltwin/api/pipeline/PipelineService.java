@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * How the pipeline is doing, every figure measured now: Kafka offsets and consumer lag, the stream job's
@@ -41,38 +40,23 @@ public final class PipelineService {
     this.clock = clock;
   }
 
-  public Map<String, Object> status() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("at", clock.instant().toString());
-    out.put("kafka", part(this::kafka));
-    out.put("flink", part(this::flink));
-    out.put("iceberg", part(this::iceberg));
-    out.put("query_latency", part(() -> metrics.queryLatency("api")));
-    out.put("dead_letters", part(this::deadLetters));
-    out.put("detection", part(this::detection));
-    out.put("baseline_confidence", part(() -> first(PipelineQueries.CONFIDENCE)));
-    out.put("batch", part(() -> BatchRuns.of(history.views(), clock.instant())));
-    return out;
+  public PipelineStatus status() {
+    return new PipelineStatus(
+        clock.instant().toString(),
+        PipelineStatus.Part.measure(this::kafka),
+        PipelineStatus.Part.measure(this::flink),
+        PipelineStatus.Part.measure(this::iceberg),
+        PipelineStatus.Part.measure(() -> metrics.queryLatency("api")),
+        PipelineStatus.Part.measure(this::deadLetters),
+        PipelineStatus.Part.measure(this::detection),
+        PipelineStatus.Part.measure(this::confidence),
+        PipelineStatus.Part.measure(() -> BatchRuns.of(history.views(), clock.instant())));
   }
 
-  private static Object part(Supplier<Object> measure) {
-    try {
-      return measure.get();
-    } catch (RuntimeException e) {
-      return Map.of("error", e.getMessage() == null ? e.toString() : e.getMessage());
-    }
-  }
-
-  private Object kafka() {
+  private PipelineStatus.Kafka kafka() {
     KafkaProgress.Offsets offsets = kafka.read();
     RecentEvents.Count recent = kafka.recent(offsets, RATE_WINDOW);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("events_total", offsets.totalEnd());
-    out.put("events_per_minute", recent.perMinute());
-    out.put("events_per_second", recent.perMinute() / 60);
-    out.put("events_in_window", recent.events());
-    out.put("rate_window_s", recent.span().toMillis() / 1000.0);
-    List<Map<String, Object>> groups = new ArrayList<>();
+    List<PipelineStatus.ConsumerGroup> groups = new ArrayList<>();
     offsets.committed().forEach(
         (group, committed) -> {
           Map<String, Long> byTopic = new LinkedHashMap<>();
@@ -83,81 +67,72 @@ public final class PipelineService {
             byTopic.merge(e.getKey().topic(), behind, Long::sum);
             lag += behind;
           }
-          Map<String, Object> g = new LinkedHashMap<>();
-          g.put("group", group);
-          g.put("lag", lag);
-          g.put("lag_by_topic", byTopic);
-          groups.add(g);
+          groups.add(new PipelineStatus.ConsumerGroup(group, lag, byTopic));
         });
-    groups.sort(Comparator.comparing(g -> (String) g.get("group")));
-    out.put("consumer_groups", groups);
-    return out;
+    groups.sort(Comparator.comparing(PipelineStatus.ConsumerGroup::group));
+    return new PipelineStatus.Kafka(
+        offsets.totalEnd(),
+        recent.perMinute(),
+        recent.perMinute() / 60,
+        recent.events(),
+        recent.span().toMillis() / 1000.0,
+        groups);
   }
 
-  private Object flink() {
+  /** The stream job's check as {@code /health} runs it, when the job runs in this process. */
+  private ComponentCheck.Status flink() {
     for (ComponentCheck check : checks) {
       if (check.name().equals("flink")) {
-        ComponentCheck.Status status = check.check();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", status.status());
-        out.putAll(status.details());
-        return out;
+        return check.check();
       }
     }
-    return Map.of("status", "not_in_this_process");
+    return new ComponentCheck.Status("not_in_this_process", Map.of());
   }
 
-  private Object iceberg() {
+  private PipelineStatus.Iceberg iceberg() {
     Instant now = clock.instant();
-    List<Map<String, Object>> tables = new ArrayList<>();
+    List<PipelineStatus.Table> tables = new ArrayList<>();
     long snapshots = 0;
     Instant newest = null;
     for (IcebergViews.ViewState state : history.views().states().values()) {
-      Map<String, Object> t = new LinkedHashMap<>();
-      t.put("table", state.table());
-      t.put("snapshots", state.snapshots());
-      t.put("files", state.files());
-      t.put("last_commit", state.committedAt() == null ? null : state.committedAt().toString());
-      t.put("last_commit_age_s", state.committedAt() == null ? null : ageSeconds(state.committedAt(), now));
-      tables.add(t);
+      Instant at = state.committedAt();
+      tables.add(new PipelineStatus.Table(
+          state.table(), state.snapshots(), state.files(), at == null ? null : at.toString(),
+          at == null ? null : ageSeconds(at, now)));
       snapshots += state.snapshots();
-      if (state.committedAt() != null && (newest == null || state.committedAt().isAfter(newest))) {
-        newest = state.committedAt();
+      if (at != null && (newest == null || at.isAfter(newest))) {
+        newest = at;
       }
     }
-    tables.sort(Comparator.comparing(t -> (String) t.get("table")));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("last_commit", newest == null ? null : newest.toString());
-    out.put("last_commit_age_s", newest == null ? null : ageSeconds(newest, now));
-    out.put("snapshots", snapshots);
-    out.put("tables", tables);
-    return out;
+    tables.sort(Comparator.comparing(PipelineStatus.Table::table));
+    return new PipelineStatus.Iceberg(
+        newest == null ? null : newest.toString(), newest == null ? null : ageSeconds(newest, now), snapshots, tables);
   }
 
-  private Object deadLetters() {
-    List<Map<String, Object>> rows = history.query(PipelineQueries.DEAD_LETTERS, List.of()).asMaps();
-    long total = rows.stream().mapToLong(r -> ((Number) r.get("count")).longValue()).sum();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("total", total);
-    out.put("by_reason", rows);
-    return out;
+  private PipelineStatus.DeadLetters deadLetters() {
+    List<PipelineStatus.DeadLetter> rows = history.query(PipelineQueries.DEAD_LETTERS, List.of()).map(
+        r -> new PipelineStatus.DeadLetter(r.text("topic"), r.text("reason"), r.whole("count"), r.text("last")));
+    return new PipelineStatus.DeadLetters(rows.stream().mapToLong(PipelineStatus.DeadLetter::count).sum(), rows);
   }
 
-  private Object detection() {
-    Map<String, Object> row = first(PipelineQueries.DETECTION);
-    long detected = ((Number) row.get("detected")).longValue();
-    long truePositives = ((Number) row.get("true_positives")).longValue();
-    long injected = ((Number) row.get("injected")).longValue();
-    long found = ((Number) row.get("found")).longValue();
-    Map<String, Object> out = new LinkedHashMap<>(row);
-    out.put("precision", detected == 0 ? null : (double) truePositives / detected);
-    out.put("recall", injected == 0 ? null : (double) found / injected);
-    out.put("tolerance_minutes", PipelineQueries.TOLERANCE_MINUTES);
-    return out;
+  private PipelineStatus.Detection detection() {
+    return history.query(PipelineQueries.DETECTION, List.of()).first(row -> {
+      long detected = row.whole("detected");
+      long truePositives = row.whole("true_positives");
+      long injected = row.whole("injected");
+      long found = row.whole("found");
+      return new PipelineStatus.Detection(
+          detected, truePositives, injected, found,
+          detected == 0 ? null : (double) truePositives / detected,
+          injected == 0 ? null : (double) found / injected,
+          PipelineQueries.TOLERANCE_MINUTES);
+    }).orElseThrow();
   }
 
-  private Map<String, Object> first(String sql) {
-    return history.query(sql, List.of()).asMaps().get(0);
+  private PipelineStatus.Confidence confidence() {
+    return history.query(PipelineQueries.CONFIDENCE, List.of()).first(
+        r -> new PipelineStatus.Confidence(r.whole("twins"), r.decimal("mean"), r.decimal("min"), r.decimal("max")))
+        .orElseThrow();
   }
 
   private static double ageSeconds(Instant at, Instant now) {

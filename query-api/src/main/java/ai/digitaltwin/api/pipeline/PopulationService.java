@@ -1,10 +1,11 @@
 package ai.digitaltwin.api.pipeline;
 
+import ai.digitaltwin.api.history.Row;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.twin.RecentRegistry;
-import java.util.LinkedHashMap;
+import ai.digitaltwin.api.twin.Traits;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every live twin as a point in personality and health space: its current traits (the state's drifted
@@ -37,12 +38,44 @@ public final class PopulationService {
     this.history = history;
   }
 
+  /** The body of {@code GET /population}: every twin asked for (at most {@value #MAX_TWINS}) and how many. */
+  public record Population(List<Point> items, int total) {}
+
+  /**
+   * One twin as a point: who it is, its traits (flat, as columns), its newest state's time, vitals,
+   * baseline, status, mood and activity (null before its first state) and its open anomaly episodes.
+   */
+  public record Point(
+      String twinId,
+      String name,
+      String occupation,
+      String owner,
+      @JsonUnwrapped Traits traits,
+      String lastEvent,
+      Double heartRate,
+      Double spo2,
+      Double systolicBp,
+      Double bodyTempC,
+      Double restingHr,
+      Double hrBaseline,
+      Double baselineConfidence,
+      String status,
+      String mood,
+      String activity,
+      Long openAnomalies) {
+    static Point of(Row row) {
+      return new Point(
+          row.text("twin_id"), row.text("name"), row.text("occupation"), row.text("owner"), Traits.of(row),
+          row.text("last_event"), row.decimal("heart_rate"), row.decimal("spo2"), row.decimal("systolic_bp"),
+          row.decimal("body_temp_c"), row.decimal("resting_hr"), row.decimal("hr_baseline"),
+          row.decimal("baseline_confidence"), row.text("status"), row.text("mood"), row.text("activity"),
+          row.whole("open_anomalies"));
+    }
+  }
+
   /** The twins of {@code owner}, or all of them when {@code owner} is null. */
-  public Map<String, Object> twins(String owner) {
-    List<Map<String, Object>> items = history.query(POPULATION, java.util.Arrays.asList(owner, owner)).asMaps();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("items", items);
-    out.put("total", items.size());
-    return out;
+  public Population twins(String owner) {
+    List<Point> items = history.query(POPULATION, java.util.Arrays.asList(owner, owner)).map(Point::of);
+    return new Population(items, items.size());
   }
 }
