@@ -5,10 +5,11 @@ import ai.digitaltwin.api.chat.narrator.NarratorConfig;
 import ai.digitaltwin.api.sql.SqlConfig;
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.config.Env;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -113,31 +114,58 @@ public record ApiConfig(
         narrator);
   }
 
-  /** The effective configuration as {@code /system/info} shows it: no secret, no password. */
-  public Map<String, Object> describe() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("HOST", host);
-    out.put("PORT", port);
-    out.put("TWIN_DATA_DIR", dataDir.toString());
-    out.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
-    out.put("ICEBERG_CATALOG", catalog.describe());
-    out.put("QUERY_TIMEOUT_MS", queryTimeout.toMillis());
-    out.put("SNAPSHOT_POLL_MS", snapshotPoll.toMillis());
-    out.put("MAX_REQUEST_BYTES", maxRequestBytes);
-    out.put("TWIN_DEV_MODE", auth.devMode());
-    out.put("JWT_SECRET", auth.generatedSecret() ? "generated (dev mode)" : "set");
-    out.put("JWT_TTL_MINUTES", auth.tokenTtl().toMinutes());
-    out.put("ADMIN_PASSWORD", auth.adminPassword() == null ? "unset" : "set");
-    out.put("LOGIN_MAX_FAILURES", auth.loginMaxFailures());
-    out.put("LOGIN_WINDOW_SECONDS", auth.loginWindow().toSeconds());
-    out.put("SQL_MAX_ROWS", sql.maxRows());
-    out.put("SQL_MEMORY_LIMIT", sql.memoryLimit());
-    out.put("SQL_THREADS", sql.threads());
-    out.put("SQL_TIMEOUT_MS", sql.timeout().toMillis());
-    out.put("CHAT_LLM_URL", narrator.enabled() ? narrator.url().toString() : "unset");
-    out.put("CHAT_LLM_MODEL", narrator.enabled() ? narrator.model() : "unset");
-    out.put("CHAT_LLM_API_KEY", narrator.apiKey() == null ? "unset" : "set");
-    out.put("CHAT_LLM_TIMEOUT_MS", narrator.timeout().toMillis());
-    return out;
+  /**
+   * The effective configuration as {@code /system/info} shows it, by the environment keys it came from
+   * (in their alphabetical order): no secret, no password, only whether they are set.
+   */
+  @JsonPropertyOrder(alphabetic = true)
+  public record Description(
+      @JsonProperty("HOST") String host,
+      @JsonProperty("PORT") int port,
+      @JsonProperty("TWIN_DATA_DIR") String dataDir,
+      @JsonProperty("KAFKA_BOOTSTRAP_SERVERS") String kafkaBootstrap,
+      @JsonProperty("ICEBERG_CATALOG") String catalog,
+      @JsonProperty("QUERY_TIMEOUT_MS") long queryTimeoutMs,
+      @JsonProperty("SNAPSHOT_POLL_MS") long snapshotPollMs,
+      @JsonProperty("MAX_REQUEST_BYTES") long maxRequestBytes,
+      @JsonProperty("TWIN_DEV_MODE") boolean devMode,
+      @JsonProperty("JWT_SECRET") String jwtSecret,
+      @JsonProperty("JWT_TTL_MINUTES") long jwtTtlMinutes,
+      @JsonProperty("ADMIN_PASSWORD") String adminPassword,
+      @JsonProperty("LOGIN_MAX_FAILURES") int loginMaxFailures,
+      @JsonProperty("LOGIN_WINDOW_SECONDS") long loginWindowSeconds,
+      @JsonProperty("SQL_MAX_ROWS") int sqlMaxRows,
+      @JsonProperty("SQL_MEMORY_LIMIT") String sqlMemoryLimit,
+      @JsonProperty("SQL_THREADS") int sqlThreads,
+      @JsonProperty("SQL_TIMEOUT_MS") long sqlTimeoutMs,
+      @JsonProperty("CHAT_LLM_URL") String chatLlmUrl,
+      @JsonProperty("CHAT_LLM_MODEL") String chatLlmModel,
+      @JsonProperty("CHAT_LLM_API_KEY") String chatLlmApiKey,
+      @JsonProperty("CHAT_LLM_TIMEOUT_MS") long chatLlmTimeoutMs) {}
+
+  public Description describe() {
+    return new Description(
+        host,
+        port,
+        dataDir.toString(),
+        kafkaBootstrap,
+        catalog.describe(),
+        queryTimeout.toMillis(),
+        snapshotPoll.toMillis(),
+        maxRequestBytes,
+        auth.devMode(),
+        auth.generatedSecret() ? "generated (dev mode)" : "set",
+        auth.tokenTtl().toMinutes(),
+        auth.adminPassword() == null ? "unset" : "set",
+        auth.loginMaxFailures(),
+        auth.loginWindow().toSeconds(),
+        sql.maxRows(),
+        sql.memoryLimit(),
+        sql.threads(),
+        sql.timeout().toMillis(),
+        narrator.enabled() ? narrator.url().toString() : "unset",
+        narrator.enabled() ? narrator.model() : "unset",
+        narrator.apiKey() == null ? "unset" : "set",
+        narrator.timeout().toMillis());
   }
 }

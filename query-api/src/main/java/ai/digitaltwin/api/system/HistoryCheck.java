@@ -3,6 +3,7 @@ package ai.digitaltwin.api.system;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.schemas.Tables;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,6 +12,12 @@ import java.util.Map;
 
 /** DuckDB answers a query, and how old the last Iceberg commit of each event table is. */
 public final class HistoryCheck {
+  /** A table's last commit as the views see it; only {@code last_commit} (null) before the first. */
+  public record Commit(String lastCommit, @JsonUnwrapped Since since) {}
+
+  /** How old that commit is, and the snapshots and data files the table has. */
+  public record Since(double lastCommitAgeS, long snapshots, int files) {}
+
   private final TwinHistory history;
   private final Clock clock;
 
@@ -50,16 +57,11 @@ public final class HistoryCheck {
         Map<String, Object> details = new LinkedHashMap<>();
         for (String table : List.of(Tables.HEALTH_EVENTS, Tables.TWIN_STATE)) {
           IcebergViews.ViewState state = history.views().state(table).orElse(null);
-          Map<String, Object> t = new LinkedHashMap<>();
-          if (state == null || state.committedAt() == null) {
-            t.put("last_commit", null);
-          } else {
-            t.put("last_commit", state.committedAt().toString());
-            t.put("last_commit_age_s", Duration.between(state.committedAt(), clock.instant()).toMillis() / 1000.0);
-            t.put("snapshots", state.snapshots());
-            t.put("files", state.files());
-          }
-          details.put(table, t);
+          details.put(table, state == null || state.committedAt() == null
+              ? new Commit(null, null)
+              : new Commit(state.committedAt().toString(), new Since(
+                  Duration.between(state.committedAt(), clock.instant()).toMillis() / 1000.0,
+                  state.snapshots(), state.files())));
         }
         return Status.up(details);
       }

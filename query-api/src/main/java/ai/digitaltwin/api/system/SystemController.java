@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.system;
 
+import ai.digitaltwin.api.ApiConfig;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.metrics.ApiMetrics;
@@ -7,7 +8,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,14 +17,26 @@ import java.util.TreeMap;
  * carries a secret.
  */
 public final class SystemController {
-  private final Map<String, Object> config;
+  /** The body of {@code /system/info}; {@code views} by table name, alphabetical. */
+  public record Info(
+      String service, Versions versions, String startedAt, long uptimeS, ApiConfig.Description config,
+      Map<String, View> views) {}
+
+  /** What the API runs on; {@code query_api} is "development build" outside a packaged jar. */
+  public record Versions(
+      String queryApi, String java, String javalin, String duckdb, String iceberg, String kafkaClients, String avro) {}
+
+  /** A table's view: the snapshot it shows (null before the first) and how many data files it reads. */
+  public record View(Long snapshotId, String committedAt, int files) {}
+
+  private final ApiConfig.Description config;
   private final TwinHistory history;
   private final ApiMetrics metrics;
   private final Clock clock;
   private final Instant started;
 
-  public SystemController(Map<String, Object> config, TwinHistory history, ApiMetrics metrics, Clock clock) {
-    this.config = Map.copyOf(config);
+  public SystemController(ApiConfig.Description config, TwinHistory history, ApiMetrics metrics, Clock clock) {
+    this.config = config;
     this.history = history;
     this.metrics = metrics;
     this.clock = clock;
@@ -32,38 +44,30 @@ public final class SystemController {
   }
 
   public void info(Context ctx) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("service", "query-api");
-    out.put("versions", versions());
-    out.put("started_at", started.toString());
-    out.put("uptime_s", Duration.between(started, clock.instant()).toSeconds());
-    out.put("config", new TreeMap<>(config));
-    Map<String, Object> views = new TreeMap<>();
+    Map<String, View> views = new TreeMap<>();
     for (IcebergViews.ViewState state : history.views().states().values()) {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("snapshot_id", state.snapshotId() < 0 ? null : state.snapshotId());
-      v.put("committed_at", state.committedAt() == null ? null : state.committedAt().toString());
-      v.put("files", state.files());
-      views.put(state.table(), v);
+      views.put(state.table(), new View(
+          state.snapshotId() < 0 ? null : state.snapshotId(),
+          state.committedAt() == null ? null : state.committedAt().toString(),
+          state.files()));
     }
-    out.put("views", views);
-    ctx.json(out);
+    ctx.json(new Info(
+        "query-api", versions(), started.toString(), Duration.between(started, clock.instant()).toSeconds(), config, views));
   }
 
   public void metrics(Context ctx) {
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
   }
 
-  private Map<String, Object> versions() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("query_api", orUnknown(SystemController.class.getPackage().getImplementationVersion()));
-    out.put("java", System.getProperty("java.version"));
-    out.put("javalin", orUnknown(io.javalin.Javalin.class.getPackage().getImplementationVersion()));
-    out.put("duckdb", history.query("SELECT version()", java.util.List.of()).rows().get(0).get(0));
-    out.put("iceberg", org.apache.iceberg.IcebergBuild.version());
-    out.put("kafka_clients", org.apache.kafka.common.utils.AppInfoParser.getVersion());
-    out.put("avro", orUnknown(org.apache.avro.Schema.class.getPackage().getImplementationVersion()));
-    return out;
+  private Versions versions() {
+    return new Versions(
+        orUnknown(SystemController.class.getPackage().getImplementationVersion()),
+        System.getProperty("java.version"),
+        orUnknown(io.javalin.Javalin.class.getPackage().getImplementationVersion()),
+        (String) history.query("SELECT version()", java.util.List.of()).rows().get(0).get(0),
+        org.apache.iceberg.IcebergBuild.version(),
+        org.apache.kafka.common.utils.AppInfoParser.getVersion(),
+        orUnknown(org.apache.avro.Schema.class.getPackage().getImplementationVersion()));
   }
 
   private static String orUnknown(String version) {
