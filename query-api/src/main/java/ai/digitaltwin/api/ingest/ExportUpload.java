@@ -22,7 +22,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,6 +40,14 @@ public final class ExportUpload {
   /** The largest upload kept: a year of an Apple Health export is ~2 GB unzipped, far less zipped. */
   static final long MAX_BYTES = 4L << 30;
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._ ()-]{1,128}");
+
+  /**
+   * The answer: readings sent, left out by reason (reason to count), the span of those sent (null when
+   * none), the seconds it took and what could not be read.
+   */
+  public record Summary(
+      String twinId, long records, Map<String, Long> skipped, String from, String to, double seconds,
+      List<String> problems) {}
 
   private final TwinHistory history;
   private final EventProducer events;
@@ -78,15 +85,14 @@ public final class ExportUpload {
       } catch (UnreadableInputException e) {
         throw ApiException.badRequest(e.getMessage().replace(dir + "/", ""), "file");
       }
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("twin_id", twinId);
-      out.put("records", batches.records());
-      out.put("skipped", skips.asMap());
-      out.put("from", batches.from() == null ? null : batches.from().toString());
-      out.put("to", batches.to() == null ? null : batches.to().toString());
-      out.put("seconds", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
-      out.put("problems", problems.stream().map(p -> p.replace(dir + "/", "")).toList());
-      ctx.status(202).json(out);
+      ctx.status(202).json(new Summary(
+          twinId,
+          batches.records(),
+          skips.asMap(),
+          batches.from() == null ? null : batches.from().toString(),
+          batches.to() == null ? null : batches.to().toString(),
+          Math.round((System.nanoTime() - started) / 1e8) / 10.0,
+          problems.stream().map(p -> p.replace(dir + "/", "")).toList()));
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -2,13 +2,14 @@ package ai.digitaltwin.api.ingest;
 
 import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.kafka.EventProducer;
-import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.api.twin.ImportedTwins;
+import ai.digitaltwin.api.twin.Twin;
 import ai.digitaltwin.api.twin.TwinGate;
 import ai.digitaltwin.api.twin.TwinRef;
 import ai.digitaltwin.api.twin.TwinService;
-import ai.digitaltwin.api.twin.ImportedTwins;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +45,19 @@ public final class IngestController {
   /** The body of {@code PUT /twins/{id}/import}: what the person says of themselves, each optional. */
   public record ImportedTwin(String name, String timezone) {}
 
+  /**
+   * The answer of {@code POST /twins/{id}/events}: how many readings were sent, how many left out as
+   * already imported, the span of those sent ({@code from}/{@code to}, null when none), and each refused row.
+   */
+  public record Accepted(
+      String twinId, int accepted, int duplicates, String from, String to, List<Rejected> rejected) {}
+
+  /** A refused row: its number (1-based, header excluded), the field at fault and why. */
+  public record Rejected(int row, String field, String message) {}
+
+  /** The answer of {@code PUT /twins/{id}/import}: whether the twin was created, and the twin. */
+  public record Ensured(String twinId, boolean created, Twin twin) {}
+
   public IngestController(
       TwinService twins, ImportedTwins imported, TwinHistory history, EventProducer events, ObjectMapper mapper, Clock clock) {
     this.twins = twins;
@@ -69,25 +82,21 @@ public final class IngestController {
     List<Map<String, String>> rows = csv ? ReadingRows.fromCsv(ctx.body()) : ReadingRows.fromJson(Json.tree(ctx, mapper));
     Instant latest = clock.instant().plus(CLOCK_SKEW);
     List<EventProducer.Keyed<HealthEvent>> valid = new ArrayList<>();
-    List<Map<String, Object>> rejected = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       try {
         valid.add(new EventProducer.Keyed<>(twinId, ReadingCheck.event(twinId, rows.get(i), source, latest)));
       } catch (ApiException e) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("row", i + 1);
-        problem.put("field", e.toError().field());
-        problem.put("message", e.getMessage());
-        rejected.add(problem);
+        rejected.add(new Rejected(i + 1, e.toError().field(), e.getMessage()));
       }
     }
     if (valid.isEmpty()) {
       String first =
           rejected.isEmpty()
               ? "The body has no readings"
-              : "Row " + rejected.get(0).get("row") + ": " + rejected.get(0).get("message");
+              : "Row " + rejected.get(0).row() + ": " + rejected.get(0).message();
       throw new ApiException(400, "bad_request", "No valid readings. " + first,
-          rejected.isEmpty() ? null : (String) rejected.get(0).get("field"));
+          rejected.isEmpty() ? null : rejected.get(0).field());
     }
     int duplicates = 0;
     if ("import".equals(source)) {
@@ -98,15 +107,14 @@ public final class IngestController {
     if (!valid.isEmpty()) {
       events.sendAll(Topics.HEALTH, valid);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("twin_id", twinId);
-    out.put("accepted", valid.size());
-    out.put("duplicates", duplicates);
     // the span of what was accepted, so that an importer can say exactly what landed
-    out.put("from", valid.stream().map(k -> k.value().getTs()).min(Instant::compareTo).map(Instant::toString).orElse(null));
-    out.put("to", valid.stream().map(k -> k.value().getTs()).max(Instant::compareTo).map(Instant::toString).orElse(null));
-    out.put("rejected", rejected);
-    ctx.status(202).json(out);
+    ctx.status(202).json(new Accepted(
+        twinId,
+        valid.size(),
+        duplicates,
+        valid.stream().map(k -> k.value().getTs()).min(Instant::compareTo).map(Instant::toString).orElse(null),
+        valid.stream().map(k -> k.value().getTs()).max(Instant::compareTo).map(Instant::toString).orElse(null),
+        rejected));
   }
 
   /**
@@ -122,10 +130,6 @@ public final class IngestController {
     ImportedTwin given = ctx.body().isBlank() ? new ImportedTwin(null, null) : Json.body(ctx, mapper, ImportedTwin.class);
     history.refreshNow();
     boolean created = imported.ensure(twinId, caller, given.name(), given.timezone());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("twin_id", twinId);
-    out.put("created", created);
-    out.put("twin", twins.get(twins.registry(twinId)));
-    ctx.status(created ? 201 : 200).json(out);
+    ctx.status(created ? 201 : 200).json(new Ensured(twinId, created, twins.get(twins.registry(twinId))));
   }
 }
