@@ -4,8 +4,6 @@ import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code /api/v1/auth}: register, login (rate limited) and who-am-I. */
@@ -65,13 +63,12 @@ public final class AuthController {
     }
     limiter.succeeded(userKey);
     Tokens.Issued issued = tokens.issue(user.get());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("access_token", issued.token());
-    out.put("token_type", "Bearer");
-    out.put("expires_at", issued.expiresAt().toString());
-    out.put("expires_in", issued.expiresAt().getEpochSecond() - issued.issuedAt().getEpochSecond());
-    out.put("user", describe(user.get()));
-    ctx.json(out);
+    ctx.json(new Token(
+        issued.token(),
+        "Bearer",
+        issued.expiresAt().toString(),
+        issued.expiresAt().getEpochSecond() - issued.issuedAt().getEpochSecond(),
+        describe(user.get())));
   }
 
   public void me(Context ctx) {
@@ -81,11 +78,13 @@ public final class AuthController {
     ctx.json(describe(user));
   }
 
-  static Map<String, Object> describe(User user) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("username", user.username());
-    out.put("role", user.role().wire());
-    out.put("created_at", user.createdAt().toString());
-    return out;
+  /** The answer of a login: the bearer token, when it expires (and in how many seconds), and who it is for. */
+  public record Token(String accessToken, String tokenType, String expiresAt, long expiresIn, Account user) {}
+
+  /** A user as the API shows it: never its password hash. */
+  public record Account(String username, String role, String createdAt) {}
+
+  static Account describe(User user) {
+    return new Account(user.username(), user.role().wire(), user.createdAt().toString());
   }
 }

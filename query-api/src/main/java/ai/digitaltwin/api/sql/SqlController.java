@@ -7,8 +7,7 @@ import ai.digitaltwin.api.http.Csv;
 import ai.digitaltwin.api.http.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /** {@code POST /api/v1/sql} {@code {sql, limit}}: analysts and admins; JSON, or CSV on Accept: text/csv. */
 public final class SqlController {
@@ -33,12 +32,12 @@ public final class SqlController {
       ctx.contentType("text/csv; charset=utf-8").result(Csv.of(new QueryResult(answer.columns(), answer.rows())));
       return;
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("columns", answer.columns());
-    out.put("rows", answer.rows());
-    out.put("row_count", answer.rows().size());
-    out.put("truncated", answer.truncated());
-    out.put("elapsed_ms", answer.elapsedMs());
-    ctx.json(out);
+    ctx.json(new Rows(answer.columns(), answer.rows(), answer.rows().size(), answer.truncated(), answer.elapsedMs()));
   }
+
+  /**
+   * The JSON answer: column names, then each row's values in column order (any SQL type, as JSON values),
+   * whether rows were cut at the limit, and the time the query took.
+   */
+  public record Rows(List<String> columns, List<List<Object>> rows, int rowCount, boolean truncated, long elapsedMs) {}
 }
