@@ -2,7 +2,6 @@ package ai.digitaltwin.api.live;
 
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.twin.TwinRef;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -47,10 +46,6 @@ public final class StreamController {
   }
 
   private String json(Object event) {
-    try {
-      return mapper.writeValueAsString(AvroMaps.of((IndexedRecord) event));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return AvroJson.of((IndexedRecord) event, mapper);
   }
 }
