@@ -2,18 +2,14 @@ package ai.digitaltwin.api.twin;
 
 import ai.digitaltwin.api.history.Row;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The Big Five, each in [0, 1], as a registry or state row holds them; a trait not set yet (an imported
- * twin before its questionnaire) is null. Written out as an object of the five, always all five named.
+ * twin before its questionnaire) is null. Written out as the five, each named whether null or not.
  */
 public record Traits(
     Double openness, Double conscientiousness, Double extraversion, Double agreeableness, Double neuroticism) {
-  public static final List<String> NAMES =
-      List.of("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism");
-
   /** The five trait columns of a row. */
   public static Traits of(Row row) {
     return new Traits(
@@ -29,7 +25,7 @@ public record Traits(
     return openness != null;
   }
 
-  /** Trait name to value, in {@link #NAMES} order (null values kept). */
+  /** Trait name to value, in the order above (null values kept). */
   public Map<String, Double> byName() {
     Map<String, Double> out = new LinkedHashMap<>();
     out.put("openness", openness);
