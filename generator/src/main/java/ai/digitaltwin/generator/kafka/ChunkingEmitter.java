@@ -22,7 +22,6 @@ public final class ChunkingEmitter implements Emitter {
   private final String generatorId;
   private final int chunkRecords;
   private final Consumer<Chunk> handOff;
-  private final WireEncoder wire = new WireEncoder();
   private final TwinKeys keys;
   private Chunk current;
 
@@ -53,19 +52,19 @@ public final class ChunkingEmitter implements Emitter {
   @Override
   public void health(HealthEvent e) {
     TwinKeys.Key key = keys.of(e.getTwinId());
-    add(Topics.HEALTH.name(), 0, key, wire.health(e, key.utf8()));
+    add(Topics.HEALTH.name(), 0, key, Topics.HEALTH.codec().encode(e));
   }
 
   @Override
   public void health(HealthReading r) {
     TwinKeys.Key key = keys.of(r.twinId());
-    add(Topics.HEALTH.name(), 0, key, wire.health(r, key.utf8()));
+    add(Topics.HEALTH.name(), 0, key, Topics.HEALTH.codec().encode(r.toEvent()));
   }
 
   @Override
   public void behavior(BehaviorEvent e) {
     TwinKeys.Key key = keys.of(e.getTwinId());
-    add(Topics.BEHAVIOR.name(), 1, key, wire.behavior(e, key.utf8()));
+    add(Topics.BEHAVIOR.name(), 1, key, Topics.BEHAVIOR.codec().encode(e));
   }
 
   @Override
