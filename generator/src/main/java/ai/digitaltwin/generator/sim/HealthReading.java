@@ -6,9 +6,8 @@ import java.util.UUID;
 
 /**
  * A health event before it becomes the wire object: vitals unboxed, {@code NaN} where the event has null,
- * and the event id as its two 64-bit halves. An emitter that writes bytes itself reads this directly,
- * which saves the event object, its boxed vitals and its id string on the hot path (one per twin per
- * tick); any other emitter gets {@link #toEvent()}.
+ * and the event id as its two 64-bit halves, so a reading held back by a sensor fault costs no event
+ * object until it is emitted ({@link #toEvent()}).
  */
 public record HealthReading(long idHigh, long idLow, String twinId, long tsMillis, double heartRate,
     double systolicBp, double diastolicBp, double spo2, double bodyTempC, double respRate, double hrvMs, int steps,
