@@ -13,6 +13,12 @@ public final class BatchRecords {
   public static final String ROLLUP_DAYS = "twin.rollup.changed-days";
   /** {@code daily_summaries} snapshot summary: rows (twin days) it wrote. */
   public static final String ROLLUP_ROWS = "twin.rollup.rows";
+  /**
+   * {@code daily_summaries} snapshot summary: {@code true} when every row carries the counts behind its
+   * means ({@code TableDefinitions.DAILY_PARTIALS}), so a rollup can add new readings to a day without
+   * reading the day's old ones.
+   */
+  public static final String ROLLUP_PARTIALS = "twin.rollup.partial-counts";
   /** {@code ground_truth} table properties: when the newest backtest ran (ISO instant). */
   public static final String BACKTEST_AT = "twin.backtest.at";
   /** {@code ground_truth} table properties: readings the newest backtest replayed. */

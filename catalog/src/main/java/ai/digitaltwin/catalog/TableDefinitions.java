@@ -72,7 +72,19 @@ public final class TableDefinitions {
           optional(10, "temp_max", Types.DoubleType.get()),
           optional(11, "steps", Types.LongType.get()),
           optional(12, "sleep_hours", Types.DoubleType.get()),
-          optional(13, "anomalies", Types.IntegerType.get()));
+          optional(13, "anomalies", Types.IntegerType.get()),
+          // what a mean is over, so that a day can take more readings without its old ones being read again
+          optional(14, "hr_count", Types.LongType.get(), "readings behind hr_mean, hr_min and hr_max (20–230 bpm)"),
+          optional(15, "resting_count", Types.LongType.get(), "readings behind resting_hr"),
+          optional(16, "spo2_count", Types.LongType.get(), "readings behind spo2_mean"),
+          optional(17, "systolic_count", Types.LongType.get(), "readings behind systolic_mean"),
+          optional(18, "sleep_readings", Types.LongType.get(), "readings while asleep, behind sleep_hours"),
+          optional(19, "first_ts", TS, "the day's first reading"),
+          optional(20, "last_ts", TS, "the day's last reading"));
+
+  /** The columns of {@link #DAILY_SUMMARIES} a rollup needs to add new readings to a day already summed. */
+  public static final List<String> DAILY_PARTIALS =
+      List.of("hr_count", "resting_count", "spo2_count", "systolic_count", "sleep_readings", "first_ts", "last_ts");
 
   private static final Map<String, Definition> ALL =
       Map.of(

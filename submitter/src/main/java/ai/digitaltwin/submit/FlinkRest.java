@@ -119,6 +119,14 @@ public final class FlinkRest {
     send(HttpRequest.newBuilder(base.resolve("jars/" + jarId)).timeout(Duration.ofSeconds(30)).DELETE().build());
   }
 
+  /** Cancels the job (Flink answers once the cancellation is under way; poll {@link #state} for its end). */
+  public void cancel(String jobId) throws IOException {
+    send(HttpRequest.newBuilder(base.resolve("jobs/" + jobId + "?mode=cancel"))
+        .timeout(Duration.ofSeconds(30))
+        .method("PATCH", HttpRequest.BodyPublishers.noBody())
+        .build());
+  }
+
   /** The job's user accumulators by name, their values as Flink prints them. */
   public Map<String, String> accumulators(String jobId) throws IOException {
     Map<String, String> values = new TreeMap<>();

@@ -21,13 +21,14 @@ public final class RollupRunner {
   private static final String NO_JOB = "No jobs included in application";
   private static final Set<String> ENDED = Set.of("FINISHED", "FAILED", "CANCELED");
 
-  /** What one run did: the job's id (null when nothing changed), changed days, rows written, snapshot. */
-  public record Outcome(String jobId, long days, long rows, long snapshotId) {
+  /** What one run did: the job's id (null when nothing changed), changed days, rows written, readings read, snapshot. */
+  public record Outcome(String jobId, long days, long rows, long readings, long snapshotId) {
     @Override
     public String toString() {
       return jobId == null
-          ? "rollup: 0 changed days, 0 rows written (no new input)"
-          : "rollup: " + days + " changed days, " + rows + " rows written, snapshot " + snapshotId + " (job " + jobId + ")";
+          ? "rollup: 0 changed days, 0 rows written, 0 readings read (no new input)"
+          : "rollup: " + days + " changed days, " + rows + " rows written, " + readings + " readings read, snapshot "
+              + snapshotId + " (job " + jobId + ")";
     }
   }
 
@@ -50,12 +51,19 @@ public final class RollupRunner {
         jobId = rest.run(jarId, new FlinkRest.RunRequest(ENTRY_CLASS, jobArgs, parallelism, null));
       } catch (IOException e) {
         if (e.getMessage() != null && e.getMessage().contains(NO_JOB)) {
-          return new Outcome(null, 0, 0, 0);
+          return new Outcome(null, 0, 0, 0, 0);
         }
         throw e;
       }
       String[] state = new String[1];
-      Poll.until(timeout, "rollup job " + jobId + " to end", () -> ENDED.contains(state[0] = rest.state(jobId)));
+      try {
+        Poll.until(timeout, "rollup job " + jobId + " to end", () -> ENDED.contains(state[0] = rest.state(jobId)));
+      } catch (IllegalStateException gaveUp) {
+        // a job left running (restarting on a failure, stuck) would hold its slots and commit later,
+        // beside the next scheduled run: it is cancelled before this run reports its failure
+        cancelQuietly(jobId, gaveUp);
+        throw gaveUp;
+      }
       if (!state[0].equals("FINISHED")) {
         throw new IOException("rollup job " + jobId + " " + state[0] + ": " + rest.failure(jobId));
       }
@@ -63,9 +71,18 @@ public final class RollupRunner {
       return new Outcome(
           jobId, Long.parseLong(result.getOrDefault("rollup-days", "0")),
           Long.parseLong(result.getOrDefault("rollup-rows", "0")),
+          Long.parseLong(result.getOrDefault("rollup-readings", "0")),
           Long.parseLong(result.getOrDefault("rollup-snapshot-id", "0")));
     } finally {
       rest.deleteJar(jarId);
+    }
+  }
+
+  private void cancelQuietly(String jobId, Exception cause) {
+    try {
+      rest.cancel(jobId);
+    } catch (IOException e) {
+      cause.addSuppressed(e);
     }
   }
 }

@@ -8,8 +8,7 @@ import ai.digitaltwin.jobs.iceberg.IcebergSinks;
 import ai.digitaltwin.jobs.rows.Columns;
 import ai.digitaltwin.schemas.Tables;
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -19,14 +18,14 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
-import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 
 /**
  * Daily rollups per twin and local day (BATCH): vitals statistics, resting heart rate, steps, sleep and
  * anomaly episodes opened, from {@code health_events} and {@code anomalies} into {@code daily_summaries}.
- * Incremental: a run recomputes only the days whose input changed since the last run ({@link
- * RollupPlan}) and replaces those days' partitions in one commit ({@link SummaryCommit}); a run with
- * nothing new commits nothing. Planning reads table metadata where the job is defined; computing and
+ * Incremental: a run reads only the input appended since the last run ({@link RollupPlan}), adds its sums
+ * to the days they belong to and replaces those days' partitions in one commit ({@link SummaryCommit}); a
+ * run with nothing new commits nothing. Planning reads table metadata where the job is defined; computing and
  * committing run inside the Flink job, so a session cluster runs it the same way a local environment does.
  */
 public final class DailyRollupJob {
@@ -38,7 +37,7 @@ public final class DailyRollupJob {
   private DailyRollupJob() {}
 
   /** What a run did. */
-  public record Result(RollupPlan plan, int days, long rows, long snapshotId, double seconds) {
+  public record Result(RollupPlan plan, int days, long rows, long readings, long snapshotId, double seconds) {
     public boolean committed() {
       return snapshotId != 0;
     }
@@ -46,8 +45,8 @@ public final class DailyRollupJob {
     @Override
     public String toString() {
       return String.format(
-          java.util.Locale.ROOT, "rollup: %d changed days, %d rows written (%s), %.1f s",
-          days, rows, plan.full() ? "all days: " + plan.reason() : plan.reason(), seconds);
+          java.util.Locale.ROOT, "rollup: %d changed days, %d rows written, %d readings read (%s), %.1f s",
+          days, rows, readings, plan.full() ? "all days: " + plan.reason() : plan.reason(), seconds);
     }
   }
 
@@ -58,18 +57,19 @@ public final class DailyRollupJob {
     progress.accept("plan");
     RollupPlan plan = define(env, catalog);
     if (plan.nothingChanged()) {
-      return new Result(plan, 0, 0, 0, seconds(started));
+      return new Result(plan, 0, 0, 0, 0, seconds(started));
     }
     progress.accept("compute and commit");
     JobExecutionResult done = env.execute(NAME);
     long days = done.getAccumulatorResult(SummaryCommitter.DAYS);
     long rows = done.getAccumulatorResult(SummaryCommitter.ROWS);
     long snapshot = done.getAccumulatorResult(SummaryCommitter.SNAPSHOT);
-    return new Result(plan, (int) days, rows, snapshot, seconds(started));
+    Long readings = done.getAccumulatorResult(DayStatsCombiner.READINGS);
+    return new Result(plan, (int) days, rows, readings == null ? 0 : readings, snapshot, seconds(started));
   }
 
   /**
-   * Plans a rollup and, unless nothing changed, defines its job on {@code env}: read the planned days,
+   * Plans a rollup and, unless nothing changed, defines its job on {@code env}: read the planned input,
    * sum them, commit them inside the job ({@link SummaryCommitter}). The caller executes it as {@link
    * #NAME}; a session cluster runs it from the application jar's main, where nothing can be collected.
    */
@@ -82,24 +82,17 @@ public final class DailyRollupJob {
       plan = RollupPlan.of(twins.table(Tables.HEALTH_EVENTS), twins.table(Tables.ANOMALIES), twins.table(Tables.DAILY_SUMMARIES), zones);
     }
     if (plan.healthSnapshot() == null && plan.anomaliesSnapshot() == null) {
-      plan = new RollupPlan(null, null, false, "no input yet", new java.util.TreeSet<>());
+      plan = RollupPlan.noInput();
     }
     if (plan.nothingChanged()) {
       return plan;
     }
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-    Expression span = plan.readFilter(zones, "ts");
-    Set<Integer> days = plan.full() ? null : new HashSet<>(plan.days());
     DataStream<DayStats> stats =
         build(
-            plan.healthSnapshot() == null
-                ? null
-                : IcebergInputs.read(env, catalog, Tables.HEALTH_EVENTS, plan.healthSnapshot(), span, ReadingColumns.NAMES),
-            plan.anomaliesSnapshot() == null
-                ? null
-                : IcebergInputs.read(env, catalog, Tables.ANOMALIES, plan.anomaliesSnapshot(), span, null),
-            zones,
-            days);
+            plan.readsHealth() ? read(env, catalog, Tables.HEALTH_EVENTS, plan, plan.healthFrom(), plan.healthSnapshot(), ReadingColumns.NAMES) : null,
+            plan.readsAnomalies() ? read(env, catalog, Tables.ANOMALIES, plan, plan.anomaliesFrom(), plan.anomaliesSnapshot(), null) : null,
+            zones);
     stats
         .transform("commit daily_summaries", Types.VOID, new SummaryCommitter(IcebergSinks.tableLoader(catalog, Tables.DAILY_SUMMARIES), plan))
         .setParallelism(1)
@@ -112,18 +105,25 @@ public final class DailyRollupJob {
     return plan;
   }
 
+  /** Every row of {@code table} at {@code to}, or (incremental) only those appended after {@code from}. */
+  private static DataStream<RowData> read(
+      StreamExecutionEnvironment env, CatalogConfig catalog, String table, RollupPlan plan, Long from, Long to, List<String> columns) {
+    return plan.full() || from == null
+        ? IcebergInputs.read(env, catalog, table, to, Expressions.alwaysTrue(), columns)
+        : IcebergInputs.appended(env, catalog, table, from, to, columns);
+  }
+
   /**
    * Per twin and local day, from rows of {@code health_events} projected to {@link ReadingColumns} and
-   * rows of {@code anomalies} (either may be null: an empty table); only the local {@code days} given
-   * (epoch days), all when null. Readings are summed per reading subtask first ({@link DayStatsCombiner}).
+   * rows of {@code anomalies} (either may be null: nothing to read). Readings are summed per reading
+   * subtask first ({@link DayStatsCombiner}).
    */
-  public static DataStream<DayStats> build(
-      DataStream<RowData> health, DataStream<RowData> anomalies, LocalDays zones, Set<Integer> days) {
+  public static DataStream<DayStats> build(DataStream<RowData> health, DataStream<RowData> anomalies, LocalDays zones) {
     TypeInformation<DayStats> type = TypeInformation.of(DayStats.class);
     DataStream<DayStats> all = null;
     if (health != null) {
       all = health
-          .transform("day stats readings", type, new DayStatsCombiner(zones, days))
+          .transform("day stats readings", type, new DayStatsCombiner(zones))
           .uid("day-stats-readings");
     }
     if (anomalies != null) {
@@ -137,10 +137,7 @@ public final class DailyRollupJob {
                     return DayStats.ofAnomaly(twin, zones.epochDay(twin, Columns.millis(row, ANOMALY_TS)));
                   }, type)
               .name("day stats anomalies")
-              .uid("day-stats-anomalies")
-              .filter(s -> days == null || days.contains(s.day))
-              .name("planned days")
-              .uid("planned-days");
+              .uid("day-stats-anomalies");
       all = all == null ? episodes : all.union(episodes);
     }
     return all

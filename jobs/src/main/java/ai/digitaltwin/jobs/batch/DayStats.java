@@ -1,6 +1,9 @@
 package ai.digitaltwin.jobs.batch;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.GenericRecord;
@@ -126,6 +129,53 @@ public class DayStats {
     r.setField("steps", readings == 0 ? null : steps);
     r.setField("sleep_hours", interval == null ? null : sleepReadings * interval / 3_600_000.0);
     r.setField("anomalies", anomalies);
+    r.setField("hr_count", hrCount);
+    r.setField("resting_count", restCount);
+    r.setField("spo2_count", spo2Count);
+    r.setField("systolic_count", sysCount);
+    r.setField("sleep_readings", sleepReadings);
+    r.setField("first_ts", readings == 0 ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(minTs), ZoneOffset.UTC));
+    r.setField("last_ts", readings == 0 ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(maxTs), ZoneOffset.UTC));
     return r;
+  }
+
+  /**
+   * A day already in {@code daily_summaries}, back as the accumulator it was written from (its means times
+   * their counts give the sums again), so that new readings of the day can be added to it.
+   */
+  static DayStats of(Record r) {
+    DayStats s = empty((String) r.getField("twin_id"), (int) ((LocalDate) r.getField("day")).toEpochDay());
+    s.readings = (Long) r.getField("readings");
+    s.hrCount = count(r, "hr_count");
+    if (s.hrCount > 0) {
+      s.hrSum = (Double) r.getField("hr_mean") * s.hrCount;
+      s.hrMin = (Double) r.getField("hr_min");
+      s.hrMax = (Double) r.getField("hr_max");
+    }
+    s.restCount = count(r, "resting_count");
+    s.restSum = s.restCount == 0 ? 0 : (Double) r.getField("resting_hr") * s.restCount;
+    s.spo2Count = count(r, "spo2_count");
+    s.spo2Sum = s.spo2Count == 0 ? 0 : (Double) r.getField("spo2_mean") * s.spo2Count;
+    s.sysCount = count(r, "systolic_count");
+    s.sysSum = s.sysCount == 0 ? 0 : (Double) r.getField("systolic_mean") * s.sysCount;
+    if (r.getField("temp_max") != null) {
+      s.tempMax = (Double) r.getField("temp_max");
+    }
+    s.steps = r.getField("steps") == null ? 0 : (Long) r.getField("steps");
+    s.sleepReadings = count(r, "sleep_readings");
+    if (s.readings > 0) {
+      s.minTs = ((OffsetDateTime) r.getField("first_ts")).toInstant().toEpochMilli();
+      s.maxTs = ((OffsetDateTime) r.getField("last_ts")).toInstant().toEpochMilli();
+    }
+    s.anomalies = r.getField("anomalies") == null ? 0 : (Integer) r.getField("anomalies");
+    return s;
+  }
+
+  private static long count(Record r, String column) {
+    Object n = r.getField(column);
+    if (n == null) {
+      throw new IllegalStateException("daily_summaries row of " + r.getField("twin_id") + " on " + r.getField("day") + " has no " + column);
+    }
+    return (Long) n;
   }
 }

@@ -3,7 +3,7 @@ package ai.digitaltwin.jobs.batch;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -21,14 +21,22 @@ final class DayStatsCombiner extends AbstractStreamOperator<DayStats>
     implements OneInputStreamOperator<RowData, DayStats>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
 
-  private final LocalDays zones;
-  private final Set<Integer> days;
-  private transient Map<StringData, Twin> twins;
+  /** Accumulator: the readings the rollup read, over all subtasks. */
+  static final String READINGS = "rollup-readings";
 
-  /** Readings on the local {@code days} given (epoch days) count, every day when null. */
-  DayStatsCombiner(LocalDays zones, Set<Integer> days) {
+  private final LocalDays zones;
+  private transient Map<StringData, Twin> twins;
+  private transient LongCounter read;
+
+  DayStatsCombiner(LocalDays zones) {
     this.zones = zones;
-    this.days = days;
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    read = new LongCounter();
+    getRuntimeContext().addAccumulator(READINGS, read);
   }
 
   /** One twin's days seen by this subtask; the twin's id is decoded once, not per reading. */
@@ -49,6 +57,7 @@ final class DayStatsCombiner extends AbstractStreamOperator<DayStats>
       twins = new HashMap<>();
     }
     RowData row = element.getValue();
+    read.add(1L);
     Twin twin = twins.get(row.getString(ReadingColumns.TWIN_ID));
     if (twin == null) {
       StringData key = row.getString(ReadingColumns.TWIN_ID);
@@ -57,9 +66,6 @@ final class DayStatsCombiner extends AbstractStreamOperator<DayStats>
       twins.put(StringData.fromString(id), twin);
     }
     int day = LocalDays.epochDay(twin.zone, ReadingColumns.ts(row));
-    if (days != null && !days.contains(day)) {
-      return;
-    }
     Twin of = twin;
     of.days.computeIfAbsent(day, d -> DayStats.empty(of.id, d)).addReading(row);
   }

@@ -4,7 +4,6 @@ import ai.digitaltwin.catalog.BatchRecords;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -13,24 +12,30 @@ import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.expressions.Expression;
-import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.SnapshotUtil;
 
 /**
- * Which days a rollup recomputes. The snapshot summary of {@code daily_summaries} remembers the
- * {@code health_events} and {@code anomalies} snapshots its rows were computed from; the files appended
- * since (Iceberg's incremental append scan) give the time span of the new input, and every local day
- * that span touches, in any twin's zone, is recomputed for all twins. Compaction ({@code replace}
- * snapshots) changes no content and is skipped; anything else (no remembered snapshot, one expired or not
- * an ancestor, a delete or overwrite in between, a file without time bounds) recomputes every day.
+ * What a rollup reads. The snapshot summary of {@code daily_summaries} remembers the {@code health_events}
+ * and {@code anomalies} snapshots its rows were computed from; an incremental run reads only the files
+ * appended since (Iceberg's incremental append scan), sums them per twin and local day, and adds those sums
+ * to the days already in {@code daily_summaries} ({@link SummaryCommit}): what it costs follows the new
+ * input, not the days it touches. Compaction ({@code replace} snapshots) changes no content and is
+ * skipped. Anything else reads every row again: no remembered snapshot, one expired or not an ancestor, a
+ * delete or overwrite in between, a file without time bounds, or summaries written without the counts
+ * behind their means.
  *
- * @param days the local days to recompute (epoch days); empty with {@code full}: all of them
+ * @param summariesSnapshot the {@code daily_summaries} snapshot planned from, which an incremental run adds to
+ * @param healthFrom the {@code health_events} snapshot already summed (exclusive), null if none was
+ * @param anomaliesFrom likewise for {@code anomalies}
+ * @param days the local days with new input in any twin's zone (epoch days), an upper bound of the days
+ *     an incremental run replaces; empty with {@code full}: all of them
  */
-public record RollupPlan(Long healthSnapshot, Long anomaliesSnapshot, boolean full, String reason, SortedSet<Integer> days)
+public record RollupPlan(
+    Long summariesSnapshot, Long healthSnapshot, Long anomaliesSnapshot, Long healthFrom, Long anomaliesFrom,
+    boolean full, String reason, SortedSet<Integer> days)
     implements Serializable {
   public static final String HEALTH_SNAPSHOT = BatchRecords.ROLLUP_HEALTH_SNAPSHOT;
   public static final String ANOMALIES_SNAPSHOT = BatchRecords.ROLLUP_ANOMALIES_SNAPSHOT;
@@ -39,70 +44,64 @@ public record RollupPlan(Long healthSnapshot, Long anomaliesSnapshot, boolean fu
     return !full && days.isEmpty();
   }
 
+  /** Whether {@code health_events} has rows this run reads. */
+  boolean readsHealth() {
+    return healthSnapshot != null && (full || !healthSnapshot.equals(healthFrom));
+  }
+
+  /** Whether {@code anomalies} has rows this run reads. */
+  boolean readsAnomalies() {
+    return anomaliesSnapshot != null && (full || !anomaliesSnapshot.equals(anomaliesFrom));
+  }
+
   static RollupPlan of(Table health, Table anomalies, Table summaries, LocalDays zones) {
     Long healthNow = idOf(health.currentSnapshot());
     Long anomaliesNow = idOf(anomalies.currentSnapshot());
     Snapshot last = summaries.currentSnapshot();
+    Long summariesNow = idOf(last);
     if (last == null || last.summary().get(HEALTH_SNAPSHOT) == null) {
-      return full(healthNow, anomaliesNow, "first rollup");
+      return full(summariesNow, healthNow, anomaliesNow, "first rollup");
     }
     if (summaries.spec().isUnpartitioned()) {
-      return full(healthNow, anomaliesNow, "daily_summaries is not yet partitioned by day");
+      return full(summariesNow, healthNow, anomaliesNow, "daily_summaries is not yet partitioned by day");
+    }
+    if (!"true".equals(last.summary().get(BatchRecords.ROLLUP_PARTIALS))) {
+      return full(summariesNow, healthNow, anomaliesNow, "daily_summaries was written without the counts behind its means");
     }
     SortedSet<Integer> days = new TreeSet<>();
-    for (Input input : List.of(
-        new Input(health, healthNow, last.summary().get(HEALTH_SNAPSHOT)),
-        new Input(anomalies, anomaliesNow, last.summary().get(ANOMALIES_SNAPSHOT)))) {
+    Long[] from = new Long[2];
+    List<Input> inputs = List.of(
+        new Input(health, healthNow, last.summary().getOrDefault(HEALTH_SNAPSHOT, "none")),
+        new Input(anomalies, anomaliesNow, last.summary().getOrDefault(ANOMALIES_SNAPSHOT, "none")));
+    for (int i = 0; i < inputs.size(); i++) {
+      Input input = inputs.get(i);
       String why = input.changedDays(zones, days);
       if (why != null) {
-        return full(healthNow, anomaliesNow, why);
+        return full(summariesNow, healthNow, anomaliesNow, why);
       }
+      from[i] = "none".equals(input.remembered()) ? null : Long.parseLong(input.remembered());
     }
-    return new RollupPlan(healthNow, anomaliesNow, false, days.isEmpty() ? "no new input" : "new input", days);
+    return new RollupPlan(
+        summariesNow, healthNow, anomaliesNow, from[0], from[1], false, days.isEmpty() ? "no new input" : "new input", days);
   }
 
-  /** The span of event time to read for the planned days: every zone's start of each day to its end. */
-  Expression readFilter(LocalDays zones, String tsColumn) {
-    if (full) {
-      return Expressions.alwaysTrue();
-    }
-    Expression any = Expressions.alwaysFalse();
-    long[] span = null;
-    List<long[]> spans = new ArrayList<>();
-    for (int day : days) {
-      long from = Long.MAX_VALUE;
-      long to = Long.MIN_VALUE;
-      for (ZoneId zone : zones.allZones()) {
-        from = Math.min(from, LocalDays.startOf(LocalDate.ofEpochDay(day), zone));
-        to = Math.max(to, LocalDays.startOf(LocalDate.ofEpochDay(day + 1L), zone));
-      }
-      if (span != null && from <= span[1]) {
-        span[1] = Math.max(span[1], to);
-      } else {
-        span = new long[] {from, to};
-        spans.add(span);
-      }
-    }
-    for (long[] s : spans) {
-      any = Expressions.or(any,
-          Expressions.and(Expressions.greaterThanOrEqual(tsColumn, s[0] * 1000), Expressions.lessThan(tsColumn, s[1] * 1000)));
-    }
-    return any;
+  static RollupPlan noInput() {
+    return new RollupPlan(null, null, null, null, null, false, "no input yet", new TreeSet<>());
   }
 
-  private static RollupPlan full(Long health, Long anomalies, String reason) {
-    return new RollupPlan(health, anomalies, true, reason, new TreeSet<>());
+  private static RollupPlan full(Long summaries, Long health, Long anomalies, String reason) {
+    return new RollupPlan(summaries, health, anomalies, null, null, true, reason, new TreeSet<>());
   }
 
   private static Long idOf(Snapshot snapshot) {
     return snapshot == null ? null : snapshot.snapshotId();
   }
 
-  /** One input table, its snapshot now and the one the summaries were computed from ("none" if empty then). */
+  /** One input table, its snapshot now and the one the summaries were computed from ("none" if it was empty). */
   private record Input(Table table, Long now, String remembered) {
     /** Adds the days with new input to {@code days}; a reason to recompute everything instead, or null. */
     String changedDays(LocalDays zones, Set<Integer> days) {
-      String then = remembered == null ? "none" : remembered;
+      String then = remembered;
       if (then.equals(now == null ? "none" : String.valueOf(now))) {
         return null;
       }

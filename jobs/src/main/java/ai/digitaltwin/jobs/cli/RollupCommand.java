@@ -15,9 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Rolls health_events and anomalies up into daily_summaries.",
       "One row per twin and local day: the day closes at midnight in the twin's own time zone (from"
-          + " twin_registry; UTC if it has none). Incremental: only the days with input appended since the last"
-          + " rollup are recomputed and replaced; a run with nothing new commits nothing. Prints changed days,"
-          + " rows written and seconds."
+          + " twin_registry; UTC if it has none). Incremental: only the input appended since the last rollup is"
+          + " read, and its sums are added to the days it belongs to; a run with nothing new commits nothing."
+          + " Prints changed days, rows written, readings read and seconds."
     })
 final class RollupCommand extends BatchCommand implements Callable<Integer> {
   private static final List<String> STEPS = List.of("plan", "compute and commit");

@@ -13,7 +13,7 @@ import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.flink.source.IcebergSource;
 
-/** A table's current snapshot as a bounded stream of rows, in the table's column order. */
+/** A table's rows as a bounded stream, in the table's column order: a snapshot's, or those appended between two. */
 public final class IcebergInputs {
   private IcebergInputs() {}
 
@@ -29,21 +29,40 @@ public final class IcebergInputs {
   public static DataStream<RowData> read(
       StreamExecutionEnvironment env, CatalogConfig config, String table, Long snapshotId, Expression filter,
       List<String> columns) {
-    Schema schema = columns == null ? TableDefinitions.of(table).schema() : TableDefinitions.of(table).schema().select(columns);
     IcebergSource.Builder<RowData> builder =
         IcebergSource.forRowData().tableLoader(IcebergSinks.tableLoader(config, table)).streaming(false);
     if (snapshotId != null) {
       builder.useSnapshotId(snapshotId);
     }
-    if (columns != null) {
-      builder.project(schema);
-    }
     if (filter.op() != Expression.Operation.TRUE) {
       builder.filters(List.of(filter));
     }
-    IcebergSource<RowData> source = builder.build();
-    return env.fromSource(
-            source, WatermarkStrategy.noWatermarks(), "iceberg " + table, Cells.typeOf(schema))
+    return source(env, table, builder, columns);
+  }
+
+  /**
+   * The rows of {@code table} in the files appended after snapshot {@code fromExclusive} up to {@code to}
+   * (Iceberg's incremental append scan: compaction's rewritten files are not among them). With {@code
+   * columns}, only those are read, in the table's column order; all of them when null.
+   */
+  public static DataStream<RowData> appended(
+      StreamExecutionEnvironment env, CatalogConfig config, String table, long fromExclusive, long to, List<String> columns) {
+    IcebergSource.Builder<RowData> builder =
+        IcebergSource.forRowData()
+            .tableLoader(IcebergSinks.tableLoader(config, table))
+            .streaming(false)
+            .startSnapshotId(fromExclusive)
+            .endSnapshotId(to);
+    return source(env, table, builder, columns);
+  }
+
+  private static DataStream<RowData> source(
+      StreamExecutionEnvironment env, String table, IcebergSource.Builder<RowData> builder, List<String> columns) {
+    Schema schema = columns == null ? TableDefinitions.of(table).schema() : TableDefinitions.of(table).schema().select(columns);
+    if (columns != null) {
+      builder.project(schema);
+    }
+    return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "iceberg " + table, Cells.typeOf(schema))
         .uid("iceberg-source-" + table);
   }
 }

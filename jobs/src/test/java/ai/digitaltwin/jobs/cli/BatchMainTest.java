@@ -63,12 +63,12 @@ class BatchMainTest {
     Map<String, String> env = Map.of("TWIN_DATA_DIR", dir.toString(), "JOB_PARALLELISM", "2");
 
     assertThat(batch(env, "rollup")).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("rollup: 4 changed days, 4 rows written (all days: first rollup)");
+    assertThat(out.toString()).contains("rollup: 4 changed days, 4 rows written, 144 readings read (all days: first rollup)");
     long snapshots = snapshots(catalog);
     out.getBuffer().setLength(0);
 
     assertThat(batch(env, "rollup")).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("rollup: 0 changed days, 0 rows written (no new input)");
+    assertThat(out.toString()).contains("rollup: 0 changed days, 0 rows written, 0 readings read (no new input)");
     assertThat(snapshots(catalog)).isEqualTo(snapshots);
     assertThat(IcebergRows.read(catalog, Tables.DAILY_SUMMARIES)).hasSize(4);
   }
