@@ -33,6 +33,12 @@ public final class DailyFigures {
   public static final List<String> COLUMNS =
       List.of("readings", "hr_mean", "hr_min", "hr_max", "resting_hr", "spo2_mean", "systolic_mean", "temp_max", "steps", "sleep_hours");
 
+  /**
+   * After {@link #COLUMNS} in {@link #select}'s relation: the readings behind {@code hr_mean}, {@code
+   * spo2_mean} and {@code systolic_mean}, so that a mean over several days can be weighted by them.
+   */
+  public static final List<String> COUNTS = List.of("hr_count", "spo2_count", "systolic_count");
+
   /** The longest span asked at once. */
   public static final int MAX_DAYS = 400;
 
@@ -53,7 +59,9 @@ public final class DailyFigures {
           + " avg(h.spo2) AS spo2_mean, avg(h.systolic_bp) AS systolic_mean, max(h.body_temp_c) AS temp_max,"
           + " CAST(sum(h.steps) AS BIGINT) AS steps,"
           + " CASE WHEN count(*) > 1 THEN count(*) FILTER (WHERE h.activity = 'sleep')"
-          + " * ((max(epoch_ms(h.ts)) - min(epoch_ms(h.ts))) / CAST(count(*) - 1 AS DOUBLE)) / 3600000.0 END AS sleep_hours"
+          + " * ((max(epoch_ms(h.ts)) - min(epoch_ms(h.ts))) / CAST(count(*) - 1 AS DOUBLE)) / 3600000.0 END AS sleep_hours,"
+          + " count(h.heart_rate) FILTER (WHERE h.heart_rate BETWEEN 20 AND 230) AS hr_count,"
+          + " count(h.spo2) AS spo2_count, count(h.systolic_bp) AS systolic_count"
           + " FROM %1$s h JOIN (VALUES %2$s) AS d(day, lo, hi) ON epoch_us(h.ts) >= d.lo AND epoch_us(h.ts) < d.hi"
           + " WHERE h.twin_id = %3$s GROUP BY h.twin_id, d.day, d.lo, d.hi";
 
@@ -64,14 +72,16 @@ public final class DailyFigures {
   static final String ROLLED =
       "SELECT s.twin_id, CAST(s.day AS VARCHAR) AS day, make_timestamptz(d.lo) AS day_start,"
           + " make_timestamptz(d.hi) AS day_end, 'rollup' AS source, s.readings, s.hr_mean, s.hr_min, s.hr_max,"
-          + " s.resting_hr, s.spo2_mean, s.systolic_mean, s.temp_max, s.steps, s.sleep_hours"
+          + " s.resting_hr, s.spo2_mean, s.systolic_mean, s.temp_max, s.steps, s.sleep_hours, s.hr_count,"
+          + " s.spo2_count, s.systolic_count"
           + " FROM " + Tables.DAILY_SUMMARIES + " s JOIN (VALUES %1$s) AS d(day, lo, hi) ON s.day = d.day"
           + " WHERE s.twin_id = %2$s AND s.readings > 0";
 
   /** An empty relation of the same columns, for a span without days. */
   static final String NONE =
       "SELECT twin_id, day, day_start, day_end, source, readings, hr_mean, hr_min, hr_max, resting_hr, spo2_mean,"
-          + " systolic_mean, temp_max, steps, sleep_hours FROM (" + ROLLED + ") WHERE false";
+          + " systolic_mean, temp_max, steps, sleep_hours, hr_count, spo2_count, systolic_count"
+          + " FROM (" + ROLLED + ") WHERE false";
 
   static final String ZONE =
       "SELECT timezone FROM " + Tables.TWIN_REGISTRY + " WHERE twin_id = ? AND timezone IS NOT NULL ORDER BY ts DESC LIMIT 1";
@@ -87,7 +97,7 @@ public final class DailyFigures {
   /**
    * The twin's days {@code from} (inclusive) to {@code to} (exclusive) that have readings, oldest first:
    * {@code day} (ISO date), {@code day_start} and {@code day_end} (instants), {@code source}, then
-   * {@link #COLUMNS}.
+   * {@link #COLUMNS} and {@link #COUNTS}.
    */
   public QueryResult days(String twinId, LocalDate from, LocalDate to, Source source) {
     String select = select(twinId, from, to, zone(twinId), source);

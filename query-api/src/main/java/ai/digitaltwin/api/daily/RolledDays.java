@@ -79,7 +79,8 @@ final class RolledDays {
   /** The coverage of the rollup {@code rollup} for the readings of snapshot {@code shown} (-1: none). */
   static Coverage of(Snapshot rollup, Table health, long shown) {
     String remembered = rollup == null ? null : rollup.summary().get(BatchRecords.ROLLUP_HEALTH_SNAPSHOT);
-    if (remembered == null) {
+    if (remembered == null || !"true".equals(rollup.summary().get(BatchRecords.ROLLUP_PARTIALS))) {
+      // no rollup yet, or one from before its rows kept their counts: the next rollup rewrites them all
       return NONE;
     }
     if (remembered.equals(shown < 0 ? "none" : String.valueOf(shown))) {

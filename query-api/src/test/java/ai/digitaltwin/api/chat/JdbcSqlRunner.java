@@ -18,7 +18,10 @@ import java.util.List;
 final class JdbcSqlRunner implements SqlRunner {
   private static final String DAILY =
       "(SELECT twin_id, timezone('%1$s', d) AS day_start, timezone('%1$s', d + INTERVAL 1 DAY) AS day_end,"
-          + " count(*) AS readings, CAST(sum(steps) AS BIGINT) AS steps"
+          + " count(*) AS readings, CAST(sum(steps) AS BIGINT) AS steps,"
+          + " avg(heart_rate) FILTER (WHERE heart_rate BETWEEN 20 AND 230) AS hr_mean,"
+          + " count(heart_rate) FILTER (WHERE heart_rate BETWEEN 20 AND 230) AS hr_count,"
+          + " avg(spo2) AS spo2_mean, count(spo2) AS spo2_count"
           + " FROM (SELECT *, date_trunc('day', timezone('%1$s', ts)) AS d FROM health_events) GROUP BY twin_id, d) AS "
           + DAILY_FIGURES;
 
@@ -30,7 +33,11 @@ final class JdbcSqlRunner implements SqlRunner {
 
   @Override
   public QueryResult query(String sql, List<Object> params, Scope scope) {
-    return scope.zone() == null ? query(sql, params) : query(sql.replace(DAILY_FIGURES, DAILY.formatted(scope.zone().getId())), params);
+    if (scope.zone() == null) {
+      return query(sql, params);
+    }
+    String zone = scope.zone().normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : scope.zone().getId(); // DuckDB knows no "Z"
+    return query(sql.replace(DAILY_FIGURES, DAILY.formatted(zone)), params);
   }
 
   @Override

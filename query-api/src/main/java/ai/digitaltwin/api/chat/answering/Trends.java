@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Map;
 
 /**
  * TRENDS: one metric over two periods, side by side. The periods are the two the question compares, or
- * the period it names against the one just before it, or the last 7 days against the 7 before. Means
- * come from the readings; sums (steps) from the twin's daily figures for whole local days.
+ * the period it names against the one just before it, or the last 7 days against the 7 before. Sums
+ * (steps) and the means the daily figures hold (heart rate, SpO2) come from the twin's daily figures for
+ * whole local days and from the readings for the part-days at the ends; other means from the readings.
  */
 final class Trends {
   static final Duration DEFAULT_SPAN = Duration.ofDays(7);
@@ -80,9 +82,28 @@ final class Trends {
     return Answer.of(concern ? Answer.Assessment.CONCERN : Answer.Assessment.NORMAL, sentence);
   }
 
-  /** Each period's readings and the mean of each of the metric's columns, from the readings. */
+  /**
+   * The vitals whose mean the twin's daily figures hold, with the count it is over and which readings
+   * count: the heart rate's of 20-230 bpm only, as the daily figures (and the rollup) define it.
+   */
+  private record DailyMean(String mean, String count, String counted) {}
+
+  private static final Map<String, DailyMean> DAILY_MEANS = Map.of(
+      "heart_rate", new DailyMean("hr_mean", "hr_count", "heart_rate BETWEEN 20 AND 230"),
+      "spo2", new DailyMean("spo2_mean", "spo2_count", "spo2 IS NOT NULL"));
+
+  /**
+   * Each period's readings and the mean of each of the metric's columns: for a vital the daily figures
+   * hold ({@link #DAILY_MEANS}), the local days wholly inside a period from them, weighted by their
+   * counts, and the part-days at its ends from the readings, as {@link #sums} does; otherwise from the
+   * readings alone.
+   */
   private static QueryResult means(Context ctx, Metric metric, TimeRange current, TimeRange other) {
     String column = metric.columns().get(0);
+    DailyMean daily = metric.columns().size() == 1 ? DAILY_MEANS.get(column) : null;
+    if (daily != null) {
+      return dailyMeans(ctx, column, daily, current, other);
+    }
     StringBuilder select = new StringBuilder(
         "SELECT CASE WHEN ts >= ? AND ts < ? THEN 'current' ELSE 'other' END AS period, count(")
         .append(column).append(") AS readings");
@@ -95,6 +116,27 @@ final class Trends {
         + " IS NOT NULL GROUP BY period ORDER BY period";
     return ctx.db().within(first(current, other), last(current, other), sql, current.start(), current.end(),
         ctx.db().twinId(), current.start(), current.end(), other.start(), other.end());
+  }
+
+  private static QueryResult dailyMeans(Context ctx, String column, DailyMean daily, TimeRange current, TimeRange other) {
+    boolean apart = !current.start().isBefore(other.end()) || !other.start().isBefore(current.end());
+    Instant[] c = apart ? wholeDays(current, ctx.zone()) : new Instant[] {current.end(), current.end()};
+    Instant[] o = apart ? wholeDays(other, ctx.zone()) : new Instant[] {other.end(), other.end()};
+    String sql =
+        "SELECT period, CAST(sum(n) AS BIGINT) AS readings, round(sum(v) / sum(n), 1) AS " + column + " FROM ("
+            + "SELECT CASE WHEN day_start >= ? AND day_end <= ? THEN 'current' ELSE 'other' END AS period,"
+            + " " + daily.count() + " AS n, " + daily.mean() + " * " + daily.count() + " AS v FROM " + SqlRunner.DAILY_FIGURES
+            + " WHERE twin_id = ? AND " + daily.count() + " > 0"
+            + " AND ((day_start >= ? AND day_end <= ?) OR (day_start >= ? AND day_end <= ?))"
+            + " UNION ALL SELECT CASE WHEN ts >= ? AND ts < ? THEN 'current' ELSE 'other' END, 1, " + column
+            + " FROM " + Tables.HEALTH_EVENTS + " WHERE twin_id = ? AND " + daily.counted()
+            + " AND ((ts >= ? AND ts < ?) OR (ts >= ? AND ts < ?) OR (ts >= ? AND ts < ?) OR (ts >= ? AND ts < ?)))"
+            + " GROUP BY period ORDER BY period";
+    String twin = ctx.db().twinId();
+    return ctx.db().withinDays(first(current, other), last(current, other), ctx.zone(), sql,
+        c[0], c[1], twin, c[0], c[1], o[0], o[1],
+        current.start(), current.end(), twin,
+        current.start(), c[0], c[1], current.end(), other.start(), o[0], o[1], other.end());
   }
 
   /**
