@@ -160,7 +160,7 @@ class DailyFiguresTest {
     assertThat(sources(raw)).containsOnly("raw");
     assertThat(column(rolled, "day")).as(twin).isEqualTo(column(raw, "day"));
     for (String day : column(raw, "day")) {
-      for (String figure : DailyFigures.COLUMNS) {
+      for (String figure : java.util.stream.Stream.concat(DailyFigures.COLUMNS.stream(), DailyFigures.COUNTS.stream()).toList()) {
         Object a = value(rolled, day, figure);
         Object b = value(raw, day, figure);
         String what = twin + " " + day + " " + figure + ": " + a + " vs " + b;
