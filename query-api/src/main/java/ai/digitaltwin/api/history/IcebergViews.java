@@ -94,6 +94,15 @@ public final class IcebergViews {
   }
 
   /**
+   * Whether any file of the shown snapshot may hold rows of {@code twinId} with {@code from <= ts < to}, by
+   * the files' bounds; true when the table's files are not known (its view reads them all).
+   */
+  public boolean mayHold(String name, String twinId, Instant from, Instant to) {
+    IcebergTables.Current current = shown.get(name);
+    return current == null || !PlannedFile.matching(current.schema(), current.files(), twinId, from, to).isEmpty();
+  }
+
+  /**
    * The newest {@code ts} the shown snapshot's files may hold for {@code twinId}, by their bounds; empty
    * when unknown. A query of a twin's newest rows can start near it and read only the newest files.
    */

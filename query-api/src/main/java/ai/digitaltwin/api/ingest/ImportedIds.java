@@ -6,10 +6,10 @@ import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The readings of an import batch whose event ids are not yet in the twin's history: a file imported
@@ -26,19 +26,35 @@ final class ImportedIds {
     if (batch.isEmpty()) {
       return batch;
     }
-    Instant from = batch.stream().map(k -> k.value().getTs()).min(Instant::compareTo).orElseThrow();
-    Instant to = batch.stream().map(k -> k.value().getTs()).max(Instant::compareTo).orElseThrow();
-    // ids were checked by ReadingCheck (letters, digits, '-', '_'): safe to write as literals
-    String ids = batch.stream().map(k -> "'" + k.value().getEventId() + "'").distinct().collect(Collectors.joining(","));
-    String relation = history.relation(Tables.HEALTH_EVENTS, twinId, from, to.plusMillis(1));
-    Set<Object> known = new HashSet<>();
-    for (List<Object> row : history.query(KNOWN.formatted(relation, ids),
-        List.of(twinId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))).rows()) {
-      known.add(row.get(0));
+    Instant from = batch.get(0).value().getTs();
+    Instant to = from;
+    for (EventProducer.Keyed<HealthEvent> k : batch) {
+      Instant ts = k.value().getTs();
+      from = ts.isBefore(from) ? ts : from;
+      to = ts.isAfter(to) ? ts : to;
     }
-    Set<String> inBatch = new HashSet<>();
-    return batch.stream()
-        .filter(k -> !known.contains(k.value().getEventId()) && inBatch.add(k.value().getEventId()))
-        .toList();
+    Set<String> known = new HashSet<>();
+    // a batch beyond the time span of every file of the twin's history (a first import, a new day) asks nothing
+    if (history.views().mayHold(Tables.HEALTH_EVENTS, twinId, from, to.plusMillis(1))) {
+      // ids were checked by ReadingCheck (letters, digits, '-', '_'): safe to write as literals
+      StringBuilder ids = new StringBuilder(batch.size() * 40);
+      for (EventProducer.Keyed<HealthEvent> k : batch) {
+        ids.append(ids.length() == 0 ? "'" : ",'").append(k.value().getEventId()).append('\'');
+      }
+      String relation = history.relation(Tables.HEALTH_EVENTS, twinId, from, to.plusMillis(1));
+      for (List<Object> row : history.query(KNOWN.formatted(relation, ids),
+          List.of(twinId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))).rows()) {
+        known.add((String) row.get(0));
+      }
+    }
+    Set<String> inBatch = new HashSet<>(batch.size() * 2);
+    List<EventProducer.Keyed<HealthEvent>> fresh = new ArrayList<>(batch.size());
+    for (EventProducer.Keyed<HealthEvent> k : batch) {
+      String id = k.value().getEventId();
+      if (!known.contains(id) && inBatch.add(id)) {
+        fresh.add(k);
+      }
+    }
+    return fresh;
   }
 }

@@ -108,13 +108,15 @@ public final class IngestController {
       events.sendAll(Topics.HEALTH, valid);
     }
     // the span of what was accepted, so that an importer can say exactly what landed
+    Instant from = null;
+    Instant to = null;
+    for (EventProducer.Keyed<HealthEvent> k : valid) {
+      Instant ts = k.value().getTs();
+      from = from == null || ts.isBefore(from) ? ts : from;
+      to = to == null || ts.isAfter(to) ? ts : to;
+    }
     ctx.status(202).json(new Accepted(
-        twinId,
-        valid.size(),
-        duplicates,
-        valid.stream().map(k -> k.value().getTs()).min(Instant::compareTo).map(Instant::toString).orElse(null),
-        valid.stream().map(k -> k.value().getTs()).max(Instant::compareTo).map(Instant::toString).orElse(null),
-        rejected));
+        twinId, valid.size(), duplicates, from == null ? null : from.toString(), to == null ? null : to.toString(), rejected));
   }
 
   /**

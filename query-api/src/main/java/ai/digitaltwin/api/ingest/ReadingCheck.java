@@ -31,9 +31,7 @@ final class ReadingCheck {
 
   static final Set<String> OTHER = Set.of("event_id", "ts", "steps", "activity");
   static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern ACTIVITY = Pattern.compile("[a-z_]{1,32}");
-  private static final Pattern EPOCH_MILLIS = Pattern.compile("[0-9]{10,13}");
 
   private ReadingCheck() {}
 
@@ -50,12 +48,12 @@ final class ReadingCheck {
     if (ts == null) {
       throw ApiException.badRequest("ts is required", "ts");
     }
-    Instant at = EPOCH_MILLIS.matcher(ts).matches() ? Instant.ofEpochMilli(Long.parseLong(ts)) : Params.parseInstant(ts, "ts");
+    Instant at = epochMillis(ts) ? Instant.ofEpochMilli(Long.parseLong(ts)) : Params.parseInstant(ts, "ts");
     if (at.isBefore(EARLIEST) || at.isAfter(latest)) {
       throw ApiException.badRequest("ts must be between 2000-01-01 and five minutes from now, got " + at, "ts");
     }
     String eventId = row.get("event_id") == null ? UUID.randomUUID().toString() : row.get("event_id");
-    if (!ID.matcher(eventId).matches()) {
+    if (!isId(eventId)) {
       throw ApiException.badRequest("event_id must be 1-64 letters, digits, '-' or '_'", "event_id");
     }
     String activity = row.get("activity");
@@ -67,10 +65,37 @@ final class ReadingCheck {
             vital(row, "diastolic_bp"), vital(row, "spo2"), vital(row, "body_temp_c"), vital(row, "resp_rate"),
             vital(row, "hrv_ms"), steps(row.get("steps")), vital(row, "stress"), vital(row, "energy"), activity,
             source);
-    if (VITALS.keySet().stream().allMatch(k -> row.get(k) == null) && row.get("steps") == null) {
+    if (row.get("steps") == null && VITALS.keySet().stream().allMatch(k -> row.get(k) == null)) {
       throw ApiException.badRequest("A reading needs at least one vital or steps", null);
     }
     return event;
+  }
+
+  /** 10 to 13 digits: epoch milliseconds (September 2001 to the year 2286). Checked by hand: a hot path. */
+  static boolean epochMillis(String ts) {
+    if (ts.length() < 10 || ts.length() > 13) {
+      return false;
+    }
+    for (int i = 0; i < ts.length(); i++) {
+      if (ts.charAt(i) < '0' || ts.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** 1 to 64 letters, digits, '-' or '_'. Checked by hand: a hot path. */
+  static boolean isId(String id) {
+    if (id.isEmpty() || id.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Double vital(Map<String, String> row, String field) {
