@@ -61,11 +61,16 @@ public final class HealthSteps
 
   @Override
   public void open(OpenContext context) {
-    ValueStateDescriptor<HealthSlot> descriptor = new ValueStateDescriptor<>("health-slot", HealthSlot.class);
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).cleanupIncrementally(1, false).build());
-    slots = getRuntimeContext().getState(descriptor);
+    slots = getRuntimeContext().getState(slot());
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
     opened = getRuntimeContext().getMetricGroup().counter("anomaliesOpened");
+  }
+
+  /** The keyed state: its name and type are what a savepoint stores it under. */
+  static ValueStateDescriptor<HealthSlot> slot() {
+    ValueStateDescriptor<HealthSlot> descriptor = new ValueStateDescriptor<>("health-slot", HealthSlot.class);
+    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).cleanupIncrementally(1, false).build());
+    return descriptor;
   }
 
   @Override

@@ -38,8 +38,13 @@ public final class Dedup<T> extends KeyedProcessFunction<String, Consumed<T>, Co
 
   @Override
   public void open(OpenContext context) {
-    seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen-event-ids", SeenIds.class));
+    seen = getRuntimeContext().getState(seen());
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
+  }
+
+  /** The keyed state: its name and type are what a savepoint stores it under. */
+  static ValueStateDescriptor<SeenIds> seen() {
+    return new ValueStateDescriptor<>("seen-event-ids", SeenIds.class);
   }
 
   @Override

@@ -74,10 +74,15 @@ public final class TwinStateFunction extends KeyedProcessFunction<String, TwinIn
 
   @Override
   public void open(OpenContext context) {
+    slots = getRuntimeContext().getState(slotState());
+    buffer = new EventTimeBuffer(getRuntimeContext().createSerializer(TwinInput.TYPE));
+  }
+
+  /** The keyed state: its name and type are what a savepoint stores it under. */
+  static ValueStateDescriptor<TwinSlot> slotState() {
     ValueStateDescriptor<TwinSlot> descriptor = new ValueStateDescriptor<>("twin-slot", TwinSlot.TYPE);
     descriptor.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).cleanupIncrementally(1, false).build());
-    slots = getRuntimeContext().getState(descriptor);
-    buffer = new EventTimeBuffer(getRuntimeContext().createSerializer(TwinInput.TYPE));
+    return descriptor;
   }
 
   @Override
