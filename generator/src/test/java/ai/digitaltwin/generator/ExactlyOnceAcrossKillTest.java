@@ -14,6 +14,7 @@ import ai.digitaltwin.schemas.GroundTruthEpisode;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.Await;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.config.Env;
 import ai.digitaltwin.kafka.EmbeddedKafka;
+import ai.digitaltwin.testkit.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

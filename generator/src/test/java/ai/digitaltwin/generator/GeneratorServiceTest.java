@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
+import ai.digitaltwin.testkit.Await;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -7,6 +7,7 @@ import ai.digitaltwin.schemas.Personality;
 import ai.digitaltwin.schemas.Profile;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
+import ai.digitaltwin.testkit.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.jobs.stream.Checkpoints;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.Await;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -108,25 +109,24 @@ class CleanStopTest {
     return ((Number) stack.history().query(sql, List.of()).rows().get(0).get(0)).longValue();
   }
 
-  private static void await(Process process, Path log, Duration timeout, BooleanSupplier condition, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError("the stack process exited with " + process.exitValue() + " while waiting for " + what + ":\n"
-            + tail(output(log)));
-      }
-      try {
-        if (condition.getAsBoolean()) {
-          return;
+  private static void await(Process process, Path log, Duration timeout, BooleanSupplier condition, String what) {
+    try {
+      Await.until(what, timeout, Duration.ofMillis(250), () -> {
+        if (!process.isAlive()) {
+          throw new AssertionError("the stack process exited with " + process.exitValue() + " while waiting for " + what + ":\n"
+              + tail(output(log)));
         }
-      } catch (RuntimeException | AssertionError notYet) {
-        // not there yet
-      }
-      Thread.sleep(250); // polling interval of a condition with a deadline, not a synchronisation
+        try {
+          return condition.getAsBoolean();
+        } catch (AssertionError notYet) {
+          throw new IllegalStateException(notYet.getMessage(), notYet);
+        }
+      });
+    } catch (IllegalStateException timedOut) {
+      throw new AssertionError(timedOut.getMessage() + ":\n" + tail(output(log)), timedOut);
     }
-    throw new AssertionError("timed out after " + timeout + " waiting for " + what + ":\n" + tail(output(log)));
   }
+
 
   private static String output(Path log) {
     try {

@@ -1,5 +1,6 @@
 package ai.digitaltwin.stack;
 
+import ai.digitaltwin.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -83,18 +84,15 @@ public final class StackClient {
     }
   }
 
-  public static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
+  /** {@link Await#until}, where an assertion failing inside the condition also means "not yet". */
+  public static void await(Duration timeout, BooleanSupplier condition, String what) {
+    Await.until(what, timeout, Duration.ofMillis(250), () -> {
       try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-      } catch (RuntimeException | AssertionError notYet) {
-        // not there yet
+        return condition.getAsBoolean();
+      } catch (AssertionError notYet) {
+        throw new IllegalStateException(notYet.getMessage(), notYet);
       }
-      Thread.sleep(250); // polling interval of a condition with a deadline, not a synchronisation
-    }
-    throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+    });
   }
+
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -103,24 +104,15 @@ class StackEndToEndTest {
     return ((Number) stack.history().query(sql, List.of()).rows().get(0).get(0)).longValue();
   }
 
-  private static void await(Duration timeout, BooleanSupplier condition, String what, Process process)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
+  private static void await(Duration timeout, BooleanSupplier condition, String what, Process process) {
+    Await.until(what, timeout, Duration.ofMillis(200), () -> {
       if (process != null && !process.isAlive()) {
         throw new AssertionError("the stack process exited (" + process.exitValue() + ") while waiting for " + what);
       }
-      try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // not up yet
-      }
-      Thread.sleep(200); // polling interval of a condition with a deadline, not a synchronisation
-    }
-    throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+      return condition.getAsBoolean();
+    });
   }
+
 
   private static boolean up(String base) {
     return status(base + "/health") == 200;

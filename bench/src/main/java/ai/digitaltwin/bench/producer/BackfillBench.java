@@ -1,7 +1,6 @@
 package ai.digitaltwin.bench.producer;
 
 import ai.digitaltwin.bench.BenchConfig;
-import ai.digitaltwin.bench.Poll;
 import ai.digitaltwin.bench.report.Figure;
 import ai.digitaltwin.bench.report.Goal;
 import ai.digitaltwin.bench.report.Measure;
@@ -11,6 +10,7 @@ import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.GeneratorService;
 import ai.digitaltwin.kafka.EmbeddedKafka;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.Await;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +43,7 @@ public final class BackfillBench {
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "GENERATOR_ID", "bench-backfill",
           "GENERATOR_TWINS", String.valueOf(twins), "GENERATOR_START", T0.toString(),
           "GENERATOR_END", T0.plus(Duration.ofDays(days)).toString()))))) {
-        Poll.until(() -> generator.finished() || generator.failure().isPresent(), Duration.ofHours(2), 100,
-            "the backfill");
+        Await.until("the backfill", Duration.ofHours(2), Duration.ofMillis(100), () -> generator.finished() || generator.failure().isPresent());
         generator.failure().ifPresent(e -> {
           throw e;
         });

@@ -1,7 +1,6 @@
 package ai.digitaltwin.bench.producer;
 
 import ai.digitaltwin.bench.BenchConfig;
-import ai.digitaltwin.bench.Poll;
 import ai.digitaltwin.bench.report.Figure;
 import ai.digitaltwin.bench.report.Format;
 import ai.digitaltwin.bench.report.Goal;
@@ -15,6 +14,7 @@ import ai.digitaltwin.generator.bench.PerfTool;
 import ai.digitaltwin.kafka.EmbeddedKafka;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.Await;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,11 +144,9 @@ public final class ProducerBench {
     long ownBefore = cpu.nanos(own);
     long processBefore = CpuMeter.processNanos();
     try (GeneratorService generator = GeneratorService.start(cfg)) {
-      long started = Poll.until(() -> failed(generator) || generator.produced(Topics.REGISTRY) > 0,
-          Duration.ofMinutes(2), 2, "the generator's first commit");
+      long started = Await.until("the generator's first commit", Duration.ofMinutes(2), Duration.ofMillis(2), () -> failed(generator) || generator.produced(Topics.REGISTRY) > 0);
       long before = counted.stream().mapToLong(generator::produced).sum();
-      long finished = Poll.until(() -> failed(generator) || generator.finished(), Duration.ofMinutes(30), 2,
-          "the generator's backfill");
+      long finished = Await.until("the generator's backfill", Duration.ofMinutes(30), Duration.ofMillis(2), () -> failed(generator) || generator.finished());
       generator.failure().ifPresent(e -> {
         throw e;
       });

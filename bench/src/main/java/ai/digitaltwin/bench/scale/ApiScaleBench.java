@@ -1,7 +1,6 @@
 package ai.digitaltwin.bench.scale;
 
 import ai.digitaltwin.bench.BenchConfig;
-import ai.digitaltwin.bench.Poll;
 import ai.digitaltwin.bench.api.HttpApi;
 import ai.digitaltwin.bench.api.LoadLoop;
 import ai.digitaltwin.bench.detection.DetectionSize;
@@ -14,6 +13,7 @@ import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.jobs.maintenance.TableMaintenance;
 import ai.digitaltwin.kafka.EmbeddedKafka;
 import ai.digitaltwin.kafka.FreePorts;
+import ai.digitaltwin.testkit.Await;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -127,14 +127,14 @@ public final class ApiScaleBench {
   /** Logs in as the bench's admin once the API has created it from ADMIN_PASSWORD. */
   private static HttpApi login(String base) {
     HttpApi[] api = new HttpApi[1];
-    Poll.until(() -> {
+    Await.until("the API's admin user", Duration.ofMinutes(2), Duration.ofMillis(500), () -> {
       try {
         api[0] = HttpApi.login(base, "admin", PASSWORD);
         return true;
       } catch (Exception e) {
         return false;
       }
-    }, Duration.ofMinutes(2), 500, "the API's admin user");
+    });
     return api[0];
   }
 }

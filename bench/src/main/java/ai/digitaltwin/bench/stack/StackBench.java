@@ -1,7 +1,6 @@
 package ai.digitaltwin.bench.stack;
 
 import ai.digitaltwin.bench.BenchConfig;
-import ai.digitaltwin.bench.Poll;
 import ai.digitaltwin.bench.api.HttpApi;
 import ai.digitaltwin.bench.api.LoadLoop;
 import ai.digitaltwin.bench.report.Figure;
@@ -9,6 +8,7 @@ import ai.digitaltwin.bench.report.Goal;
 import ai.digitaltwin.bench.report.Measure;
 import ai.digitaltwin.bench.report.Samples;
 import ai.digitaltwin.kafka.FreePorts;
+import ai.digitaltwin.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ public final class StackBench {
       // the queries run "after compaction": the stack's first maintenance pass (a minute after start)
       // sorts the backfilled days; measuring during it would measure the pass, not the queries
       long t0 = System.nanoTime();
-      Poll.until(() -> maintenanceRuns(twinLog) > maintenanceRuns, START_TIMEOUT, 1000, "the warm stack's first table maintenance");
+      Await.until("the warm stack's first table maintenance", START_TIMEOUT, Duration.ofMillis(1000), () -> maintenanceRuns(twinLog) > maintenanceRuns);
       log.printf("  first table maintenance done after %.0f s more%n", (System.nanoTime() - t0) / 1e9);
       out.addAll(QueryBench.run(api, dir.resolve("warehouse"), dir.getParent(), twins.get(0), config.quick() ? 20 : 50, log));
       LoadLoop.Result twinsApi = load(api, twins, config);
@@ -116,7 +116,7 @@ public final class StackBench {
 
   /** Waits until the twin's newest reading is within 5 minutes of now: backfill generated and committed. */
   static void awaitCaughtUp(HttpApi api, String twin) {
-    Poll.until(() -> {
+    Await.until("twin " + twin + "'s history to catch up with now", Duration.ofMinutes(30), Duration.ofMillis(2000), () -> {
       try {
         JsonNode current = api.json("/api/v1/twins/" + twin + "/health?limit=1").get("current");
         return current != null && !current.isNull()
@@ -124,6 +124,6 @@ public final class StackBench {
       } catch (Exception e) {
         return false;
       }
-    }, Duration.ofMinutes(30), 2000, "twin " + twin + "'s history to catch up with now");
+    });
   }
 }

@@ -1,7 +1,6 @@
 package ai.digitaltwin.bench.stream;
 
 import ai.digitaltwin.bench.BenchConfig;
-import ai.digitaltwin.bench.Poll;
 import ai.digitaltwin.bench.report.Figure;
 import ai.digitaltwin.bench.report.Format;
 import ai.digitaltwin.bench.report.Goal;
@@ -22,6 +21,7 @@ import ai.digitaltwin.kafka.EmbeddedKafka;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.Await;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -60,8 +60,7 @@ public final class StreamBench {
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "GENERATOR_ID", "bench-stream",
           "GENERATOR_TWINS", String.valueOf(TWINS), "GENERATOR_START", T0.toString(),
           "GENERATOR_END", T0.plus(config.producerSpan()).toString()))))) {
-        Poll.until(() -> generator.finished() || generator.failure().isPresent(), Duration.ofMinutes(30), 50,
-            "the stream dataset");
+        Await.until("the stream dataset", Duration.ofMinutes(30), Duration.ofMillis(50), () -> generator.finished() || generator.failure().isPresent());
         records = INPUTS.stream().mapToLong(generator::produced).sum();
         health = generator.produced(Topics.HEALTH);
       }

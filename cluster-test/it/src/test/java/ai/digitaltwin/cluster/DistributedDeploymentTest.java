@@ -16,6 +16,7 @@ import ai.digitaltwin.submit.Deployer;
 import ai.digitaltwin.submit.FlinkRest;
 import ai.digitaltwin.submit.RollupRunner;
 import ai.digitaltwin.submit.SubmitMain;
+import ai.digitaltwin.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -118,7 +119,7 @@ class DistributedDeploymentTest {
     long committedAtKill = TableCounts.committedRows(catalog, Tables.HEALTH_EVENTS);
     String killed = flink.killBusyTaskManager();
     LOG.info("killed {} with {} health rows committed", killed, committedAtKill);
-    Await.until(PATIENCE, "the job restarted after losing a TaskManager", () -> restarts(rest, job) > 0);
+    Await.until("the job restarted after losing a TaskManager", PATIENCE, () -> restarts(rest, job) > 0);
     deployer.awaitRunning(job);
     awaitCommitted(Tables.HEALTH_EVENTS, committedAtKill + 1);
     Produced afterDay2 = day2.awaitProduced(PATIENCE);
@@ -144,7 +145,7 @@ class DistributedDeploymentTest {
     String resumed = deployer.submit(Classpaths.flinkAppJar(), 3, jobArgs(3), savepoint);
     assertThat(resumed).isNotEqualTo(job);
     assertThat(rest.parallelism(resumed)).isEqualTo(3);
-    Await.until(PATIENCE, "the resumed job restored", () -> restoredFrom(rest, resumed) != null);
+    Await.until("the resumed job restored", PATIENCE, () -> restoredFrom(rest, resumed) != null);
     assertThat(restoredFrom(rest, resumed)).isEqualTo(savepoint);
 
     Produced afterDay4 =
@@ -155,9 +156,9 @@ class DistributedDeploymentTest {
     assertExactlyOnce(afterDay4);
 
     // the API, its own process, reads the same snapshots out of the object store
-    Await.until(PATIENCE, "the API's views at the newest snapshots", () -> apiShowsCurrentFiles());
+    Await.until("the API's views at the newest snapshots", PATIENCE, () -> apiShowsCurrentFiles());
     String count = "SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM " + Tables.HEALTH_EVENTS;
-    Await.until(PATIENCE, "the API's SQL answering over the object store", () -> api.sqlRowOrNull(count) != null);
+    Await.until("the API's SQL answering over the object store", PATIENCE, () -> api.sqlRowOrNull(count) != null);
     JsonNode row = api.sqlRowOrNull(count);
     assertThat(row.get(0).asLong()).isEqualTo(afterDay4.health());
     assertThat(row.get(1).asLong()).isEqualTo(afterDay4.health());
@@ -225,7 +226,7 @@ class DistributedDeploymentTest {
     counts.tables().forEach((table, count) ->
         assertThat(count.distinctEventIds()).as("distinct event ids of %s", table).isEqualTo(count.rows()));
     // twin states are folded in event time: they follow the raw tables once the watermark has passed them
-    Await.until(PATIENCE, "twin states in " + Tables.TWIN_STATE, () -> TableCounts.committedRows(catalog, Tables.TWIN_STATE) > 0);
+    Await.until("twin states in " + Tables.TWIN_STATE, PATIENCE, () -> TableCounts.committedRows(catalog, Tables.TWIN_STATE) > 0);
   }
 
   private void awaitTables(Produced produced) throws InterruptedException {
@@ -235,18 +236,18 @@ class DistributedDeploymentTest {
             Tables.BEHAVIOR_EVENTS, produced.behavior(),
             Tables.GROUND_TRUTH, produced.groundTruth(),
             Tables.TWIN_REGISTRY, produced.registry());
-    Await.until(PATIENCE, "tables at " + expected, () ->
+    Await.until("tables at " + expected, PATIENCE, () ->
         expected.entrySet().stream().allMatch(e -> TableCounts.committedRows(catalog, e.getKey()) >= e.getValue()));
   }
 
   private void awaitCommitted(String table, long rows) throws InterruptedException {
-    Await.until(PATIENCE, table + " with " + rows + " committed rows", () -> TableCounts.committedRows(catalog, table) >= rows);
+    Await.until(table + " with " + rows + " committed rows", PATIENCE, () -> TableCounts.committedRows(catalog, table) >= rows);
   }
 
   /** Waits until the health topic holds more committed records than {@code records}: a generator is producing. */
   private void awaitTopicBeyond(long records) throws InterruptedException {
     try (Admin admin = kafka.admin()) {
-      Await.until(PATIENCE, "more than " + records + " committed health events", () -> committedEvents(admin) > records);
+      Await.until("more than " + records + " committed health events", PATIENCE, () -> committedEvents(admin) > records);
     }
   }
 

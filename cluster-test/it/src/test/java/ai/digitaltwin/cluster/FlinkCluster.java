@@ -2,6 +2,7 @@ package ai.digitaltwin.cluster;
 
 import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.submit.FlinkRest;
+import ai.digitaltwin.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -126,7 +127,7 @@ final class FlinkCluster implements AutoCloseable {
 
   void awaitTaskManagers(int count, Duration timeout) throws InterruptedException {
     FlinkRest rest = rest();
-    Await.until(timeout, count + " TaskManagers registered", () -> {
+    Await.until(count + " TaskManagers registered", timeout, () -> {
       restartExitedTaskManagers();
       try {
         return rest.overview().taskManagers() == count;

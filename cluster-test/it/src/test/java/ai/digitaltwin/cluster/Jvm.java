@@ -1,5 +1,6 @@
 package ai.digitaltwin.cluster;
 
+import ai.digitaltwin.testkit.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ final class Jvm implements AutoCloseable {
    * process's.
    */
   void awaitReady(Duration timeout, String what, BooleanSupplier ready) throws InterruptedException {
-    Await.until(timeout, what, () -> {
+    Await.until(what, timeout, () -> {
       if (!process.isAlive()) {
         throw new AssertionError(spec.name() + " exited with code " + process.exitValue() + " before " + what
             + "; the end of " + log + ":\n" + logTail(40));

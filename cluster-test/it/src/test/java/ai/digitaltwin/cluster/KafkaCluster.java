@@ -2,6 +2,7 @@ package ai.digitaltwin.cluster;
 
 import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.kafka.TopicSetup;
+import ai.digitaltwin.testkit.Await;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -89,7 +90,7 @@ final class KafkaCluster implements AutoCloseable {
   /** Waits until the cluster reports {@code count} live brokers. */
   void awaitBrokers(int count, Duration timeout) throws InterruptedException {
     try (Admin admin = admin()) {
-      Await.until(timeout, count + " Kafka brokers", () -> {
+      Await.until(count + " Kafka brokers", timeout, () -> {
         try {
           return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == count;
         } catch (Exception notYet) {

@@ -6,6 +6,7 @@ import ai.digitaltwin.cluster.GeneratorRun.Produced;
 import ai.digitaltwin.config.Env;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.submit.Deployer;
+import ai.digitaltwin.testkit.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -86,7 +87,7 @@ class TaskManagerScalingBench {
       Deployer deployer = new Deployer(flink.rest(), PATIENCE);
       String job = deployer.submit(Classpaths.flinkAppJar(), parallelism, args, null);
       long started = System.nanoTime();
-      Await.until(PATIENCE, "the backlog committed", () ->
+      Await.until("the backlog committed", PATIENCE, () ->
           TableCounts.committedRows(catalog, Tables.HEALTH_EVENTS) >= before + backlog.health());
       double seconds = (System.nanoTime() - started) / 1e9;
       LOG.info("job {} consumed the backlog", job);

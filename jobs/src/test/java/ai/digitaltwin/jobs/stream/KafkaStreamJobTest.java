@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.config.Env;
-import ai.digitaltwin.jobs.Await;
 import ai.digitaltwin.jobs.Events;
 import ai.digitaltwin.jobs.IcebergRows;
 import ai.digitaltwin.jobs.JobConfig;
@@ -13,6 +12,7 @@ import ai.digitaltwin.kafka.EmbeddedKafka;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,7 +4,6 @@ import static ai.digitaltwin.jobs.Events.T0;
 
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.config.Env;
-import ai.digitaltwin.jobs.Await;
 import ai.digitaltwin.jobs.Events;
 import ai.digitaltwin.jobs.IcebergRows;
 import ai.digitaltwin.jobs.JobConfig;
@@ -14,6 +13,7 @@ import ai.digitaltwin.jobs.twin.StoredTwinSlots;
 import ai.digitaltwin.kafka.EmbeddedKafka;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
 import ai.digitaltwin.reliability.harness.Api;
-import ai.digitaltwin.reliability.harness.Await;
 import ai.digitaltwin.reliability.harness.LiveStack;
+import ai.digitaltwin.testkit.Await;
 import com.auth0.jwt.algorithms.Algorithm;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,7 +56,7 @@ public final class AuthScenario implements Scenario {
         }
       }
       int refused = refusals(results);
-      Await.until(Duration.ofSeconds(5), "security log lines", () -> log.lines().size() >= refused);
+      Await.until("security log lines", Duration.ofSeconds(5), () -> log.lines().size() >= refused);
       int logged = log.lines().size();
       boolean ok = wrong.isEmpty() && logged >= refused && brute.unlockedAfterWindow && brute.attemptsBefore429 == LiveStack.LOGIN_MAX_FAILURES;
       Map<String, Object> figures = new LinkedHashMap<>();
@@ -161,7 +161,7 @@ public final class AuthScenario implements Scenario {
   private static BruteForce unlock(Api api, Map<String, Integer> results, Guesses guesses) throws InterruptedException {
     Instant until = guesses.last().plusSeconds(LiveStack.LOGIN_WINDOW_SECONDS + 1);
     boolean[] unlocked = {false};
-    Await.until(Duration.ofSeconds(LiveStack.LOGIN_WINDOW_SECONDS * 3L), "alice's login after the window", () -> {
+    Await.until("alice's login after the window", Duration.ofSeconds(LiveStack.LOGIN_WINDOW_SECONDS * 3L), () -> {
       if (Instant.now().isBefore(until)) {
         return false;
       }

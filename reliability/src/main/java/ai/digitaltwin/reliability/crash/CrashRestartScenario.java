@@ -4,6 +4,7 @@ import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
 import ai.digitaltwin.reliability.harness.ChildStack;
+import ai.digitaltwin.testkit.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class CrashRestartScenario implements Scenario {
       // without newer data the watermark may never pass the last intervals (see WatermarkFlush): move it on first
       int sent = WatermarkFlush.send(run.bootstrap(), end.plus(Duration.ofDays(1)));
       // the snapshots the flush releases are committed with (or right after) the flush readings themselves
-      ai.digitaltwin.reliability.harness.Await.until(Duration.ofSeconds(120), "the flush readings in health_events", () ->
+      Await.until("the flush readings in health_events", Duration.ofSeconds(120), () ->
           stack.api().sqlLong(token, "SELECT count(*) FROM health_events WHERE twin_id = '" + WatermarkFlush.TWIN + "'") >= sent);
       Map<String, Map<String, String>> after = settled(stack, token, twins);
       after.remove(WatermarkFlush.TWIN);

@@ -5,10 +5,10 @@ import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.generator.kafka.Checkpoint;
 import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.reliability.harness.Api;
-import ai.digitaltwin.reliability.harness.Await;
 import ai.digitaltwin.reliability.harness.ChildStack;
 import ai.digitaltwin.schemas.GeneratorProgress;
 import ai.digitaltwin.schemas.Tables;
+import ai.digitaltwin.testkit.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,7 @@ final class CrashRun {
       // read from the warehouse itself (snapshot summaries), not the API: the job may be done before the API is up
       try (TwinCatalog catalog = TwinCatalog.open(CatalogConfig.local(dir.resolve("data").resolve("warehouse")))) {
         Table health = catalog.table(Tables.HEALTH_EVENTS);
-        Await.until(Duration.ofSeconds(180), "health_events at " + fraction, () -> {
+        Await.until("health_events at " + fraction, Duration.ofSeconds(180), () -> {
           health.refresh();
           Snapshot snapshot = health.currentSnapshot();
           share[0] = snapshot == null ? 0 : Long.parseLong(snapshot.summary().getOrDefault("total-records", "0")) / (double) totalReadings;
@@ -111,10 +111,10 @@ final class CrashRun {
 
   private ChildStack finish(ChildStack stack, TableStats.Expected expected) throws Exception {
     stack.awaitStep("Query API", START_TIMEOUT);
-    Await.until(Duration.ofSeconds(300), "the generator's last tick", () -> progress() != null && progress().getTick() >= totalTicks - 1);
+    Await.until("the generator's last tick", Duration.ofSeconds(300), () -> progress() != null && progress().getTick() >= totalTicks - 1);
     String token = stack.api().login("admin", ADMIN_PASSWORD);
     expected.fill(progress().getCounts());
-    Await.until(Duration.ofSeconds(300), "every produced event in the tables", () -> expected.landed(stack.api(), token));
+    Await.until("every produced event in the tables", Duration.ofSeconds(300), () -> expected.landed(stack.api(), token));
     return stack;
   }
 

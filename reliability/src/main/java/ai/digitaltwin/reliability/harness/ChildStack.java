@@ -1,6 +1,7 @@
 package ai.digitaltwin.reliability.harness;
 
 import ai.digitaltwin.stack.StackProcess;
+import ai.digitaltwin.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +51,10 @@ public final class ChildStack implements AutoCloseable {
 
   /** Waits until the stack printed that a start-up step is ready (e.g. "Generator"). */
   public void awaitStep(String step, Duration timeout) throws InterruptedException {
-    Await.until(timeout, step + " ready in " + log.getFileName(), () -> {
+    Await.until(step + " ready in " + log.getFileName(), timeout, () -> {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the stack exited with " + process.exitValue() + "; see " + log);
+        // an Error ends the wait at once: a dead stack never becomes ready
+        throw new AssertionError("the stack exited with " + process.exitValue() + "; see " + log);
       }
       return output().lines().anyMatch(l -> l.contains("] " + step) && l.contains("ready in"));
     });

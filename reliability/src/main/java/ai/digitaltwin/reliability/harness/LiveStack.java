@@ -3,6 +3,7 @@ package ai.digitaltwin.reliability.harness;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.stack.TwinStack;
+import ai.digitaltwin.testkit.Await;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ public final class LiveStack implements AutoCloseable {
         }
       }
       LiveStack live = new LiveStack(stack, api, admin, dir);
-      Await.until(Duration.ofSeconds(180), "a day of backfill in health_events", () ->
+      Await.until("a day of backfill in health_events", Duration.ofSeconds(180), () ->
           live.count("SELECT count(*) FROM health_events") >= DEMO_TWINS * 1_400L);
       return live;
     } catch (Exception e) {

@@ -8,13 +8,13 @@ import ai.digitaltwin.generator.sim.Simulation;
 import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
-import ai.digitaltwin.reliability.harness.Await;
 import ai.digitaltwin.reliability.harness.LiveStack;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GeneratorProgress;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.Await;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class LateEventsScenario implements Scenario {
     GeneratorService generator = live.stack().generator();
     generator.close();
     long produced = generator.produced(Topics.HEALTH);
-    Await.until(Duration.ofSeconds(120), "all " + produced + " generated readings in health_events", () ->
+    Await.until("all " + produced + " generated readings in health_events", Duration.ofSeconds(120), () ->
         live.count("SELECT count(*) FROM health_events WHERE source = 'generator'") >= produced);
     long rows = live.count("SELECT count(*) FROM health_events WHERE source = 'generator'");
     long distinct = live.count("SELECT count(DISTINCT event_id) FROM health_events WHERE source = 'generator'");

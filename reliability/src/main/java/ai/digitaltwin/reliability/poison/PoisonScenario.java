@@ -3,10 +3,10 @@ package ai.digitaltwin.reliability.poison;
 import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
-import ai.digitaltwin.reliability.harness.Await;
 import ai.digitaltwin.reliability.harness.LiveStack;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -97,7 +97,7 @@ public final class PoisonScenario implements Scenario {
     long[] maxRestarts = {restartsBefore};
     Map<String, Long> landed = new LinkedHashMap<>();
     Map<String, String> deadLetters = new TreeMap<>();
-    Await.until(Duration.ofSeconds(180), "probe events and dead letters in the tables", () -> {
+    Await.until("probe events and dead letters in the tables", Duration.ofSeconds(180), () -> {
       JsonNode flink = live.flinkHealth();
       // a status the health check could not read (its query timed out) is no status: the restart counter,
       // cumulative, tells whether the job left RUNNING meanwhile
@@ -127,7 +127,7 @@ public final class PoisonScenario implements Scenario {
     }
     String generator = live.stack().generator().failure().map(e -> "failed: " + e.getMessage()).orElse("still producing");
     JsonNode[] last = {live.flinkHealth()};
-    Await.until(Duration.ofSeconds(30), "a readable job status", () -> (last[0] = live.flinkHealth()).has("job_status"));
+    Await.until("a readable job status", Duration.ofSeconds(30), () -> (last[0] = live.flinkHealth()).has("job_status"));
     JsonNode flink = last[0];
     long restartsAfter = flink.path("restarts").asLong(-1);
     maxRestarts[0] = Math.max(maxRestarts[0], restartsAfter);

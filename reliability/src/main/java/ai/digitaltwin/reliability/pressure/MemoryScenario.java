@@ -3,8 +3,8 @@ package ai.digitaltwin.reliability.pressure;
 import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
-import ai.digitaltwin.reliability.harness.Await;
 import ai.digitaltwin.reliability.harness.LiveStack;
+import ai.digitaltwin.testkit.Await;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -48,7 +48,7 @@ public final class MemoryScenario implements Scenario {
     long at4N = heapAfterGc();
     long readings = live.count("SELECT count(*) FROM health_events");
     long soakTarget = readings + (long) SOAK_READINGS * 4 * n;
-    Await.until(Duration.ofSeconds(180), SOAK_READINGS + " more readings per twin", () -> live.count("SELECT count(*) FROM health_events") >= soakTarget);
+    Await.until(SOAK_READINGS + " more readings per twin", Duration.ofSeconds(180), () -> live.count("SELECT count(*) FROM health_events") >= soakTarget);
     long later = heapAfterGc();
 
     long perTwin = (at4N - atN) / (3L * n);
@@ -89,7 +89,7 @@ public final class MemoryScenario implements Scenario {
       return;
     }
     String in = "'" + String.join("','", twins) + "'";
-    Await.until(Duration.ofSeconds(180), twins.size() + " new twins producing and in twin_state", () ->
+    Await.until(twins.size() + " new twins producing and in twin_state", Duration.ofSeconds(180), () ->
         live.count("SELECT count(DISTINCT twin_id) FROM health_events WHERE twin_id IN (" + in + ")") == twins.size()
             && live.count("SELECT count(DISTINCT twin_id) FROM twin_state WHERE twin_id IN (" + in + ")") == twins.size());
   }

@@ -101,7 +101,7 @@ final class DashboardStack implements AutoCloseable {
     }
   }
 
-  static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+  static void await(Duration timeout, BooleanSupplier condition, String what) {
     StackClient.await(timeout, condition, what);
   }
 
