@@ -1,5 +1,6 @@
 package ai.digitaltwin.kafka;
 
+import ai.digitaltwin.schemas.TopicSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package ai.digitaltwin.submit;
 
 import ai.digitaltwin.config.Env;
-import ai.digitaltwin.kafka.TopicSetup;
+import ai.digitaltwin.schemas.TopicSetup;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Properties;

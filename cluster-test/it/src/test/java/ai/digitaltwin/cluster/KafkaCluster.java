@@ -1,7 +1,7 @@
 package ai.digitaltwin.cluster;
 
 import ai.digitaltwin.kafka.FreePorts;
-import ai.digitaltwin.kafka.TopicSetup;
+import ai.digitaltwin.schemas.TopicSetup;
 import ai.digitaltwin.testkit.Await;
 import java.io.IOException;
 import java.io.OutputStream;

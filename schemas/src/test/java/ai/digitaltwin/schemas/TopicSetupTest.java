@@ -1,8 +1,7 @@
-package ai.digitaltwin.kafka;
+package ai.digitaltwin.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.digitaltwin.schemas.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
-package ai.digitaltwin.kafka;
+package ai.digitaltwin.schemas;
 
-import ai.digitaltwin.schemas.Topic;
-import ai.digitaltwin.schemas.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +13,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the project's topics on any cluster (embedded or real) with the right retention policy. */
+/**
+ * Creates the project's topics ({@link Topics}) on any cluster, embedded or real, with each one's cleanup
+ * policy and retention; needs {@code kafka-clients}, an optional dependency of this module.
+ */
 public final class TopicSetup {
   private TopicSetup() {}
 
