@@ -9,8 +9,6 @@ import ai.digitaltwin.bench.report.Samples;
 import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.GeneratorService;
-import ai.digitaltwin.generator.bench.GeneratorBenchmark;
-import ai.digitaltwin.generator.bench.PerfTool;
 import ai.digitaltwin.kafka.EmbeddedKafka;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;

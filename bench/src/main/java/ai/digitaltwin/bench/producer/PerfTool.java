@@ -1,4 +1,4 @@
-package ai.digitaltwin.generator.bench;
+package ai.digitaltwin.bench.producer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

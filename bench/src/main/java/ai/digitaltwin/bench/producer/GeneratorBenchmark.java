@@ -1,4 +1,4 @@
-package ai.digitaltwin.generator.bench;
+package ai.digitaltwin.bench.producer;
 
 import ai.digitaltwin.config.Env;
 import ai.digitaltwin.generator.GeneratorConfig;
