@@ -55,7 +55,7 @@ class CleanStopTest {
     Optional<Path> previous = Optional.empty();
     for (int stop = 1; stop <= STOPS; stop++) {
       Path log = dir.resolve("stack-" + stop + ".log");
-      Process process = StackProcess.start(env, log);
+      Process process = TestStackEnv.launch(env, log);
       try {
         await(process, log, Duration.ofSeconds(600), () -> output(log).contains("Press Ctrl-C to stop."), "start #" + stop);
         StackClient sql = StackClient.login(base, "admin", ADMIN_PASSWORD);

@@ -60,7 +60,7 @@ class StackEndToEndTest {
     Map<String, String> env = env(apiPort, FreePorts.next(), FreePorts.next());
     String base = "http://127.0.0.1:" + apiPort;
 
-    Process first = StackProcess.start(env, dir.resolve("first.log"));
+    Process first = TestStackEnv.launch(env, dir.resolve("first.log"));
     try {
       await(Duration.ofSeconds(180), () -> login(base), "login on the first process", first);
       await(Duration.ofSeconds(180), () -> readings(base, "demo-001") >= 3, "readings before the kill", first);

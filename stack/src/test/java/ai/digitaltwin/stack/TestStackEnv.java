@@ -1,8 +1,10 @@
 package ai.digitaltwin.stack;
 
 import ai.digitaltwin.kafka.FreePorts;
+import ai.digitaltwin.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +14,13 @@ import java.util.Map;
  */
 public final class TestStackEnv {
   private TestStackEnv() {}
+
+  /** The stack as {@code ./twin up} runs it, in a JVM of its own with {@code env}; its output goes to {@code log}. */
+  public static Process launch(Map<String, String> env, Path log) {
+    return ChildJvm.start(
+            ChildJvm.Spec.here("stack", TwinStackMain.class.getName()).withJvmArgs(List.of("-Xmx1g")).withEnv(env), log)
+        .process();
+  }
 
   public static Map<String, String> of(Path dir, String adminPassword) {
     Map<String, String> env = new HashMap<>();

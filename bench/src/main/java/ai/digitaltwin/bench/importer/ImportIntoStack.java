@@ -3,6 +3,7 @@ package ai.digitaltwin.bench.importer;
 import ai.digitaltwin.bench.api.HttpApi;
 import ai.digitaltwin.bench.stack.StackProcess;
 import ai.digitaltwin.importer.cli.ImportCommand;
+import ai.digitaltwin.testkit.ChildJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class ImportIntoStack {
       Process importer = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       double peak = 0;
       while (!importer.waitFor(200, TimeUnit.MILLISECONDS)) {
-        peak = Math.max(peak, StackProcess.peakRssMb(importer.pid()));
+        peak = Math.max(peak, ChildJvm.peakRssMb(importer.pid()));
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (importer.exitValue() != 0) {

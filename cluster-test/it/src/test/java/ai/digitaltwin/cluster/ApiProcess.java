@@ -1,6 +1,7 @@
 package ai.digitaltwin.cluster;
 
 import ai.digitaltwin.kafka.FreePorts;
+import ai.digitaltwin.testkit.ChildJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,10 +22,10 @@ final class ApiProcess implements AutoCloseable {
 
   private final int port;
   private final Path dataDir;
-  private final Jvm process;
+  private final ChildJvm process;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private ApiProcess(int port, Path dataDir, Jvm process) {
+  private ApiProcess(int port, Path dataDir, ChildJvm process) {
     this.port = port;
     this.dataDir = dataDir;
     this.process = process;
@@ -42,14 +43,14 @@ final class ApiProcess implements AutoCloseable {
         "SNAPSHOT_POLL_MS", "1000",
         "JWT_SECRET", "cluster-test-signing-key-of-more-than-32-characters",
         "ADMIN_PASSWORD", ADMIN_PASSWORD));
-    Jvm process =
-        Jvm.start(
-            new Jvm.Spec(
+    ChildJvm process =
+        ChildJvm.startIn(
+            new ChildJvm.Spec(
                 "query-api", Classpaths.test(), "ai.digitaltwin.api.QueryApiMain", List.of(),
                 List.of("-Xmx384m", "-XX:+UseSerialGC", ProcessLogging.logbackFlag()), env),
             dir.resolve("logs"));
     ApiProcess api = new ApiProcess(port, dir, process);
-    process.awaitReady(Duration.ofMinutes(3), "query API on " + port, () -> api.healthOrNull() != null);
+    process.awaitReady("query API on " + port, Duration.ofMinutes(3), () -> api.healthOrNull() != null);
     return api;
   }
 

@@ -1,6 +1,7 @@
 package ai.digitaltwin.cluster;
 
 import ai.digitaltwin.kafka.FreePorts;
+import ai.digitaltwin.testkit.ChildJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +18,9 @@ final class CatalogServer implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final int port;
-  private final Jvm process;
+  private final ChildJvm process;
 
-  private CatalogServer(int port, Jvm process) {
+  private CatalogServer(int port, ChildJvm process) {
     this.port = port;
     this.process = process;
   }
@@ -35,9 +36,9 @@ final class CatalogServer implements AutoCloseable {
         "CATALOG_IO__IMPL", "org.apache.iceberg.aws.s3.S3FileIO",
         "CATALOG_S3_ENDPOINT", store.endpoint(),
         "CATALOG_S3_PATH__STYLE__ACCESS", "true"));
-    Jvm process =
-        Jvm.start(
-            new Jvm.Spec(
+    ChildJvm process =
+        ChildJvm.startIn(
+            new ChildJvm.Spec(
                 "rest-catalog", Classpaths.restCatalog(), "ai.digitaltwin.restcatalog.RestCatalogMain",
                 List.of(), List.of("-Xmx256m", "-XX:+UseSerialGC"), env),
             dir.resolve("logs"));
@@ -48,7 +49,7 @@ final class CatalogServer implements AutoCloseable {
 
   /** Waits until the catalog answers; fails with the end of its log if its process has exited. */
   void awaitAnswering(Duration timeout) throws InterruptedException {
-    process.awaitReady(timeout, "the REST catalog answering on " + port, this::answers);
+    process.awaitReady("the REST catalog answering on " + port, timeout, this::answers);
   }
 
   /** Whether {@code GET /v1/config} answers as an Iceberg REST catalog does: 200, with overrides. */

@@ -3,6 +3,7 @@ package ai.digitaltwin.cluster;
 import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.submit.FlinkRest;
 import ai.digitaltwin.testkit.Await;
+import ai.digitaltwin.testkit.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,10 +53,10 @@ final class FlinkCluster implements AutoCloseable {
    */
   private static final int MAX_RESTARTS = 3;
 
-  private final List<Jvm> taskManagers = new ArrayList<>();
+  private final List<ChildJvm> taskManagers = new ArrayList<>();
   private final Set<String> killed = new HashSet<>();
   private int restarts;
-  private Jvm jobManager;
+  private ChildJvm jobManager;
 
   private FlinkCluster(Path dir, Map<String, String> env) {
     this.dir = dir;
@@ -87,7 +88,7 @@ final class FlinkCluster implements AutoCloseable {
   }
 
   int taskManagerCount() {
-    return (int) taskManagers.stream().filter(Jvm::alive).count();
+    return (int) taskManagers.stream().filter(ChildJvm::alive).count();
   }
 
   /** Starts one more TaskManager (a replacement, or more capacity). */
@@ -95,7 +96,7 @@ final class FlinkCluster implements AutoCloseable {
     taskManagers.add(taskManager("taskmanager-" + (taskManagers.size() + 1)));
   }
 
-  private Jvm taskManager(String name) {
+  private ChildJvm taskManager(String name) {
     return jvm(name, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
         List.of("-Dtaskmanager.resource-id=" + name), "-Xmx416m");
   }
@@ -103,7 +104,7 @@ final class FlinkCluster implements AutoCloseable {
   /** Starts again, under the same name, each TaskManager that exited without being killed. */
   private void restartExitedTaskManagers() {
     for (int i = 0; i < taskManagers.size(); i++) {
-      Jvm tm = taskManagers.get(i);
+      ChildJvm tm = taskManagers.get(i);
       if (!tm.alive() && !killed.contains(tm.name()) && restarts < MAX_RESTARTS) {
         restarts++;
         System.out.printf("%s exited before it registered (its log: %s); starting it again%n", tm.name(), tm.log());
@@ -116,7 +117,7 @@ final class FlinkCluster implements AutoCloseable {
   String killBusyTaskManager() throws IOException, InterruptedException {
     for (FlinkRest.TaskManager tm : rest().taskManagers()) {
       if (tm.freeSlots() < tm.slots()) {
-        Jvm process = taskManagers.stream().filter(j -> j.name().equals(tm.id())).findFirst().orElseThrow();
+        ChildJvm process = taskManagers.stream().filter(j -> j.name().equals(tm.id())).findFirst().orElseThrow();
         killed.add(process.name());
         process.kill();
         return tm.id();
@@ -137,12 +138,12 @@ final class FlinkCluster implements AutoCloseable {
     });
   }
 
-  private Jvm jvm(String name, String main, List<String> dynamicProperties, String heap) {
+  private ChildJvm jvm(String name, String main, List<String> dynamicProperties, String heap) {
     List<String> args = new ArrayList<>(List.of("--configDir", dir.resolve("conf").toString()));
     args.addAll(dynamicProperties);
     List<String> jvmArgs = new ArrayList<>(JAVA_17_OPENS);
     jvmArgs.addAll(List.of(heap, "-XX:MaxDirectMemorySize=192m", "-XX:MaxMetaspaceSize=256m", "-XX:+UseG1GC", ProcessLogging.log4jFlag()));
-    return Jvm.start(new Jvm.Spec(name, Classpaths.flinkDist(), main, args, jvmArgs, env), dir.resolve("logs"));
+    return ChildJvm.startIn(new ChildJvm.Spec(name, Classpaths.flinkDist(), main, args, jvmArgs, env), dir.resolve("logs"));
   }
 
   private void writeConfig() {
@@ -196,7 +197,7 @@ final class FlinkCluster implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    for (Jvm tm : taskManagers) {
+    for (ChildJvm tm : taskManagers) {
       tm.close();
     }
     if (jobManager != null) {

@@ -1,5 +1,6 @@
 package ai.digitaltwin.cluster;
 
+import ai.digitaltwin.testkit.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,9 +24,9 @@ final class GeneratorRun {
   private static final Pattern PRODUCED =
       Pattern.compile("produced ([\\d,.]+) health, ([\\d,.]+) behaviour, ([\\d,.]+) ground-truth, ([\\d,.]+) registry events");
 
-  private final Jvm process;
+  private final ChildJvm process;
 
-  private GeneratorRun(Jvm process) {
+  private GeneratorRun(ChildJvm process) {
     this.process = process;
   }
 
@@ -37,8 +38,8 @@ final class GeneratorRun {
             "GENERATOR_SEED", "7",
             "GENERATOR_TWINS", String.valueOf(twins));
     return new GeneratorRun(
-        Jvm.start(
-            new Jvm.Spec(
+        ChildJvm.startIn(
+            new ChildJvm.Spec(
                 name, Classpaths.test(), "ai.digitaltwin.generator.GeneratorMain",
                 List.of("--days", String.valueOf(days), "--start", start.toString()),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", ProcessLogging.logbackFlag()), env),

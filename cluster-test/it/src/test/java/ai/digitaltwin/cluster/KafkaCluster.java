@@ -3,6 +3,7 @@ package ai.digitaltwin.cluster;
 import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.schemas.TopicSetup;
 import ai.digitaltwin.testkit.Await;
+import ai.digitaltwin.testkit.ChildJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -34,13 +35,13 @@ final class KafkaCluster implements AutoCloseable {
   private final Path dir;
   private final int[] brokerPorts;
   private final int[] controllerPorts;
-  private final Jvm[] nodes;
+  private final ChildJvm[] nodes;
 
   private KafkaCluster(Path dir, int n) {
     this.dir = dir;
     this.brokerPorts = IntStream.range(0, n).map(i -> FreePorts.next()).toArray();
     this.controllerPorts = IntStream.range(0, n).map(i -> FreePorts.next()).toArray();
-    this.nodes = new Jvm[n];
+    this.nodes = new ChildJvm[n];
   }
 
   /** Starts {@code n} nodes without waiting for them: see {@link #awaitBrokers}. */
@@ -102,8 +103,8 @@ final class KafkaCluster implements AutoCloseable {
 
   private void startNode(int i) {
     nodes[i] =
-        Jvm.start(
-            new Jvm.Spec(
+        ChildJvm.startIn(
+            new ChildJvm.Spec(
                 "kafka-" + (i + 1), Classpaths.test(), "kafka.Kafka",
                 List.of(dir.resolve("node-" + (i + 1) + ".properties").toString()),
                 List.of("-Xmx384m", "-Xms128m", "-XX:+UseG1GC", ProcessLogging.logbackFlag()), Map.of()),
@@ -173,7 +174,7 @@ final class KafkaCluster implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    for (Jvm node : nodes) {
+    for (ChildJvm node : nodes) {
       if (node != null) {
         node.close();
       }

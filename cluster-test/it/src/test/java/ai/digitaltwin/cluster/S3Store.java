@@ -1,6 +1,7 @@
 package ai.digitaltwin.cluster;
 
 import ai.digitaltwin.kafka.FreePorts;
+import ai.digitaltwin.testkit.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,9 +23,9 @@ final class S3Store implements AutoCloseable {
   static final String REGION = "us-east-1";
 
   private final int port;
-  private final Jvm process;
+  private final ChildJvm process;
 
-  private S3Store(int port, Jvm process) {
+  private S3Store(int port, ChildJvm process) {
     this.port = port;
     this.process = process;
   }
@@ -44,14 +45,14 @@ final class S3Store implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Jvm process =
-        Jvm.start(
-            new Jvm.Spec(
+    ChildJvm process =
+        ChildJvm.startIn(
+            new ChildJvm.Spec(
                 "s3proxy", Classpaths.s3Store(), "org.gaul.s3proxy.Main",
                 List.of("--properties", dir.resolve("s3proxy.properties").toString()),
                 List.of("-Xmx192m", "-XX:+UseSerialGC"), Map.of()),
             dir.resolve("logs"));
-    process.awaitReady(Duration.ofMinutes(3), "s3proxy listening on " + port, () -> listening(port));
+    process.awaitReady("s3proxy listening on " + port, Duration.ofMinutes(3), () -> listening(port));
     return new S3Store(port, process);
   }
 

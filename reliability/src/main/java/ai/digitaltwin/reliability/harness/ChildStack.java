@@ -1,13 +1,14 @@
 package ai.digitaltwin.reliability.harness;
 
-import ai.digitaltwin.stack.StackProcess;
+import ai.digitaltwin.stack.TwinStackMain;
 import ai.digitaltwin.testkit.Await;
+import ai.digitaltwin.testkit.ChildJvm;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,14 +28,9 @@ public final class ChildStack implements AutoCloseable {
 
   /** Starts {@code TwinStackMain} with {@code env} added to this process's environment. */
   public static ChildStack launch(Map<String, String> env, Path log) {
-    try {
-      Process process = StackProcess.start(env, log);
-      // a suite stopped with Ctrl-C must not leave a stack running
-      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-child-stack"));
-      return new ChildStack(process, log, new Api("http://127.0.0.1:" + env.get("PORT")));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the stack process", e);
-    }
+    ChildJvm stack = ChildJvm.start(
+        ChildJvm.Spec.here("stack", TwinStackMain.class.getName()).withJvmArgs(List.of("-Xmx1g")).withEnv(env), log);
+    return new ChildStack(stack.process(), log, new Api("http://127.0.0.1:" + env.get("PORT")));
   }
 
   public Api api() {
