@@ -1,5 +1,6 @@
 package ai.digitaltwin.api;
 
+import ai.digitaltwin.api.analytics.AnalyticsController;
 import ai.digitaltwin.api.analytics.AnalyticsService;
 import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.anomaly.AnomalyService;
@@ -18,16 +19,19 @@ import ai.digitaltwin.api.export.ExportService;
 import ai.digitaltwin.api.ingest.ExportUpload;
 import ai.digitaltwin.api.ingest.IngestController;
 import ai.digitaltwin.api.live.StreamController;
+import ai.digitaltwin.api.personality.PersonalityController;
 import ai.digitaltwin.api.personality.PersonalityService;
 import ai.digitaltwin.api.sql.SqlController;
 import ai.digitaltwin.api.system.DocsController;
 import ai.digitaltwin.api.system.HealthController;
 import ai.digitaltwin.api.system.SystemController;
 import ai.digitaltwin.api.timetravel.StateAsOf;
+import ai.digitaltwin.api.timetravel.TimeTravelController;
 import ai.digitaltwin.api.trends.TrendService;
 import ai.digitaltwin.api.twin.ImportedTwins;
 import ai.digitaltwin.api.twin.RecentRegistry;
 import ai.digitaltwin.api.twin.TwinController;
+import ai.digitaltwin.api.twin.TwinEdits;
 import ai.digitaltwin.api.twin.TwinGate;
 import ai.digitaltwin.api.twin.TwinService;
 import ai.digitaltwin.api.twin.TwinViewsController;
@@ -41,6 +45,9 @@ record Controllers(
     AuthController auth,
     TwinController twins,
     TwinViewsController views,
+    PersonalityController personality,
+    AnalyticsController analytics,
+    TimeTravelController timeTravel,
     ExportController export,
     IngestController ingest,
     ExportUpload upload,
@@ -58,23 +65,24 @@ record Controllers(
     RecentRegistry recent = new RecentRegistry(s.history());
     TwinService twins = new TwinService(s.history(), recent);
     TwinWriter writer = new TwinWriter(s.events(), recent, s.clock());
+    TwinEdits edits = new TwinEdits(writer);
     DailyFigures daily = new DailyFigures(s.history());
     TwinViewsController.Views views =
         new TwinViewsController.Views(
             new TrendService(s.history()),
-            new PersonalityService(s.history()),
             new BehaviorService(s.history()),
             new AnomalyService(s.history(), mapper),
-            new StateAsOf(s.history()),
-            new AnalyticsService(s.history(), daily),
             daily);
     ChatLog chatLog = new ChatLog(s.history());
     return new Controllers(
         new Authenticator(tokens, s.users()),
         new TwinGate(twins),
         new AuthController(s.users(), tokens, limiter, mapper),
-        new TwinController(twins, writer, mapper),
+        new TwinController(twins, writer, edits, mapper),
         new TwinViewsController(views, s.clock(), mapper),
+        new PersonalityController(new PersonalityService(s.history()), twins, edits, s.clock(), mapper),
+        new AnalyticsController(new AnalyticsService(s.history(), daily), s.clock()),
+        new TimeTravelController(new StateAsOf(s.history())),
         new ExportController(new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock(), mapper),
         new IngestController(twins, new ImportedTwins(twins, writer), s.history(), s.events(), mapper, s.clock()),
         new ExportUpload(s.history(), s.events(), s.clock(), config.dataDir().resolve("tmp")),

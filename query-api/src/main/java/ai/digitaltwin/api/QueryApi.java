@@ -100,7 +100,7 @@ public final class QueryApi {
                         get("/me", c.auth()::me);
                       });
                       post("/sql", c.sql()::query);
-                      get("/questionnaires/bfi-10", c.twins()::questionnaireItems);
+                      get("/questionnaires/bfi-10", c.personality()::questionnaireItems);
                       path("/twins", () -> {
                         get(c.twins()::list);
                         post(c.twins()::create);
@@ -114,12 +114,12 @@ public final class QueryApi {
                           get("/health", c.twins()::health, READ);
                           get("/health/trends", c.views()::trends, READ);
                           get("/health/daily", c.views()::daily, READ);
-                          get("/personality", c.views()::personality, READ);
-                          post("/personality/questionnaire", c.twins()::questionnaire, WRITE);
+                          get("/personality", c.personality()::personality, READ);
+                          post("/personality/questionnaire", c.personality()::questionnaire, WRITE);
                           get("/behavior", c.views()::behavior, READ);
                           get("/anomalies", c.views()::anomalies, READ);
-                          get("/state", c.views()::state, READ);
-                          get("/analytics", c.views()::analytics, READ);
+                          get("/state", c.timeTravel()::state, READ);
+                          get("/analytics", c.analytics()::analytics, READ);
                           get("/export", c.export()::export, READ);
                           post("/events", c.ingest()::ingest, WRITE);
                           put("/import", c.ingest()::ensureImported, CREATE_OR_WRITE);

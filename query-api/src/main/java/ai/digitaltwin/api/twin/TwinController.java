@@ -4,12 +4,10 @@ import ai.digitaltwin.api.auth.Principal;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Params;
-import ai.digitaltwin.api.personality.Bfi10;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.Map;
 
 /**
  * HTTP for twins: parses and validates input, calls the services, writes JSON. Who may do it is checked
@@ -18,11 +16,13 @@ import java.util.Map;
 public final class TwinController {
   private final TwinService twins;
   private final TwinWriter writer;
+  private final TwinEdits edits;
   private final ObjectMapper mapper;
 
-  public TwinController(TwinService twins, TwinWriter writer, ObjectMapper mapper) {
+  public TwinController(TwinService twins, TwinWriter writer, TwinEdits edits, ObjectMapper mapper) {
     this.twins = twins;
     this.writer = writer;
+    this.edits = edits;
     this.mapper = mapper;
   }
 
@@ -67,7 +67,7 @@ public final class TwinController {
 
   public void replace(Context ctx) {
     TwinRef twin = TwinRef.of(ctx);
-    save(twin, Json.body(ctx, mapper, TwinRequest.class));
+    edits.save(twin, Json.body(ctx, mapper, TwinRequest.class));
     ctx.json(twins.get(twins.registry(twin.id())));
   }
 
@@ -105,55 +105,13 @@ public final class TwinController {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw ApiException.badRequest("Body has unknown or mistyped fields: " + e.getOriginalMessage(), null);
     }
-    save(twin, body);
+    edits.save(twin, body);
     ctx.json(twins.get(twins.registry(twin.id())));
-  }
-
-  /**
-   * {@code POST /twins/{id}/personality/questionnaire}: a real person's answers to the BFI-10 set the twin's
-   * Big Five (a registry edit like any other, reason {@code bfi-10}); the answer has the scores beside the
-   * twin.
-   */
-  public void questionnaire(Context ctx) {
-    TwinRef twin = TwinRef.of(ctx);
-    JsonNode body = Json.tree(ctx, mapper);
-    if (!body.isObject()) {
-      throw ApiException.badRequest("Request body must be a JSON object with answers", null);
-    }
-    Map<String, Double> scores = Bfi10.score(body.get("answers"));
-    ObjectNode merged = mapper.createObjectNode();
-    merged.set("profile", mapper.valueToTree(twin.row().profile().namedOr(twin.id())));
-    merged.set("personality", mapper.valueToTree(scores));
-    merged.put("reason", "bfi-10");
-    TwinRequest request = mapper.convertValue(merged, TwinRequest.class);
-    save(twin, request);
-    ctx.json(new Scored("bfi-10", scores, twins.get(twins.registry(twin.id()))));
-  }
-
-  /** The answer of the questionnaire: the scores beside the twin they are now part of. */
-  public record Scored(String questionnaire, Map<String, Double> scores, Twin twin) {}
-
-  /** {@code GET /questionnaires/bfi-10}: the items, so that a client asks them as scored. */
-  public void questionnaireItems(Context ctx) {
-    ctx.json(Bfi10.form());
   }
 
   public void delete(Context ctx) {
     TwinRef twin = TwinRef.of(ctx);
     writer.delete(twin.id(), twin.owner(), twin.seed(), TwinValidation.reason(ctx.queryParam("reason")));
     ctx.status(204);
-  }
-
-  private void save(TwinRef twin, TwinRequest body) {
-    if (body.seed() != null) {
-      throw ApiException.badRequest("seed cannot be changed after creation", "seed");
-    }
-    writer.update(
-        twin.id(),
-        twin.owner(),
-        TwinValidation.profile(body.profileInput(), twin.row().realPerson()),
-        TwinValidation.personality(body.personality()),
-        twin.seed(),
-        TwinValidation.reason(body.reason()));
   }
 }

@@ -17,7 +17,7 @@ public record TwinProfile(
   }
 
   /** This profile named {@code twinId} when it has no name yet (imported before names were kept). */
-  TwinProfile namedOr(String twinId) {
+  public TwinProfile namedOr(String twinId) {
     return name != null ? this : new TwinProfile(twinId, age, sex, occupation, interests, timezone);
   }
 

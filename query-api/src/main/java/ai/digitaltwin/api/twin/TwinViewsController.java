@@ -1,6 +1,5 @@
 package ai.digitaltwin.api.twin;
 
-import ai.digitaltwin.api.analytics.AnalyticsService;
 import ai.digitaltwin.api.anomaly.AnomalyService;
 import ai.digitaltwin.api.behavior.BehaviorService;
 import ai.digitaltwin.api.daily.DailyFigure;
@@ -8,8 +7,6 @@ import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Params;
 import ai.digitaltwin.api.http.Window;
-import ai.digitaltwin.api.personality.PersonalityService;
-import ai.digitaltwin.api.timetravel.StateAsOf;
 import ai.digitaltwin.api.trends.TrendService;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -28,20 +24,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** HTTP for the read-only views of one twin's history (access checked before, by {@link TwinGate}). */
+/**
+ * HTTP for the read-only views of one twin's history: trends, daily figures, behaviour and anomalies
+ * (access checked before, by {@link TwinGate}).
+ */
 public final class TwinViewsController {
-  static final Duration MAX_WINDOW = Duration.ofDays(400);
+  /** The longest window a view of one twin's history may span, here and in the views of other packages. */
+  public static final Duration MAX_WINDOW = Duration.ofDays(400);
   private static final Pattern TYPE = Pattern.compile("[a-z0-9_]{1,64}");
 
   /** The services behind the views. */
-  public record Views(
-      TrendService trends,
-      PersonalityService personality,
-      BehaviorService behavior,
-      AnomalyService anomalies,
-      StateAsOf state,
-      AnalyticsService analytics,
-      DailyFigures daily) {}
+  public record Views(TrendService trends, BehaviorService behavior, AnomalyService anomalies, DailyFigures daily) {}
 
   private final Views views;
   private final Clock clock;
@@ -113,11 +106,6 @@ public final class TwinViewsController {
     }
   }
 
-  public void personality(Context ctx) {
-    String id = TwinRef.of(ctx).id();
-    ctx.json(views.personality().personality(id, Window.of(ctx, clock, Duration.ofDays(90), MAX_WINDOW)));
-  }
-
   public void behavior(Context ctx) {
     String id = TwinRef.of(ctx).id();
     ctx.json(views.behavior().behavior(id, Window.of(ctx, clock, Duration.ofDays(30), MAX_WINDOW)));
@@ -133,25 +121,5 @@ public final class TwinViewsController {
     int limit = Params.integer(ctx, "limit", 100, 1, 10_000);
     Window window = Window.of(ctx, clock, Duration.ofDays(30), MAX_WINDOW);
     ctx.json(views.anomalies().anomalies(id, window, type, severity, limit));
-  }
-
-  /** {@code as_of} (event time) or {@code system_time} (what the system showed then); exactly one. */
-  public void state(Context ctx) {
-    String id = TwinRef.of(ctx).id();
-    Instant asOf = Params.instant(ctx, "as_of");
-    Instant systemTime = Params.instant(ctx, "system_time");
-    if ((asOf == null) == (systemTime == null)) {
-      throw ApiException.badRequest("Give exactly one of as_of (event time) or system_time", "as_of");
-    }
-    if (asOf != null) {
-      ctx.json(views.state().asOf(id, asOf));
-    } else {
-      ctx.json(views.state().systemTime(id, systemTime));
-    }
-  }
-
-  public void analytics(Context ctx) {
-    TwinRef twin = TwinRef.of(ctx);
-    ctx.json(views.analytics().analytics(twin.id(), twin.row(), Window.of(ctx, clock, Duration.ofDays(7), MAX_WINDOW)));
   }
 }
