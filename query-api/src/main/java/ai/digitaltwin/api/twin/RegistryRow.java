@@ -1,8 +1,6 @@
 package ai.digitaltwin.api.twin;
 
 import ai.digitaltwin.api.history.Row;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A twin's registry row (its newest, this API's not yet committed edits included): who it is, who owns it
@@ -31,28 +29,5 @@ public record RegistryRow(
   /** A twin without an age was never simulated (creating one requires it): a real person's. */
   public boolean realPerson() {
     return profile.age() == null;
-  }
-
-  /**
-   * The row by column name, in table order: the shape the chat reads a registry row in
-   * ({@code chat/http}, which builds its persona from it).
-   */
-  public Map<String, Object> asMap() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("event_id", eventId);
-    out.put("twin_id", twinId);
-    out.put("ts", ts);
-    out.put("action", action);
-    out.put("name", profile.name());
-    out.put("age", profile.age());
-    out.put("sex", profile.sex());
-    out.put("occupation", profile.occupation());
-    out.put("interests", profile.interests());
-    out.put("timezone", profile.timezone());
-    out.putAll(traits.byName());
-    out.put("owner", owner);
-    out.put("seed", seed);
-    out.put("reason", reason);
-    return out;
   }
 }

@@ -1,11 +1,7 @@
 package ai.digitaltwin.api.twin;
 
 import ai.digitaltwin.api.history.Row;
-import ai.digitaltwin.api.http.Json;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Map;
 
 /**
  * One {@code twin_state} row, every column in table order: what the stream job knew of a twin at
@@ -41,8 +37,6 @@ public record StateRow(
     String routine,
     Double chatSentiment)
     implements CurrentState {
-  private static final ObjectMapper JSON = Json.mapper();
-
   public static StateRow of(Row row) {
     return new StateRow(
         row.text("event_id"),
@@ -72,13 +66,5 @@ public record StateRow(
         row.text("activity_mix"),
         row.text("routine"),
         row.decimal("chat_sentiment"));
-  }
-
-  /**
-   * The row by column name, as it is written out: the shape the chat builds its persona from
-   * ({@code chat/http}).
-   */
-  public Map<String, Object> asMap() {
-    return JSON.convertValue(this, new TypeReference<>() {});
   }
 }

@@ -1,7 +1,6 @@
 package ai.digitaltwin.api.twin;
 
 import io.javalin.http.Context;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,10 +33,5 @@ public record TwinRef(String id, RegistryRow row) {
   /** The seed the generator simulates it from; null for a real person's twin. */
   public Long seed() {
     return row.seed();
-  }
-
-  /** The registry row by column name ({@link RegistryRow#asMap}): the shape the chat reads it in. */
-  public Map<String, Object> registry() {
-    return row.asMap();
   }
 }

@@ -213,14 +213,6 @@ public final class TwinService {
     return cache.state(twinId, id -> newest(Tables.TWIN_STATE, LATEST_STATE, id, 1, StateRow::of).stream().findFirst());
   }
 
-  /**
-   * {@link #newestState} by column name, or null while the twin has none: the shape the chat builds its
-   * persona from ({@code chat/http}).
-   */
-  public Map<String, Object> state(String twinId) {
-    return newestState(twinId).map(StateRow::asMap).orElse(null);
-  }
-
   private List<Reading> readings(String twinId, int limit) {
     return newest(Tables.HEALTH_EVENTS, LATEST_READINGS, twinId, limit, Reading::of);
   }

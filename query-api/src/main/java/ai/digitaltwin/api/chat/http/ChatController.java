@@ -8,10 +8,10 @@ import ai.digitaltwin.api.chat.store.Personas;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Params;
+import ai.digitaltwin.api.twin.RegistryRow;
 import ai.digitaltwin.api.twin.TwinRef;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.util.Map;
 
 /**
  * HTTP for the chat. Sending a message is a change to the twin (its mood and traits follow the
@@ -37,7 +37,7 @@ public final class ChatController {
   /** {@code POST /twins/{id}/chat} {@code {"message": "..."}}. */
   public void chat(Context ctx) {
     long received = System.nanoTime();
-    Map<String, Object> registry = TwinRef.of(ctx).registry();
+    RegistryRow registry = TwinRef.of(ctx).row();
     String message = message(Json.body(ctx, mapper, ChatRequest.class));
     ChatReply reply = exchange.say(() -> personas.of(registry), Principal.of(ctx).username(), message, received);
     // from the request's arrival to the acknowledged write, as processing_ms promises

@@ -3,20 +3,25 @@ package ai.digitaltwin.api.chat.store;
 import ai.digitaltwin.api.chat.Speaker;
 import ai.digitaltwin.api.chat.voice.BigFive;
 import ai.digitaltwin.api.chat.voice.TwinPersona;
+import ai.digitaltwin.api.twin.RegistryRow;
+import ai.digitaltwin.api.twin.StateRow;
+import ai.digitaltwin.api.twin.Traits;
+import ai.digitaltwin.api.twin.TwinProfile;
 import ai.digitaltwin.api.twin.TwinService;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Who the twin is when a message arrives: name, age, occupation and time zone from its registry row
  * (including this API's not yet committed edits), traits and mood from its newest state. The state's
  * traits win over the registry's because they include the drift the stream job applied; a twin with no
- * state yet speaks with its registry traits and no mood. The state comes from {@link TwinService#state},
- * which keeps it in memory between commits of {@code twin_state}, as for {@code GET /twins/{id}}.
+ * state yet speaks with its registry traits and no mood. The state comes from
+ * {@link TwinService#newestState}, which keeps it in memory between commits of {@code twin_state}, as for
+ * {@code GET /twins/{id}}.
  */
 public final class Personas {
   private final TwinService twins;
@@ -28,50 +33,48 @@ public final class Personas {
   }
 
   /** The speaker of the twin whose current registry row is {@code registry}; "now" as {@link Speaker} says. */
-  public Speaker of(Map<String, Object> registry) {
-    String twinId = (String) registry.get("twin_id");
-    Map<String, Object> state = twins.state(twinId);
-    if (state == null) {
-      state = Map.of();
-    }
-    BigFive traits = traits(state);
+  public Speaker of(RegistryRow registry) {
+    Optional<StateRow> state = twins.newestState(registry.twinId());
+    BigFive traits = state.map(s -> traits(s.traits())).orElse(null);
     if (traits == null) {
-      traits = traits(registry);
+      traits = traits(registry.traits());
     }
-    Object mood = state.get("mood");
-    double moodScore = state.get("mood_score") instanceof Number n ? clamp(n.doubleValue()) : 0.0;
+    String mood = state.map(StateRow::mood).orElse(null);
+    double moodScore = state.map(StateRow::moodScore).map(Personas::clamp).orElse(0.0);
+    TwinProfile profile = registry.profile();
     TwinPersona persona =
         new TwinPersona(
-            twinId,
-            (String) registry.get("name"),
-            registry.get("age") instanceof Number age ? age.intValue() : null,
-            (String) registry.get("occupation"),
+            registry.twinId(),
+            profile.name(),
+            profile.age(),
+            profile.occupation(),
             traits,
-            mood == null ? null : mood.toString(),
+            mood,
             moodScore,
-            zone(registry.get("timezone")));
+            zone(profile.timezone()));
     Instant now = clock.instant();
-    if (state.get("ts") instanceof String ts && Instant.parse(ts).isAfter(now)) {
-      now = Instant.parse(ts);
+    Instant ts = state.map(StateRow::ts).map(Instant::parse).orElse(null);
+    if (ts != null && ts.isAfter(now)) {
+      now = ts;
     }
     return new Speaker(persona, now);
   }
 
   /** The five traits of a row, or null when any is missing. */
-  static BigFive traits(Map<String, Object> row) {
-    double[] v = new double[5];
-    String[] names = {"openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism"};
-    for (int i = 0; i < names.length; i++) {
-      if (!(row.get(names[i]) instanceof Number n)) {
+  static BigFive traits(Traits row) {
+    Double[] v = {
+      row.openness(), row.conscientiousness(), row.extraversion(), row.agreeableness(), row.neuroticism()
+    };
+    for (Double value : v) {
+      if (value == null) {
         return null;
       }
-      v[i] = Math.max(0, Math.min(1, n.doubleValue()));
     }
-    return new BigFive(v[0], v[1], v[2], v[3], v[4]);
+    return new BigFive(unit(v[0]), unit(v[1]), unit(v[2]), unit(v[3]), unit(v[4]));
   }
 
-  private static ZoneId zone(Object name) {
-    if (name instanceof String id && !id.isBlank()) {
+  private static ZoneId zone(String id) {
+    if (id != null && !id.isBlank()) {
       try {
         return ZoneId.of(id);
       } catch (DateTimeException e) {
@@ -81,6 +84,9 @@ public final class Personas {
     return ZoneOffset.UTC;
   }
 
+  private static double unit(double trait) {
+    return Math.max(0, Math.min(1, trait));
+  }
   private static double clamp(double score) {
     return Math.max(-1, Math.min(1, score));
   }
