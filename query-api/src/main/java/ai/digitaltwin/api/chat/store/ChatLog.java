@@ -3,19 +3,17 @@ package ai.digitaltwin.api.chat.store;
 import ai.digitaltwin.api.chat.Transcript;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.OverlayTable;
-import ai.digitaltwin.api.history.QueryResult;
+import ai.digitaltwin.api.history.Row;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.schemas.ChatMessage;
 import ai.digitaltwin.schemas.Tables;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The conversation history: {@code chat_messages} in Iceberg plus the messages this API produced that the
@@ -51,7 +49,25 @@ public final class ChatLog {
   }
 
   /** A page of one twin's messages, newest first. */
-  public record Page(String twinId, List<Map<String, Object>> items, long total, int limit, int offset) {}
+  public record Page(String twinId, List<Message> items, long total, int limit, int offset) {}
+
+  /** One message of the history, as {@code chat_messages} has it ({@code ts} as ISO-8601 text). */
+  public record Message(
+      String eventId,
+      String twinId,
+      String ts,
+      String role,
+      String userId,
+      String text,
+      String intent,
+      String sentimentLabel,
+      Double sentimentScore) {
+    static Message of(Row row) {
+      return new Message(
+          row.text("event_id"), row.text("twin_id"), row.text("ts"), row.text("role"), row.text("user_id"),
+          row.text("text"), row.text("intent"), row.text("sentiment_label"), row.decimal("sentiment_score"));
+    }
+  }
 
   /**
    * Keeps messages Kafka has acknowledged until Iceberg shows them. Serialised: DuckDB refuses two
@@ -86,19 +102,14 @@ public final class ChatLog {
 
   /** What {@code userId} last said to the twin, newest first, at most {@code limit} messages. */
   List<Transcript.Line> said(String twinId, String userId, int limit) {
-    List<Transcript.Line> said = new ArrayList<>();
-    for (Map<String, Object> row : history.query(SAID, List.of(twinId, userId, limit)).asMaps()) {
-      Object ts = row.get("ts");
-      Instant at = ts instanceof OffsetDateTime odt ? odt.toInstant() : Instant.parse(ts.toString());
-      said.add(new Transcript.Line(at, (String) row.get("text")));
-    }
-    return said;
+    return history.query(SAID, List.of(twinId, userId, limit))
+        .map(row -> new Transcript.Line(Instant.parse(row.text("ts")), row.text("text")));
   }
 
   /** A page of one twin's messages, both sides, newest first. */
   public Page page(String twinId, int limit, int offset) {
-    QueryResult rows = history.query(PAGE, List.of(twinId, limit, offset));
+    List<Message> items = history.query(PAGE, List.of(twinId, limit, offset)).map(Message::of);
     long total = ((Number) history.query(COUNT, List.of(twinId)).rows().get(0).get(0)).longValue();
-    return new Page(twinId, rows.asMaps(), total, limit, offset);
+    return new Page(twinId, items, total, limit, offset);
   }
 }
