@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +26,12 @@ final class ChatCompletions {
   private final Duration timeout;
   private final ObjectMapper mapper = new ObjectMapper();
 
+  /** The request body: the model, no streaming, and the messages in order. */
+  record Request(String model, boolean stream, List<Message> messages) {}
+
+  /** One message of the request: who says it ({@code system} or {@code user}) and what. */
+  record Message(String role, String content) {}
+
   ChatCompletions(NarratorConfig config) {
     this.uri = config.completions();
     this.model = config.model();
@@ -43,8 +48,8 @@ final class ChatCompletions {
    * @throws IOException on a refused connection, an HTTP status other than 200 or an answer without text
    */
   String complete(String system, String user) throws IOException, TimeoutException, InterruptedException {
-    Map<String, Object> body = Map.of("model", model, "stream", false, "messages",
-        List.of(Map.of("role", "system", "content", system), Map.of("role", "user", "content", user)));
+    Request body =
+        new Request(model, false, List.of(new Message("system", system), new Message("user", user)));
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
