@@ -62,10 +62,11 @@ public final class RollupBench {
     return List.of(
         Figure.of("rollup from scratch, " + scale + " (s)",
             Measure.of("rollup", "s", scratch.seconds()), Measure.of("DuckDB over raw readings", "s", duckScratch),
-            how + "; " + scratch.days() + " days, " + scratch.rows() + " rows written"),
+            how + "; " + scratch.days() + " days, " + scratch.rows() + " rows written, " + scratch.readings() + " readings read"),
         Figure.of("rollup after one new day, " + scale + " + 1 (s)",
             Measure.of("rollup", "s", incremental.seconds()), Measure.of("DuckDB over raw readings", "s", duckAfter),
-            how + "; " + incremental.days() + " days recomputed, " + incremental.rows() + " rows written; a third run with nothing new: "
+            how + "; " + incremental.days() + " days recomputed, " + incremental.rows() + " rows written, " + incremental.readings()
+                + " readings read; a third run with nothing new: "
                 + String.format(Locale.ROOT, "%.2f s, %d days", again.seconds(), again.days()),
             Goal.valueAtMost(10)));
   }
