@@ -1,71 +1,50 @@
 package ai.digitaltwin.stack;
 
+import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** The running stack's API as its users see it: JSON over HTTP with a user's bearer token. */
+/**
+ * The running stack's API as one of its users sees it: {@link ApiClient} with that user's bearer token, and
+ * a request that must succeed failing the test with the answer's status and body.
+ */
 public final class StackClient {
-  public static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  public static final ObjectMapper JSON = ApiClient.JSON;
 
-  private final String base;
+  private final ApiClient api;
   private final String token;
 
-  private StackClient(String base, String token) {
-    this.base = base;
+  private StackClient(ApiClient api, String token) {
+    this.api = api;
     this.token = token;
   }
 
-  public static StackClient login(String base, String username, String password) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                    Map.of("username", username, "password", password))))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new AssertionError("login of " + username + " failed: " + response.statusCode() + " " + response.body());
+  public static StackClient login(String base, String username, String password) {
+    ApiClient api = new ApiClient(base);
+    ApiClient.Answer answer = api.loginAnswer(username, password);
+    if (answer.status() != 200) {
+      throw new AssertionError("login of " + username + " failed: " + answer.status() + " " + answer.body());
     }
-    return new StackClient(base, JSON.readTree(response.body()).get("access_token").asText());
+    return new StackClient(api, answer.json().get("access_token").asText());
   }
 
   public JsonNode get(String path) {
     return ok(send("GET", path, null), path);
   }
 
-  /** A request that must answer 200 or 201; anything else fails the test with the body. */
+  /** A request that must answer 200, 201 or 202; anything else fails the test with the body. */
   public JsonNode call(String method, String path, Object body) {
     return ok(send(method, path, body), path);
   }
 
   public HttpResponse<String> send(String method, String path, Object body) {
-    try {
-      HttpRequest.Builder builder =
-          HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
-      if (body != null) {
-        builder.header("Content-Type", "application/json");
-      }
-      builder.method(method, body == null
-          ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-      return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(path + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return api.send(method, path, token, body).raw();
   }
 
   /** A read-only query through {@code POST /api/v1/sql}: the answer's {@code columns} and {@code rows}. */

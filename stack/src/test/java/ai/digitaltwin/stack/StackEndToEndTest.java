@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.schemas.Topics;
+import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,12 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * reports as produced is in {@code health_events} exactly once.
  */
 class StackEndToEndTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String ADMIN_PASSWORD = "end-to-end-admin-pw";
 
   /** Bearer token of the bootstrapped admin; the first process's token still works after the restart. */
   private static String token;
+  private static ApiClient api;
 
   @TempDir Path dir;
 
@@ -59,28 +54,29 @@ class StackEndToEndTest {
     int apiPort = FreePorts.next();
     Map<String, String> env = env(apiPort, FreePorts.next(), FreePorts.next());
     String base = "http://127.0.0.1:" + apiPort;
+    api = new ApiClient(base);
 
     Process first = TestStackEnv.launch(env, dir.resolve("first.log"));
     try {
-      await(Duration.ofSeconds(180), () -> login(base), "login on the first process", first);
-      await(Duration.ofSeconds(180), () -> readings(base, "demo-001") >= 3, "readings before the kill", first);
+      await(Duration.ofSeconds(180), () -> login(), "login on the first process", first);
+      await(Duration.ofSeconds(180), () -> readings("demo-001") >= 3, "readings before the kill", first);
     } finally {
       first.destroyForcibly().waitFor();
     }
-    String tsBeforeKill = latestTs(base, "demo-001", false);
+    String tsBeforeKill = latestTs("demo-001", false);
     assertThat(tsBeforeKill).isNull(); // the process is gone: nothing answers
 
     try (TwinStack stack = TwinStack.start(env, new PrintStream(Files.newOutputStream(dir.resolve("second.log"))))) {
-      await(Duration.ofSeconds(180), () -> up(base), "/health 200 after restart", null);
-      JsonNode twins = get(base + "/api/v1/twins");
+      await(Duration.ofSeconds(180), () -> up(), "/health 200 after restart", null);
+      JsonNode twins = get("/api/v1/twins");
       assertThat(twins.get("total").asLong()).isEqualTo(3);
       List<String> ids = new ArrayList<>();
       twins.get("items").forEach(t -> ids.add(t.get("twin_id").asText()));
       assertThat(ids).containsExactly("demo-001", "demo-002", "demo-003");
       assertThat(twins.get("items").get(0).get("name").asText()).isEqualTo("Demo Digital Twin");
 
-      String first1 = latestTs(base, "demo-001", true);
-      await(Duration.ofSeconds(60), () -> !first1.equals(latestTs(base, "demo-001", true)), "newer readings", null);
+      String first1 = latestTs("demo-001", true);
+      await(Duration.ofSeconds(60), () -> !first1.equals(latestTs("demo-001", true)), "newer readings", null);
 
       stack.generator().close();
       long produced = stack.generator().produced(Topics.HEALTH);
@@ -92,10 +88,10 @@ class StackEndToEndTest {
           null);
       assertThat(count(stack, "SELECT count(DISTINCT event_id) FROM health_events")).isEqualTo(produced);
 
-      assertThat(status(base + "/api/v1/twins/nobody")).isEqualTo(404);
-      assertThat(status(base + "/api/v1/twins/demo-001/health?limit=x")).isEqualTo(400);
+      assertThat(status("/api/v1/twins/nobody")).isEqualTo(404);
+      assertThat(status("/api/v1/twins/demo-001/health?limit=x")).isEqualTo(400);
       token = "forged." + token;
-      assertThat(status(base + "/api/v1/twins")).isEqualTo(401);
+      assertThat(status("/api/v1/twins")).isEqualTo(401);
     }
   }
 
@@ -114,22 +110,22 @@ class StackEndToEndTest {
   }
 
 
-  private static boolean up(String base) {
-    return status(base + "/health") == 200;
+  private static boolean up() {
+    return status("/health") == 200;
   }
 
-  private static int readings(String base, String twin) {
+  private static int readings(String twin) {
     try {
-      JsonNode body = get(base + "/api/v1/twins/" + twin + "/health?limit=10");
+      JsonNode body = get("/api/v1/twins/" + twin + "/health?limit=10");
       return body.get("readings").size();
     } catch (RuntimeException e) {
       return 0;
     }
   }
 
-  private static String latestTs(String base, String twin, boolean mustAnswer) {
+  private static String latestTs(String twin, boolean mustAnswer) {
     try {
-      return get(base + "/api/v1/twins/" + twin + "/health").get("current").get("ts").asText();
+      return get("/api/v1/twins/" + twin + "/health").get("current").get("ts").asText();
     } catch (RuntimeException e) {
       if (mustAnswer) {
         throw e;
@@ -138,53 +134,28 @@ class StackEndToEndTest {
     }
   }
 
-  private static boolean login(String base) {
+  private static boolean login() {
     try {
-      String body = JSON.writeValueAsString(Map.of("username", "admin", "password", ADMIN_PASSWORD));
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
+      ApiClient.Answer answer = api.loginAnswer("admin", ADMIN_PASSWORD);
+      if (answer.status() != 200) {
         return false;
       }
-      token = JSON.readTree(response.body()).get("access_token").asText();
+      token = answer.json().get("access_token").asText();
       return true;
-    } catch (IOException | InterruptedException e) {
+    } catch (UncheckedIOException | IllegalStateException e) {
       return false;
     }
   }
 
-  private static HttpRequest request(String url) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
-    }
-    return builder.build();
-  }
-
-  private static int status(String url) {
+  private static int status(String path) {
     try {
-      return HTTP.send(request(url), HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException | InterruptedException e) {
+      return api.get(path, token).status();
+    } catch (UncheckedIOException | IllegalStateException e) {
       return -1;
     }
   }
 
-  private static JsonNode get(String url) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(request(url), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-      }
-      return JSON.readTree(response.body());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(url + ": " + e, e);
-    }
+  private static JsonNode get(String path) {
+    return api.getOk(path, token);
   }
 }

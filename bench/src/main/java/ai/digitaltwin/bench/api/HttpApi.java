@@ -1,62 +1,52 @@
 package ai.digitaltwin.bench.api;
 
+import ai.digitaltwin.testkit.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Supplier;
 
-/** The API over HTTP as a client sees it: log in once, then GET and POST with the bearer token. */
+/**
+ * The API over HTTP as a client sees it: log in once, then GET and POST with the bearer token, through the
+ * suites' one {@link ApiClient} (HTTP/1.1, its timeouts); the checked exceptions are the HTTP client's, as
+ * a timed loop wants them.
+ */
 public final class HttpApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final HttpClient http;
-  private final String base;
+  private final ApiClient api;
   private final String token;
 
-  private HttpApi(HttpClient http, String base, String token) {
-    this.http = http;
-    this.base = base;
+  private HttpApi(ApiClient api, String token) {
+    this.api = api;
     this.token = token;
-  }
-
-  public static HttpClient client() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   /** A client without a token. */
   public static HttpApi anonymous(String base) {
-    return new HttpApi(client(), base, null);
+    return new HttpApi(new ApiClient(base), null);
   }
 
   /** Logs in as {@code user}; an API without auth (404 on the login route) is used without a token. */
-  public static HttpApi login(String base, String user, String password) throws IOException, InterruptedException {
-    HttpClient http = client();
-    String body = JSON.writeValueAsString(Map.of("username", user, "password", password));
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() == 404) {
-      return new HttpApi(http, base, null);
+  public static HttpApi login(String base, String user, String password) {
+    ApiClient api = new ApiClient(base);
+    ApiClient.Answer r = api.loginAnswer(user, password);
+    if (r.status() == 404) {
+      return new HttpApi(api, null);
     }
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("login as " + user + " failed: HTTP " + r.statusCode() + " " + r.body());
+    if (r.status() != 200) {
+      throw new IllegalStateException("login as " + user + " failed: HTTP " + r.status() + " " + r.body());
     }
-    return new HttpApi(http, base, JSON.readTree(r.body()).get("access_token").asText());
+    return new HttpApi(api, r.json().get("access_token").asText());
   }
 
   public HttpClient http() {
-    return http;
+    return api.http();
   }
 
   public HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-    return token == null ? b : b.header("Authorization", "Bearer " + token);
+    return api.request(path, token);
   }
 
   /**
@@ -66,9 +56,9 @@ public final class HttpApi {
    */
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     try {
-      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return http().send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException closed) {
-      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return http().send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
   }
 
@@ -90,9 +80,8 @@ public final class HttpApi {
     return requests;
   }
 
-  public HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
-    return http.send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+  public HttpResponse<String> post(String path, Object body) {
+    return api.post(path, token, body).raw();
   }
 
   /** GET that must answer 200; the body as JSON. */
@@ -101,10 +90,10 @@ public final class HttpApi {
     if (r.statusCode() != 200) {
       throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + " " + r.body());
     }
-    return JSON.readTree(r.body());
+    return ApiClient.JSON.readTree(r.body());
   }
 
   public static JsonNode parse(String body) throws IOException {
-    return JSON.readTree(body);
+    return ApiClient.JSON.readTree(body);
   }
 }

@@ -1,14 +1,10 @@
 package ai.digitaltwin.cluster;
 
 import ai.digitaltwin.kafka.FreePorts;
+import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.testkit.ChildJvm;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,18 +13,18 @@ import java.util.Map;
 
 /** The query API in its own JVM, reading the Iceberg tables in the S3 store through the REST catalog. */
 final class ApiProcess implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   static final String ADMIN_PASSWORD = "cluster-test-admin";
 
   private final int port;
   private final Path dataDir;
   private final ChildJvm process;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ApiClient api;
 
   private ApiProcess(int port, Path dataDir, ChildJvm process) {
     this.port = port;
     this.dataDir = dataDir;
     this.process = process;
+    this.api = new ApiClient("http://127.0.0.1:" + port);
   }
 
   static ApiProcess start(Path dir, String bootstrap, Map<String, String> catalogEnv) throws InterruptedException {
@@ -61,15 +57,8 @@ final class ApiProcess implements AutoCloseable {
   /** {@code GET /health}, or null while the API does not answer. */
   JsonNode healthOrNull() {
     try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(10)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return api.get("/health", null).json();
+    } catch (UncheckedIOException | IllegalStateException notYet) {
       return null;
     }
   }
@@ -77,36 +66,11 @@ final class ApiProcess implements AutoCloseable {
   /** One row of {@code POST /api/v1/sql} as the admin, or null while the API cannot answer it. */
   JsonNode sqlRowOrNull(String sql) {
     try {
-      JsonNode login = post("/api/v1/auth/login", JSON.createObjectNode().put("username", "admin").put("password", ADMIN_PASSWORD), null);
-      String token = login.path("access_token").asText(null);
-      if (token == null) {
-        return null;
-      }
-      JsonNode answer = post("/api/v1/sql", JSON.createObjectNode().put("sql", sql), token);
-      JsonNode rows = answer.path("rows");
+      JsonNode rows = api.sql(api.login("admin", ADMIN_PASSWORD), sql).path("rows");
       return rows.size() == 1 ? rows.get(0) : null;
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (UncheckedIOException | IllegalStateException notYet) {
       return null;
     }
-  }
-
-  private JsonNode post(String path, JsonNode body, String token) throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return JSON.readTree(response.body());
   }
 
   @Override

@@ -3,12 +3,10 @@ package ai.digitaltwin.reliability.auth;
 import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
-import ai.digitaltwin.reliability.harness.Api;
+import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.reliability.harness.LiveStack;
 import ai.digitaltwin.testkit.Await;
 import com.auth0.jwt.algorithms.Algorithm;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +24,6 @@ import java.util.Map;
  * password, and not dodged by a spoofed X-Forwarded-For). Every refusal must also be in the security log.
  */
 public final class AuthScenario implements Scenario {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Override
   public String name() {
@@ -36,7 +33,7 @@ public final class AuthScenario implements Scenario {
   @Override
   public List<Outcome> run(SuiteContext ctx) throws Exception {
     LiveStack live = ctx.live();
-    Api api = live.api();
+    ApiClient api = live.api();
     String alice = live.login("alice");
     String bob = live.login("bob");
     Map<String, Integer> results = new LinkedHashMap<>();
@@ -80,7 +77,7 @@ public final class AuthScenario implements Scenario {
     }
   }
 
-  private static void tokenAttacks(Api api, String alice, Map<String, Integer> results) {
+  private static void tokenAttacks(ApiClient api, String alice, Map<String, Integer> results) {
     Algorithm real = Algorithm.HMAC256(LiveStack.JWT_SECRET.getBytes(StandardCharsets.UTF_8));
     Instant now = Instant.now();
     results.put("(control) alice's own token", api.get("/api/v1/twins", alice).status());
@@ -100,8 +97,8 @@ public final class AuthScenario implements Scenario {
     results.put("token of a user that does not exist", api.get("/api/v1/twins", Tokens.signed(real, "mallory", now, now.plusSeconds(600))).status());
   }
 
-  private static void ownership(Api api, String alice, String bob, Map<String, Integer> results) {
-    Api.Answer created = api.post("/api/v1/twins", alice, Map.of(
+  private static void ownership(ApiClient api, String alice, String bob, Map<String, Integer> results) {
+    ApiClient.Answer created = api.post("/api/v1/twins", alice, Map.of(
         "profile", Map.of("name", "Alice Twin", "age", 34, "sex", "female", "occupation", "engineer", "timezone", "Europe/Paris"),
         "personality", Map.of("openness", 0.6, "conscientiousness", 0.7, "extraversion", 0.4, "agreeableness", 0.6, "neuroticism", 0.3)));
     if (created.status() != 201) {
@@ -130,7 +127,7 @@ public final class AuthScenario implements Scenario {
    */
   private record Guesses(Instant last, String retryAfter) {}
 
-  private static Guesses guess(Api api, Map<String, Integer> results) throws InterruptedException {
+  private static Guesses guess(ApiClient api, Map<String, Integer> results) throws InterruptedException {
     List<Thread> guesses = new ArrayList<>();
     int[] statuses = new int[LiveStack.LOGIN_MAX_FAILURES];
     for (int i = 0; i < statuses.length; i++) {
@@ -148,7 +145,7 @@ public final class AuthScenario implements Scenario {
     Instant last = Instant.now();
     String retryAfter = "none";
     for (int i = statuses.length + 1; i <= statuses.length + 2; i++) {
-      Api.Answer a = api.post("/api/v1/auth/login", null, Map.of("username", "alice", "password", "guess-" + i));
+      ApiClient.Answer a = api.post("/api/v1/auth/login", null, Map.of("username", "alice", "password", "guess-" + i));
       results.put("guess #" + i, a.status());
       retryAfter = a.raw().headers().firstValue("Retry-After").orElse(retryAfter);
     }
@@ -158,7 +155,7 @@ public final class AuthScenario implements Scenario {
   }
 
   /** The lock lasts the login window after the failures; then the right password must work again. */
-  private static BruteForce unlock(Api api, Map<String, Integer> results, Guesses guesses) throws InterruptedException {
+  private static BruteForce unlock(ApiClient api, Map<String, Integer> results, Guesses guesses) throws InterruptedException {
     Instant until = guesses.last().plusSeconds(LiveStack.LOGIN_WINDOW_SECONDS + 1);
     boolean[] unlocked = {false};
     Await.until("alice's login after the window", Duration.ofSeconds(LiveStack.LOGIN_WINDOW_SECONDS * 3L), () -> {
@@ -173,23 +170,23 @@ public final class AuthScenario implements Scenario {
     return new BruteForce((int) failures, guesses.retryAfter(), unlocked[0]);
   }
 
-  private static int spoofed(Api api) {
+  private static int spoofed(ApiClient api) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/auth/login"))
+      HttpRequest request = api.request("/api/v1/auth/login", null)
           .header("Content-Type", "application/json")
           .header("X-Forwarded-For", "203.0.113.77")
           .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"alice\",\"password\":\"guess-spoofed\"}"))
           .build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return api.http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (Exception e) {
       return -1;
     }
   }
 
-  private static int status(String path, String authorization, Api api) {
+  private static int status(String path, String authorization, ApiClient api) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + path)).header("Authorization", authorization).build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      HttpRequest request = api.request(path, null).header("Authorization", authorization).build();
+      return api.http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IllegalArgumentException e) {
       return -2; // the client refused to send the header at all
     } catch (Exception e) {

@@ -4,7 +4,7 @@ import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.generator.kafka.Checkpoint;
 import ai.digitaltwin.kafka.FreePorts;
-import ai.digitaltwin.reliability.harness.Api;
+import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.reliability.harness.ChildStack;
 import ai.digitaltwin.schemas.GeneratorProgress;
 import ai.digitaltwin.schemas.Tables;
@@ -122,7 +122,7 @@ final class CrashRun {
     return starts;
   }
 
-  Api api(ChildStack stack) {
+  ApiClient api(ChildStack stack) {
     return stack.api();
   }
 

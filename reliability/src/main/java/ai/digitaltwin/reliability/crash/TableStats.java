@@ -1,6 +1,6 @@
 package ai.digitaltwin.reliability.crash;
 
-import ai.digitaltwin.reliability.harness.Api;
+import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +25,7 @@ record TableStats(String table, long rows, long distinctIds, String fingerprint)
 
   static final List<String> RAW_ORDER = List.of(Tables.HEALTH_EVENTS, Tables.BEHAVIOR_EVENTS, Tables.GROUND_TRUTH);
 
-  static TableStats read(Api api, String token, String table) {
+  static TableStats read(ApiClient api, String token, String table) {
     String exclude = table.equals(Tables.HEALTH_EVENTS) ? " EXCLUDE (kafka_partition, kafka_offset)" : "";
     JsonNode row =
         api.sql(token, "SELECT count(*), count(DISTINCT event_id), CAST(bit_xor(hash(CAST(t AS VARCHAR))) AS VARCHAR) FROM (SELECT *"
@@ -33,7 +33,7 @@ record TableStats(String table, long rows, long distinctIds, String fingerprint)
     return new TableStats(table, row.get(0).asLong(), row.get(1).asLong(), row.get(2).asText());
   }
 
-  static List<TableStats> readAll(Api api, String token) {
+  static List<TableStats> readAll(ApiClient api, String token) {
     List<TableStats> out = new ArrayList<>();
     for (String table : RAW_ORDER) {
       out.add(read(api, token, table));
@@ -42,7 +42,7 @@ record TableStats(String table, long rows, long distinctIds, String fingerprint)
   }
 
   /** The newest twin_state row of every twin, column name to value, in twin order. */
-  static Map<String, Map<String, String>> finalStates(Api api, String token) {
+  static Map<String, Map<String, String>> finalStates(ApiClient api, String token) {
     JsonNode answer =
         api.sql(token, "SELECT * EXCLUDE (event_id) FROM twin_state QUALIFY row_number() OVER (PARTITION BY twin_id ORDER BY ts DESC, readings DESC) = 1 ORDER BY twin_id");
     List<String> columns = new ArrayList<>();
@@ -59,7 +59,7 @@ record TableStats(String table, long rows, long distinctIds, String fingerprint)
   }
 
   /** Health readings per twin in health_events. */
-  static Map<String, Long> readingsByTwin(Api api, String token) {
+  static Map<String, Long> readingsByTwin(ApiClient api, String token) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (JsonNode r : api.sql(token, "SELECT twin_id, count(*) FROM health_events GROUP BY twin_id ORDER BY twin_id").get("rows")) {
       counts.put(r.get(0).asText(), r.get(1).asLong());
@@ -81,7 +81,7 @@ record TableStats(String table, long rows, long distinctIds, String fingerprint)
       return byTable;
     }
 
-    boolean landed(Api api, String token) {
+    boolean landed(ApiClient api, String token) {
       for (Map.Entry<String, Long> e : byTable.entrySet()) {
         if (api.sqlLong(token, "SELECT count(*) FROM " + e.getKey()) < e.getValue()) {
           return false;

@@ -1,5 +1,6 @@
 package ai.digitaltwin.reliability.harness;
 
+import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.stack.TwinStackMain;
 import ai.digitaltwin.testkit.Await;
 import ai.digitaltwin.testkit.ChildJvm;
@@ -18,9 +19,9 @@ import java.util.Map;
 public final class ChildStack implements AutoCloseable {
   private final Process process;
   private final Path log;
-  private final Api api;
+  private final ApiClient api;
 
-  private ChildStack(Process process, Path log, Api api) {
+  private ChildStack(Process process, Path log, ApiClient api) {
     this.process = process;
     this.log = log;
     this.api = api;
@@ -30,10 +31,10 @@ public final class ChildStack implements AutoCloseable {
   public static ChildStack launch(Map<String, String> env, Path log) {
     ChildJvm stack = ChildJvm.start(
         ChildJvm.Spec.here("stack", TwinStackMain.class.getName()).withJvmArgs(List.of("-Xmx1g")).withEnv(env), log);
-    return new ChildStack(stack.process(), log, new Api("http://127.0.0.1:" + env.get("PORT")));
+    return new ChildStack(stack.process(), log, new ApiClient("http://127.0.0.1:" + env.get("PORT")));
   }
 
-  public Api api() {
+  public ApiClient api() {
     return api;
   }
 

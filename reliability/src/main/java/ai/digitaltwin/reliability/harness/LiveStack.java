@@ -1,5 +1,6 @@
 package ai.digitaltwin.reliability.harness;
 
+import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.kafka.FreePorts;
 import ai.digitaltwin.stack.TwinStack;
@@ -34,11 +35,11 @@ public final class LiveStack implements AutoCloseable {
   public static final int PARTITIONS = 2;
 
   private final TwinStack stack;
-  private final Api api;
+  private final ApiClient api;
   private final String adminToken;
   private final Path dir;
 
-  private LiveStack(TwinStack stack, Api api, String adminToken, Path dir) {
+  private LiveStack(TwinStack stack, ApiClient api, String adminToken, Path dir) {
     this.stack = stack;
     this.api = api;
     this.adminToken = adminToken;
@@ -72,11 +73,11 @@ public final class LiveStack implements AutoCloseable {
     Files.createDirectories(dir);
     TwinStack stack = TwinStack.start(env, new PrintStream(Files.newOutputStream(dir.resolve("stack.log")), true));
     try {
-      Api api = new Api("http://127.0.0.1:" + stack.apiPort());
+      ApiClient api = new ApiClient("http://127.0.0.1:" + stack.apiPort());
       String admin = api.login("admin", ADMIN_PASSWORD);
       for (String[] user : List.of(new String[] {"analyst1", "analyst"}, new String[] {"analyst2", "analyst"},
           new String[] {"alice", "user"}, new String[] {"bob", "user"})) {
-        Api.Answer a = api.post("/api/v1/auth/register", admin, Map.of("username", user[0], "password", USER_PASSWORD, "role", user[1]));
+        ApiClient.Answer a = api.post("/api/v1/auth/register", admin, Map.of("username", user[0], "password", USER_PASSWORD, "role", user[1]));
         if (a.status() != 201) {
           throw new IllegalStateException("cannot register " + user[0] + ": " + a.status() + " " + a.body());
         }
@@ -91,7 +92,7 @@ public final class LiveStack implements AutoCloseable {
     }
   }
 
-  public Api api() {
+  public ApiClient api() {
     return api;
   }
 

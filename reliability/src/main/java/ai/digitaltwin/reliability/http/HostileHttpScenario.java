@@ -3,7 +3,7 @@ package ai.digitaltwin.reliability.http;
 import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
-import ai.digitaltwin.reliability.harness.Api;
+import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.reliability.harness.LiveStack;
 import ai.digitaltwin.reliability.harness.RawHttp;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public final class HostileHttpScenario implements Scenario {
   @Override
   public List<Outcome> run(SuiteContext ctx) throws Exception {
     LiveStack live = ctx.live();
-    Api api = live.api();
+    ApiClient api = live.api();
     String admin = live.adminToken();
     List<Route> routes = Route.all(api.getOk("/openapi.json", null));
     List<HttpCase> cases = new Corpus(admin, READABLE, MAX_REQUEST_BYTES).build(routes);

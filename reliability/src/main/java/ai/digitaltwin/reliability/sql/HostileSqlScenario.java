@@ -3,7 +3,7 @@ package ai.digitaltwin.reliability.sql;
 import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
-import ai.digitaltwin.reliability.harness.Api;
+import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.reliability.harness.LiveStack;
 import ai.digitaltwin.reliability.harness.Percentiles;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ public final class HostileSqlScenario implements Scenario {
   @Override
   public List<Outcome> run(SuiteContext ctx) throws Exception {
     LiveStack live = ctx.live();
-    Api api = live.api();
+    ApiClient api = live.api();
     String attacker = live.login("analyst1");
     String analyst = live.login("analyst2");
     // settled history only: everything older than 20 minutes was committed long ago
@@ -67,11 +67,11 @@ public final class HostileSqlScenario implements Scenario {
     long rssPeak = rssBefore;
     for (Attack attack : attacks) {
       long t = System.nanoTime();
-      Api.Answer a;
+      ApiClient.Answer a;
       try {
         a = api.post("/api/v1/sql", attacker, Map.of("sql", attack.sql()));
       } catch (RuntimeException noAnswer) {
-        failures.add(attack.sql() + " → no answer within " + Api.TIMEOUT.toSeconds() + " s");
+        failures.add(attack.sql() + " → no answer within " + ApiClient.TIMEOUT.toSeconds() + " s");
         byFamily.merge(attack.family(), 1, Integer::sum);
         outcomes.merge("no answer", 1, Integer::sum);
         continue;
@@ -145,7 +145,7 @@ public final class HostileSqlScenario implements Scenario {
             + "other analyst always right, p99 below the time limit", observed, ok, figures));
   }
 
-  private static String classify(Api.Answer a) {
+  private static String classify(ApiClient.Answer a) {
     if (a.status() == 200) {
       return a.json().path("truncated").asBoolean(false) ? "truncated" : "answered";
     }

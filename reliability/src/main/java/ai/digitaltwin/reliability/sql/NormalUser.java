@@ -1,6 +1,6 @@
 package ai.digitaltwin.reliability.sql;
 
-import ai.digitaltwin.reliability.harness.Api;
+import ai.digitaltwin.testkit.ApiClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the first one (the query reads only settled history) and its latency is recorded.
  */
 final class NormalUser implements Runnable {
-  private final Api api;
+  private final ApiClient api;
   private final String token;
   private final String sql;
   private final String expected;
@@ -19,7 +19,7 @@ final class NormalUser implements Runnable {
   private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
   private final List<String> wrong = Collections.synchronizedList(new ArrayList<>());
 
-  NormalUser(Api api, String token, String sql, String expected) {
+  NormalUser(ApiClient api, String token, String sql, String expected) {
     this.api = api;
     this.token = token;
     this.sql = sql;
@@ -27,7 +27,7 @@ final class NormalUser implements Runnable {
   }
 
   /** The answer's rows as text, and how long it took, measured once. */
-  static String answer(Api api, String token, String sql) {
+  static String answer(ApiClient api, String token, String sql) {
     return api.sql(token, sql).get("rows").toString();
   }
 
