@@ -2,7 +2,7 @@ package ai.digitaltwin.bench.scale;
 
 import ai.digitaltwin.generator.sim.Emitter;
 import ai.digitaltwin.jobs.decode.Consumed;
-import ai.digitaltwin.jobs.rows.ConsumedRows;
+import ai.digitaltwin.jobs.sink.ConsumedRows;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
 import ai.digitaltwin.schemas.HealthEvent;

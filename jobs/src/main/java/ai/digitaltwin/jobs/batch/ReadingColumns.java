@@ -1,7 +1,7 @@
 package ai.digitaltwin.jobs.batch;
 
 import ai.digitaltwin.catalog.TableDefinitions;
-import ai.digitaltwin.jobs.rows.Columns;
+import ai.digitaltwin.jobs.sink.Columns;
 import java.util.List;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.Schema;

@@ -2,8 +2,8 @@ package ai.digitaltwin.jobs.maintenance;
 
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TableDefinitions;
-import ai.digitaltwin.jobs.iceberg.IcebergSinks;
-import ai.digitaltwin.jobs.rows.Cells;
+import ai.digitaltwin.jobs.sink.Cells;
+import ai.digitaltwin.jobs.sink.IcebergSinks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;

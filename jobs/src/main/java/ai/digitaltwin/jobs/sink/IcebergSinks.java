@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.iceberg;
+package ai.digitaltwin.jobs.sink;
 
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.kafka;
+package ai.digitaltwin.jobs.sink;
 
 import ai.digitaltwin.schemas.AvroCodec;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.rows;
+package ai.digitaltwin.jobs.sink;
 
 import static ai.digitaltwin.catalog.TableDefinitions.KAFKA_OFFSET;
 import static ai.digitaltwin.catalog.TableDefinitions.KAFKA_PARTITION;

@@ -1,8 +1,7 @@
-package ai.digitaltwin.jobs.iceberg;
+package ai.digitaltwin.jobs.sink;
 
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TableDefinitions;
-import ai.digitaltwin.jobs.rows.Cells;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.rows;
+package ai.digitaltwin.jobs.sink;
 
 import ai.digitaltwin.catalog.TableDefinitions;
 import java.io.Serializable;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.rows;
+package ai.digitaltwin.jobs.sink;
 
 import static ai.digitaltwin.jobs.Events.T0;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.rows;
+package ai.digitaltwin.jobs.sink;
 
 import java.util.List;
 import org.apache.flink.table.data.RowData;

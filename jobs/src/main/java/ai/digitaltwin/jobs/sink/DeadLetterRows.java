@@ -1,7 +1,7 @@
-package ai.digitaltwin.jobs.rows;
+package ai.digitaltwin.jobs.sink;
 
-import static ai.digitaltwin.jobs.rows.Cells.str;
-import static ai.digitaltwin.jobs.rows.Cells.ts;
+import static ai.digitaltwin.jobs.sink.Cells.str;
+import static ai.digitaltwin.jobs.sink.Cells.ts;
 
 import ai.digitaltwin.jobs.decode.DeadLetter;
 import org.apache.flink.api.common.functions.MapFunction;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.rows;
+package ai.digitaltwin.jobs.sink;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.table.data.RowData;
