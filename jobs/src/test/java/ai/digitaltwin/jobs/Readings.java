@@ -2,7 +2,7 @@ package ai.digitaltwin.jobs;
 
 import static ai.digitaltwin.jobs.Events.T0;
 
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.schemas.HealthEvent;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package ai.digitaltwin.jobs;
 
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
 import ai.digitaltwin.schemas.HealthEvent;
 import java.io.IOException;

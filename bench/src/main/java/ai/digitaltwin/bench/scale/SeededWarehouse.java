@@ -8,7 +8,7 @@ import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.sim.DemoTwins;
 import ai.digitaltwin.generator.sim.SimSettings;
 import ai.digitaltwin.generator.sim.Simulation;
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.jobs.sink.ConsumedRows;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.TwinRegistryEvent;

@@ -1,7 +1,7 @@
 package ai.digitaltwin.bench.scale;
 
 import ai.digitaltwin.generator.sim.Emitter;
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.jobs.sink.ConsumedRows;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GroundTruthEpisode;

@@ -1,9 +1,9 @@
 package ai.digitaltwin.bench.stream;
 
 import ai.digitaltwin.jobs.JobConfig;
-import ai.digitaltwin.jobs.kafka.EventTimeWatermarks;
-import ai.digitaltwin.jobs.kafka.KafkaRecord;
-import ai.digitaltwin.jobs.kafka.KafkaRecordDeserializer;
+import ai.digitaltwin.jobs.ingest.EventTimeWatermarks;
+import ai.digitaltwin.jobs.ingest.KafkaRecord;
+import ai.digitaltwin.jobs.ingest.KafkaRecordDeserializer;
 import ai.digitaltwin.jobs.stream.StreamInputs;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;

@@ -2,9 +2,9 @@ package ai.digitaltwin.bench.stream;
 
 import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.jobs.JobConfig;
-import ai.digitaltwin.jobs.decode.Consumed;
-import ai.digitaltwin.jobs.decode.ConsumedTypes;
-import ai.digitaltwin.jobs.decode.DecodeFunction;
+import ai.digitaltwin.jobs.ingest.Consumed;
+import ai.digitaltwin.jobs.ingest.ConsumedTypes;
+import ai.digitaltwin.jobs.ingest.DecodeFunction;
 import ai.digitaltwin.jobs.sink.Cells;
 import ai.digitaltwin.jobs.sink.ConsumedRows;
 import ai.digitaltwin.jobs.sink.IcebergSinks;

@@ -2,8 +2,8 @@ package ai.digitaltwin.bench.stream;
 
 import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.jobs.JobConfig;
-import ai.digitaltwin.jobs.decode.ConsumedTypes;
 import ai.digitaltwin.jobs.health.HealthSteps;
+import ai.digitaltwin.jobs.ingest.ConsumedTypes;
 import ai.digitaltwin.jobs.sink.Cells;
 import ai.digitaltwin.jobs.sink.ConsumedRows;
 import ai.digitaltwin.jobs.sink.IcebergSinks;

@@ -1,6 +1,6 @@
 package ai.digitaltwin.jobs.anomaly;
 
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.HealthEvent;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import ai.digitaltwin.jobs.anomaly.AnomalyDetector;
 import ai.digitaltwin.jobs.anomaly.DetectorClock;
 import ai.digitaltwin.jobs.batch.HealthHistory;
 import ai.digitaltwin.jobs.batch.TwinZones;
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.jobs.types.AvroTypeInfo;
 import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.HealthEvent;

@@ -1,6 +1,6 @@
 package ai.digitaltwin.jobs.backtest;
 
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.schemas.HealthEvent;
 import java.time.Duration;
 import java.util.HashMap;

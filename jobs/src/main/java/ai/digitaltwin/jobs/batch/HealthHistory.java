@@ -5,8 +5,8 @@ import static ai.digitaltwin.catalog.TableDefinitions.KAFKA_PARTITION;
 
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TableDefinitions;
-import ai.digitaltwin.jobs.decode.Consumed;
-import ai.digitaltwin.jobs.decode.ConsumedTypes;
+import ai.digitaltwin.jobs.ingest.Consumed;
+import ai.digitaltwin.jobs.ingest.ConsumedTypes;
 import ai.digitaltwin.jobs.sink.Columns;
 import ai.digitaltwin.jobs.sink.IcebergInputs;
 import ai.digitaltwin.jobs.sink.RowRecords;

@@ -2,7 +2,7 @@ package ai.digitaltwin.jobs.health;
 
 import ai.digitaltwin.jobs.anomaly.DetectorClock;
 import ai.digitaltwin.jobs.anomaly.TwinDetector;
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.jobs.twin.Dedup;
 import ai.digitaltwin.jobs.twin.SeenIds;
 import ai.digitaltwin.jobs.types.AvroTypeInfo;

@@ -4,7 +4,7 @@ import static ai.digitaltwin.catalog.TableDefinitions.KAFKA_OFFSET;
 import static ai.digitaltwin.catalog.TableDefinitions.KAFKA_PARTITION;
 
 import ai.digitaltwin.catalog.TableDefinitions;
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import java.util.List;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;

@@ -3,7 +3,7 @@ package ai.digitaltwin.jobs.sink;
 import static ai.digitaltwin.jobs.sink.Cells.str;
 import static ai.digitaltwin.jobs.sink.Cells.ts;
 
-import ai.digitaltwin.jobs.decode.DeadLetter;
+import ai.digitaltwin.jobs.ingest.DeadLetter;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;

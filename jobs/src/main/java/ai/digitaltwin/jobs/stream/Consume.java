@@ -1,11 +1,11 @@
 package ai.digitaltwin.jobs.stream;
 
 import ai.digitaltwin.jobs.JobConfig;
-import ai.digitaltwin.jobs.decode.Consumed;
-import ai.digitaltwin.jobs.decode.DeadLetter;
-import ai.digitaltwin.jobs.decode.DecodeFunction;
-import ai.digitaltwin.jobs.decode.TwinOfRecord;
-import ai.digitaltwin.jobs.kafka.KafkaRecord;
+import ai.digitaltwin.jobs.ingest.Consumed;
+import ai.digitaltwin.jobs.ingest.DeadLetter;
+import ai.digitaltwin.jobs.ingest.DecodeFunction;
+import ai.digitaltwin.jobs.ingest.KafkaRecord;
+import ai.digitaltwin.jobs.ingest.TwinOfRecord;
 import ai.digitaltwin.jobs.twin.Dedup;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -21,7 +21,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
  * twin from the message without decoding it, so the shuffle moves bytes rather than events Flink would
  * encode and decode again), then decode (poison to dead letters) and de-duplication by event id on the
  * same subtask. Event-time timestamps and watermarks come with the raw records, from the source ({@link
- * ai.digitaltwin.jobs.kafka.EventTimeWatermarks}), where they are tracked per partition. The result is
+ * ai.digitaltwin.jobs.ingest.EventTimeWatermarks}), where they are tracked per partition. The result is
  * keyed by twin, so what follows can stay on the same subtask.
  */
 public final class Consume<T extends SpecificRecordBase> {

@@ -1,8 +1,8 @@
 package ai.digitaltwin.jobs.stream;
 
 import ai.digitaltwin.jobs.JobConfig;
-import ai.digitaltwin.jobs.kafka.KafkaInputs;
-import ai.digitaltwin.jobs.kafka.KafkaRecord;
+import ai.digitaltwin.jobs.ingest.KafkaInputs;
+import ai.digitaltwin.jobs.ingest.KafkaRecord;
 import ai.digitaltwin.schemas.Topics;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -10,7 +10,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The raw records the stream job reads, one stream per input topic: Kafka in production, any source in
  * tests. Each stream carries event-time timestamps and watermarks ({@link
- * ai.digitaltwin.jobs.kafka.EventTimeWatermarks}).
+ * ai.digitaltwin.jobs.ingest.EventTimeWatermarks}).
  */
 public record StreamInputs(
     DataStream<KafkaRecord> health,

@@ -1,6 +1,6 @@
 package ai.digitaltwin.jobs.twin;
 
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.ChatMessage;
 import ai.digitaltwin.schemas.HealthEvent;

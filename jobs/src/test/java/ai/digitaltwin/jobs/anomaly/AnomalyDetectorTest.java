@@ -5,7 +5,7 @@ import static ai.digitaltwin.jobs.Readings.minute;
 import static ai.digitaltwin.jobs.Readings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.jobs.types.AvroSerializer;
 import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.AnomalyType;

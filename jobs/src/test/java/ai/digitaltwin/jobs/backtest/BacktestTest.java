@@ -8,7 +8,7 @@ import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.catalog.TwinCatalog;
 import ai.digitaltwin.jobs.Events;
 import ai.digitaltwin.jobs.TestTables;
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.jobs.anomaly.AnomalyDetector;
 import ai.digitaltwin.jobs.anomaly.DetectorClock;
-import ai.digitaltwin.jobs.decode.Consumed;
-import ai.digitaltwin.jobs.decode.ConsumedTypes;
+import ai.digitaltwin.jobs.ingest.Consumed;
+import ai.digitaltwin.jobs.ingest.ConsumedTypes;
 import ai.digitaltwin.jobs.twin.Dedup;
 import ai.digitaltwin.jobs.types.AvroSerializer;
 import ai.digitaltwin.schemas.Anomaly;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.digitaltwin.jobs.Events;
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.ChatMessage;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.jobs.Events;
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.TwinRegistryEvent;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import ai.digitaltwin.catalog.CatalogConfig;
 import ai.digitaltwin.jobs.JobConfig;
-import ai.digitaltwin.jobs.kafka.KafkaRecord;
+import ai.digitaltwin.jobs.ingest.KafkaRecord;
 import java.nio.file.Path;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

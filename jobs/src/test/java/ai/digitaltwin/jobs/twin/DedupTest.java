@@ -4,8 +4,8 @@ import static ai.digitaltwin.jobs.Readings.calm;
 import static ai.digitaltwin.jobs.Readings.minute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.digitaltwin.jobs.decode.Consumed;
-import ai.digitaltwin.jobs.decode.ConsumedTypes;
+import ai.digitaltwin.jobs.ingest.Consumed;
+import ai.digitaltwin.jobs.ingest.ConsumedTypes;
 import ai.digitaltwin.schemas.HealthEvent;
 import java.time.Duration;
 import java.util.ArrayList;

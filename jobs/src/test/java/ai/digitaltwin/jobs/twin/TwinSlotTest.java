@@ -5,7 +5,7 @@ import static ai.digitaltwin.jobs.Readings.minute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.digitaltwin.jobs.Events;
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;

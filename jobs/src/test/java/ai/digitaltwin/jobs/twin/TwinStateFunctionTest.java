@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.digitaltwin.jobs.Events;
 import ai.digitaltwin.jobs.Readings;
-import ai.digitaltwin.jobs.decode.Consumed;
+import ai.digitaltwin.jobs.ingest.Consumed;
 import ai.digitaltwin.jobs.types.AvroSerializer;
 import ai.digitaltwin.schemas.TwinRegistryEvent;
 import ai.digitaltwin.schemas.TwinState;

@@ -1,7 +1,6 @@
-package ai.digitaltwin.jobs.kafka;
+package ai.digitaltwin.jobs.ingest;
 
 import ai.digitaltwin.jobs.JobConfig;
-import ai.digitaltwin.jobs.decode.EventHeader;
 import ai.digitaltwin.schemas.AvroCodec;
 import ai.digitaltwin.schemas.PoisonRecordException;
 import ai.digitaltwin.schemas.Topic;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.kafka;
+package ai.digitaltwin.jobs.ingest;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;

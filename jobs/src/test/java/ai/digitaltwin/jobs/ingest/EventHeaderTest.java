@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.decode;
+package ai.digitaltwin.jobs.ingest;
 
 import static ai.digitaltwin.jobs.Events.T0;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,5 @@
-package ai.digitaltwin.jobs.decode;
+package ai.digitaltwin.jobs.ingest;
 
-import ai.digitaltwin.jobs.kafka.KafkaRecord;
 import ai.digitaltwin.schemas.AvroCodec;
 import ai.digitaltwin.schemas.PoisonRecordException;
 import org.apache.avro.specific.SpecificRecordBase;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.decode;
+package ai.digitaltwin.jobs.ingest;
 
 import ai.digitaltwin.jobs.types.AvroTypeInfo;
 import ai.digitaltwin.jobs.types.RecordTypes;

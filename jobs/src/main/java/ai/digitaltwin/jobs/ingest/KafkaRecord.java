@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.kafka;
+package ai.digitaltwin.jobs.ingest;
 
 /**
  * One record as read from Kafka, not yet decoded: decoding happens in the job so that a poison record

@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.decode;
+package ai.digitaltwin.jobs.ingest;
 
 /**
  * A record that could not become an event.

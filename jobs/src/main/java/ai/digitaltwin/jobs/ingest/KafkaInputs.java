@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.kafka;
+package ai.digitaltwin.jobs.ingest;
 
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.schemas.Topic;

@@ -1,4 +1,4 @@
-package ai.digitaltwin.jobs.decode;
+package ai.digitaltwin.jobs.ingest;
 
 /**
  * A decoded event with what every table and operator needs without knowing its type: the twin it belongs
