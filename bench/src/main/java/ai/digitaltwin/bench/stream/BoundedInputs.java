@@ -2,8 +2,8 @@ package ai.digitaltwin.bench.stream;
 
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.ingest.EventTimeWatermarks;
+import ai.digitaltwin.jobs.ingest.KafkaInputs;
 import ai.digitaltwin.jobs.ingest.KafkaRecord;
-import ai.digitaltwin.jobs.ingest.KafkaRecordDeserializer;
 import ai.digitaltwin.jobs.stream.StreamInputs;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
@@ -45,7 +45,7 @@ final class BoundedInputs {
         .setGroupId(config.groupId())
         .setStartingOffsets(OffsetsInitializer.earliest())
         .setBounded(OffsetsInitializer.latest())
-        .setDeserializer(new KafkaRecordDeserializer())
+        .setDeserializer(KafkaInputs.deserializer())
         .setProperty("isolation.level", "read_committed")
         .setProperty("client.id.prefix", config.groupId() + "-" + topic.name())
         .build();

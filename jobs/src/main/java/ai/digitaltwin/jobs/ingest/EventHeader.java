@@ -21,7 +21,7 @@ import org.apache.avro.io.DecoderFactory;
  *
  * <p>Not thread-safe (it reuses one Avro decoder): one instance per function instance.
  */
-public final class EventHeader {
+final class EventHeader {
   private static final int HEADER_LENGTH = AvroCodec.HEADER_LENGTH;
   private static final List<String> LEADING = List.of("event_id", "twin_id", "ts");
 
@@ -38,7 +38,7 @@ public final class EventHeader {
    * @throws IllegalArgumentException if the schema does not start with string event_id, string twin_id
    *     and long ts
    */
-  public static EventHeader of(Schema schema) {
+  static EventHeader of(Schema schema) {
     List<Schema.Field> fields = schema.getFields();
     for (int i = 0; i < LEADING.size(); i++) {
       Schema.Type expected = i < 2 ? Schema.Type.STRING : Schema.Type.LONG;
@@ -50,7 +50,7 @@ public final class EventHeader {
   }
 
   /** The event time in epoch milliseconds, or {@link Long#MIN_VALUE} if it cannot be read here. */
-  public long ts(byte[] message) {
+  long ts(byte[] message) {
     BinaryDecoder in = body(message);
     if (in == null) {
       return Long.MIN_VALUE;
@@ -65,7 +65,7 @@ public final class EventHeader {
   }
 
   /** The twin id, or {@code null} if it cannot be read here. */
-  public String twinId(byte[] message) {
+  String twinId(byte[] message) {
     BinaryDecoder in = body(message);
     if (in == null) {
       return null;

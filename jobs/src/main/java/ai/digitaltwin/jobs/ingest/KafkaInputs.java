@@ -4,6 +4,7 @@ import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.schemas.Topic;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -28,6 +29,11 @@ public final class KafkaInputs {
         .setProperty("partition.discovery.interval.ms", "60000")
         .setProperty("client.id.prefix", config.groupId() + "-" + topic.name())
         .build();
+  }
+
+  /** Raw records with their coordinates, never throwing: for a source built elsewhere (the bench's bounded one). */
+  public static KafkaRecordDeserializationSchema<KafkaRecord> deserializer() {
+    return new KafkaRecordDeserializer();
   }
 
   /** Raw records of one topic, with event-time timestamps and per-partition watermarks. */

@@ -6,7 +6,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Keeps the raw bytes with their coordinates; it never throws, so no record can stop the source. */
-public final class KafkaRecordDeserializer implements KafkaRecordDeserializationSchema<KafkaRecord> {
+final class KafkaRecordDeserializer implements KafkaRecordDeserializationSchema<KafkaRecord> {
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<KafkaRecord> out) {
     out.collect(

@@ -7,14 +7,14 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Writes an event as an Avro single-object message keyed by its twin id, like every topic of the system. */
-public final class AvroRecordSerializer<T extends SpecificRecordBase>
+final class AvroRecordSerializer<T extends SpecificRecordBase>
     implements KafkaRecordSerializationSchema<T> {
   private final String topic;
   private final Class<T> type;
   private transient AvroCodec<T> codec;
   private transient int twinField;
 
-  public AvroRecordSerializer(String topic, Class<T> type) {
+  AvroRecordSerializer(String topic, Class<T> type) {
     this.topic = topic;
     this.type = type;
   }

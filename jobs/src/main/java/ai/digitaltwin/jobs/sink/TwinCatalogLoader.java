@@ -14,14 +14,14 @@ import org.apache.iceberg.flink.CatalogLoader;
  * system opens it, and carries only plain properties (a Hadoop {@code Configuration} is not
  * serializable).
  */
-public final class TwinCatalogLoader implements CatalogLoader {
+final class TwinCatalogLoader implements CatalogLoader {
   private final HashMap<String, String> properties;
 
   private TwinCatalogLoader(Map<String, String> properties) {
     this.properties = new HashMap<>(properties);
   }
 
-  public static TwinCatalogLoader of(CatalogConfig config) {
+  static TwinCatalogLoader of(CatalogConfig config) {
     return new TwinCatalogLoader(config.properties());
   }
 
