@@ -12,10 +12,10 @@ import ai.digitaltwin.schemas.AnomalyType;
  * @param evidence JSON of the values that triggered it
  * @param decisive opens an episode alone, whatever the type's minimum (a long gap is already certain)
  */
-public record Alert(
+record Alert(
     AnomalyType type, long ts, long since, double score, String severity, String evidence, boolean decisive) {
 
-  public static Alert of(AnomalyType type, long ts, double score, String severity, String evidence) {
+  static Alert of(AnomalyType type, long ts, double score, String severity, String evidence) {
     return new Alert(type, ts, ts, score, severity, evidence, false);
   }
 }

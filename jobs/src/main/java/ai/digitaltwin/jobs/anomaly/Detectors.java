@@ -11,10 +11,10 @@ import java.util.List;
  * A reading without an activity ({@link Vitals#labelled}) is a wearable's record: its resting HR is
  * judged night by night ({@link RestingNights}), since nothing says whether the person sits or sleeps.
  */
-public final class Detectors {
+final class Detectors {
   private Detectors() {}
 
-  public static List<Alert> evaluate(DetectorState state, HealthEvent event, long ts) {
+  static List<Alert> evaluate(DetectorState state, HealthEvent event, long ts) {
     Vitals v = Vitals.of(event);
     List<Alert> alerts = new ArrayList<>(1);
     boolean untrusted = SensorChecks.check(state, v, ts, alerts);

@@ -6,9 +6,9 @@ package ai.digitaltwin.jobs.anomaly;
  *
  * @param total the aggregate score; 5–6 is a key threshold for urgent review, 7+ an emergency
  */
-public record News2(int pulse, int spo2, int resp, int systolic, int temp, int total) {
+record News2(int pulse, int spo2, int resp, int systolic, int temp, int total) {
 
-  public static News2 of(Double pulse, Double spo2, Double resp, Double systolic, Double temp) {
+  static News2 of(Double pulse, Double spo2, Double resp, Double systolic, Double temp) {
     int p = pulse(pulse);
     int s = spo2(spo2);
     int r = resp(resp);
@@ -18,7 +18,7 @@ public record News2(int pulse, int spo2, int resp, int systolic, int temp, int t
   }
 
   /** 51–90 = 0, 41–50 or 91–110 = 1, 111–130 = 2, ≤ 40 or ≥ 131 = 3. */
-  public static int pulse(Double bpm) {
+  static int pulse(Double bpm) {
     if (bpm == null) {
       return 0;
     }
@@ -32,7 +32,7 @@ public record News2(int pulse, int spo2, int resp, int systolic, int temp, int t
   }
 
   /** Scale 1: ≥ 96 = 0, 94–95 = 1, 92–93 = 2, ≤ 91 = 3. */
-  public static int spo2(Double percent) {
+  static int spo2(Double percent) {
     if (percent == null) {
       return 0;
     }
@@ -46,7 +46,7 @@ public record News2(int pulse, int spo2, int resp, int systolic, int temp, int t
   }
 
   /** 12–20 = 0, 9–11 = 1, 21–24 = 2, ≤ 8 or ≥ 25 = 3. */
-  public static int resp(Double perMinute) {
+  static int resp(Double perMinute) {
     if (perMinute == null) {
       return 0;
     }
@@ -60,7 +60,7 @@ public record News2(int pulse, int spo2, int resp, int systolic, int temp, int t
   }
 
   /** 111–219 = 0, 101–110 = 1, 91–100 = 2, ≤ 90 or ≥ 220 = 3. */
-  public static int systolic(Double mmHg) {
+  static int systolic(Double mmHg) {
     if (mmHg == null) {
       return 0;
     }
@@ -74,7 +74,7 @@ public record News2(int pulse, int spo2, int resp, int systolic, int temp, int t
   }
 
   /** 36.1–38.0 = 0, 35.1–36.0 or 38.1–39.0 = 1, ≥ 39.1 = 2, ≤ 35.0 = 3. */
-  public static int temp(Double celsius) {
+  static int temp(Double celsius) {
     if (celsius == null) {
       return 0;
     }
@@ -88,7 +88,7 @@ public record News2(int pulse, int spo2, int resp, int systolic, int temp, int t
   }
 
   /** Low, medium or high clinical risk as NEWS2 grades it (any single 3 is at least medium). */
-  public String risk() {
+  String risk() {
     if (total >= 7) {
       return "high";
     }
@@ -98,7 +98,7 @@ public record News2(int pulse, int spo2, int resp, int systolic, int temp, int t
     return "low";
   }
 
-  public String json() {
+  String json() {
     return "{\"pulse\":" + pulse + ",\"spo2\":" + spo2 + ",\"resp\":" + resp + ",\"systolic\":" + systolic
         + ",\"temp\":" + temp + ",\"total\":" + total + "}";
   }

@@ -16,18 +16,18 @@ import java.util.TreeSet;
  * ({@code twin_registry.timezone}, its newest row), in UTC for a twin without one or with a zone Java
  * does not know. A twin that moves zone keeps the days already rolled up as they were.
  */
-public final class LocalDays implements Serializable {
+final class LocalDays implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final HashMap<String, String> zones;
   private transient Map<String, ZoneId> parsed;
 
-  public LocalDays(Map<String, String> zones) {
+  LocalDays(Map<String, String> zones) {
     this.zones = new HashMap<>(zones);
   }
 
   /** The twin's zone. */
-  public ZoneId zone(String twinId) {
+  ZoneId zone(String twinId) {
     if (parsed == null) {
       parsed = new HashMap<>();
     }
@@ -35,7 +35,7 @@ public final class LocalDays implements Serializable {
   }
 
   /** The twin's local day of {@code epochMillis}, as days since 1970-01-01. */
-  public int epochDay(String twinId, long epochMillis) {
+  int epochDay(String twinId, long epochMillis) {
     return epochDay(zone(twinId), epochMillis);
   }
 
@@ -46,7 +46,7 @@ public final class LocalDays implements Serializable {
   }
 
   /** Every zone a twin has, and UTC (twins without a profile). */
-  public Set<ZoneId> allZones() {
+  Set<ZoneId> allZones() {
     Set<ZoneId> all = new TreeSet<>((a, b) -> a.getId().compareTo(b.getId()));
     all.add(ZoneOffset.UTC);
     zones.values().forEach(z -> all.add(parse(z)));
@@ -58,7 +58,7 @@ public final class LocalDays implements Serializable {
     return day.atStartOfDay(zone).toInstant().toEpochMilli();
   }
 
-  public int size() {
+  int size() {
     return zones.size();
   }
 

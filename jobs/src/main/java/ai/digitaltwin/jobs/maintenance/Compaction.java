@@ -48,7 +48,7 @@ import org.apache.iceberg.io.CloseableIterable;
  * Streams may keep appending meanwhile: a rewrite only conflicts with deletes of the files it replaces,
  * and the tables are append-only, so files added after the planned snapshot are left as they are.
  */
-public final class Compaction {
+final class Compaction {
   static final long DAY_MICROS = Duration.ofDays(1).toNanos() / 1000;
   /**
    * Row groups of the rewritten files, unless the table sets its own: about 16,000 readings, so a reader
@@ -66,7 +66,7 @@ public final class Compaction {
    * The day partitions holding at least {@code minFiles} files in the current snapshot, or a file not
    * marked with the table's sort order (written by a stream; the rewrite marks what it writes).
    */
-  public static CompactionPlan plan(Table table, int minFiles) {
+  static CompactionPlan plan(Table table, int minFiles) {
     table.refresh();
     Snapshot snapshot = table.currentSnapshot();
     if (snapshot == null) {
@@ -101,7 +101,7 @@ public final class Compaction {
   }
 
   /** Reads the planned partitions as of the planned snapshot and writes them sorted (a BATCH job). */
-  public static List<DataFile> rewrite(StreamExecutionEnvironment env, CatalogConfig catalog, CompactionPlan plan) throws Exception {
+  static List<DataFile> rewrite(StreamExecutionEnvironment env, CatalogConfig catalog, CompactionPlan plan) throws Exception {
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     Table table = plan.table();
     String name = table.name().substring(table.name().lastIndexOf('.') + 1);
@@ -141,7 +141,7 @@ public final class Compaction {
   }
 
   /** Swaps the planned files for the rewritten ones, atomically. */
-  public static void commit(CompactionPlan plan, List<DataFile> rewritten) {
+  static void commit(CompactionPlan plan, List<DataFile> rewritten) {
     plan.table().newRewrite()
         .validateFromSnapshot(plan.snapshotId())
         .rewriteFiles(plan.files(), new HashSet<>(rewritten), plan.sequenceNumber())

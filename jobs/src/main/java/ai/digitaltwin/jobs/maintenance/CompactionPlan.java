@@ -11,10 +11,10 @@ import org.apache.iceberg.expressions.Expression;
  *
  * @param filter selects exactly those partitions' rows
  */
-public record CompactionPlan(
+record CompactionPlan(
     Table table, long snapshotId, long sequenceNumber, List<Integer> days, Set<DataFile> files, Expression filter) {
 
-  public boolean isEmpty() {
+  boolean isEmpty() {
     return files.isEmpty();
   }
 }

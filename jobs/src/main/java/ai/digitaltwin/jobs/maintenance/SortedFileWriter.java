@@ -17,12 +17,12 @@ import org.apache.iceberg.io.TaskWriter;
  * {@code DataFile} has no Flink type). Placed after a keyBy in BATCH mode, its input arrives grouped by
  * key and ordered by timestamp within a key, so the files come out sorted by (twin, time).
  */
-public final class SortedFileWriter extends AbstractStreamOperator<byte[]>
+final class SortedFileWriter extends AbstractStreamOperator<byte[]>
     implements OneInputStreamOperator<RowData, byte[]>, BoundedOneInput {
   private final TaskWriterFactory<RowData> factory;
   private transient TaskWriter<RowData> writer;
 
-  public SortedFileWriter(TaskWriterFactory<RowData> factory) {
+  SortedFileWriter(TaskWriterFactory<RowData> factory) {
     this.factory = factory;
   }
 
