@@ -4,7 +4,6 @@ import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -35,12 +34,16 @@ public final class StackClient {
   }
 
   public JsonNode get(String path) {
-    return ok(send("GET", path, null), path);
+    return call("GET", path, null);
   }
 
   /** A request that must answer 200, 201 or 202; anything else fails the test with the body. */
   public JsonNode call(String method, String path, Object body) {
-    return ok(send(method, path, body), path);
+    ApiClient.Answer answer = api.send(method, path, token, body);
+    if (!answer.ok()) {
+      throw new AssertionError(path + " answered " + answer.status() + ": " + answer.body());
+    }
+    return answer.json();
   }
 
   public HttpResponse<String> send(String method, String path, Object body) {
@@ -50,17 +53,6 @@ public final class StackClient {
   /** A read-only query through {@code POST /api/v1/sql}: the answer's {@code columns} and {@code rows}. */
   public JsonNode sql(String query) {
     return call("POST", "/api/v1/sql", Map.of("sql", query, "limit", 1000));
-  }
-
-  private static JsonNode ok(HttpResponse<String> response, String path) {
-    if (response.statusCode() != 200 && response.statusCode() != 201 && response.statusCode() != 202) {
-      throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
-    }
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** {@link Await#until}, where an assertion failing inside the condition also means "not yet". */
