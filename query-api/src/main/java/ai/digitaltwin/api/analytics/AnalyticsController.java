@@ -2,7 +2,6 @@ package ai.digitaltwin.api.analytics;
 
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.TwinRef;
-import ai.digitaltwin.api.twin.TwinViewsController;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +19,7 @@ public final class AnalyticsController {
   /** {@code GET /twins/{id}/analytics}: over the last 7 days by default. */
   public void analytics(Context ctx) {
     TwinRef twin = TwinRef.of(ctx);
-    Window window = Window.of(ctx, clock, Duration.ofDays(7), TwinViewsController.MAX_WINDOW);
+    Window window = Window.of(ctx, clock, Duration.ofDays(7), Window.MAX_TWIN_VIEW);
     ctx.json(analytics.analytics(twin.id(), twin.row(), window));
   }
 }

@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
  * defaults to now, {@code from} to {@code to} minus a default span; longer than {@code max} is a 400.
  */
 public record Window(Instant from, Instant to) {
+  /** The longest window a view of one twin's history (trends, personality, analytics, ...) may span. */
+  public static final Duration MAX_TWIN_VIEW = Duration.ofDays(400);
+
   public static Window of(Context ctx, Clock clock, Duration defaultSpan, Duration max) {
     Instant to = Params.instant(ctx, "to");
     Instant from = Params.instant(ctx, "from");

@@ -8,7 +8,6 @@ import ai.digitaltwin.api.twin.TwinEdits;
 import ai.digitaltwin.api.twin.TwinRef;
 import ai.digitaltwin.api.twin.TwinRequest;
 import ai.digitaltwin.api.twin.TwinService;
-import ai.digitaltwin.api.twin.TwinViewsController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +39,7 @@ public final class PersonalityController {
   /** {@code GET /twins/{id}/personality}: over the last 90 days by default. */
   public void personality(Context ctx) {
     String id = TwinRef.of(ctx).id();
-    Window window = Window.of(ctx, clock, Duration.ofDays(90), TwinViewsController.MAX_WINDOW);
+    Window window = Window.of(ctx, clock, Duration.ofDays(90), Window.MAX_TWIN_VIEW);
     ctx.json(personality.personality(id, window));
   }
 

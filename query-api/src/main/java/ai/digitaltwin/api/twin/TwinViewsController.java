@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
  * (access checked before, by {@link TwinGate}).
  */
 public final class TwinViewsController {
-  /** The longest window a view of one twin's history may span, here and in the views of other packages. */
-  public static final Duration MAX_WINDOW = Duration.ofDays(400);
   private static final Pattern TYPE = Pattern.compile("[a-z0-9_]{1,64}");
 
   /** The services behind the views. */
@@ -55,7 +53,7 @@ public final class TwinViewsController {
     metric = Params.oneOf(ctx, "metric", null, TrendService.METRICS);
     String bucket = Params.oneOf(ctx, "bucket", "hour", TrendService.BUCKETS);
     Duration span = bucket.equals("hour") ? Duration.ofDays(7) : Duration.ofDays(30);
-    Window window = Window.of(ctx, clock, span, MAX_WINDOW);
+    Window window = Window.of(ctx, clock, span, Window.MAX_TWIN_VIEW);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * 1024);
     try (JsonGenerator out = mapper.createGenerator(bytes)) {
       views.trends().write(id, metric, bucket, window, out);
@@ -108,7 +106,7 @@ public final class TwinViewsController {
 
   public void behavior(Context ctx) {
     String id = TwinRef.of(ctx).id();
-    ctx.json(views.behavior().behavior(id, Window.of(ctx, clock, Duration.ofDays(30), MAX_WINDOW)));
+    ctx.json(views.behavior().behavior(id, Window.of(ctx, clock, Duration.ofDays(30), Window.MAX_TWIN_VIEW)));
   }
 
   public void anomalies(Context ctx) {
@@ -119,7 +117,7 @@ public final class TwinViewsController {
     }
     String severity = Params.oneOf(ctx, "severity", null, AnomalyService.SEVERITIES);
     int limit = Params.integer(ctx, "limit", 100, 1, 10_000);
-    Window window = Window.of(ctx, clock, Duration.ofDays(30), MAX_WINDOW);
+    Window window = Window.of(ctx, clock, Duration.ofDays(30), Window.MAX_TWIN_VIEW);
     ctx.json(views.anomalies().anomalies(id, window, type, severity, limit));
   }
 }

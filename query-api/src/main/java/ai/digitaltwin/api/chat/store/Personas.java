@@ -87,6 +87,7 @@ public final class Personas {
   private static double unit(double trait) {
     return Math.max(0, Math.min(1, trait));
   }
+
   private static double clamp(double score) {
     return Math.max(-1, Math.min(1, score));
   }
