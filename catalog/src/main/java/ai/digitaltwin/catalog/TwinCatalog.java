@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
@@ -14,6 +15,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 
 /** The project's Iceberg catalog: opens it from a {@link CatalogConfig} and creates missing tables. */
@@ -68,12 +70,17 @@ public final class TwinCatalog implements Closeable {
     }
   }
 
+  /**
+   * The table, created when missing; an existing table gains the columns its definition added since it
+   * was created (a new vital of a health reading), so its writers and its readers see one schema. Old
+   * data files have no value for them: null.
+   */
   public Table ensureTable(String name) {
     TableIdentifier id = identifier(name);
-    if (catalog.tableExists(id)) {
-      return catalog.loadTable(id);
-    }
     TableDefinitions.Definition def = TableDefinitions.of(name);
+    if (catalog.tableExists(id)) {
+      return withColumnsOf(catalog.loadTable(id), def.schema());
+    }
     try {
       return catalog
           .buildTable(id, def.schema())
@@ -83,6 +90,22 @@ public final class TwinCatalog implements Closeable {
           .create();
     } catch (AlreadyExistsException raced) {
       return catalog.loadTable(id);
+    }
+  }
+
+  private static Table withColumnsOf(Table table, Schema declared) {
+    for (int attempt = 1; ; attempt++) {
+      if (declared.columns().stream().allMatch(c -> table.schema().findField(c.name()) != null)) {
+        return table;
+      }
+      try {
+        table.updateSchema().unionByNameWith(declared).commit();
+      } catch (CommitFailedException raced) {
+        if (attempt == 3) {
+          throw raced;
+        }
+      }
+      table.refresh(); // another process may have added them first: look again
     }
   }
 

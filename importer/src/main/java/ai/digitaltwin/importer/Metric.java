@@ -1,56 +1,78 @@
 package ai.digitaltwin.importer;
 
+import ai.digitaltwin.schemas.VitalFields;
+import ai.digitaltwin.schemas.VitalFields.Vital;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The vitals of the wire contract ({@code HealthEvent}) an import can fill, by their field names, with
- * the plausible range the API's ingest checks (a value outside is a device or entry error, not a
- * patient). Units are the contract's: bpm, mmHg, percent, degrees Celsius, breaths per minute, RMSSD in
- * ms, and steps since the previous reading.
+ * A vital of the wire contract ({@code HealthEvent}) an import can fill, by its field name: one per field
+ * with a range in the schema ({@link VitalFields}), with that range and unit. Units are the contract's:
+ * bpm, mmHg, percent, degrees Celsius, breaths per minute, RMSSD in ms, and steps since the previous
+ * reading. One instance per field, so metrics compare with {@code ==}.
  */
-public enum Metric {
-  HEART_RATE("heart_rate", 20, 250),
-  SYSTOLIC_BP("systolic_bp", 50, 260),
-  DIASTOLIC_BP("diastolic_bp", 20, 180),
-  SPO2("spo2", 50, 100),
-  BODY_TEMP_C("body_temp_c", 30, 45),
-  RESP_RATE("resp_rate", 3, 70),
-  HRV_MS("hrv_ms", 1, 500),
-  STEPS("steps", 0, 100_000);
+public final class Metric {
+  private static final Map<String, Metric> BY_FIELD = new LinkedHashMap<>();
 
-  private final String field;
-  private final double min;
-  private final double max;
-
-  Metric(String field, double min, double max) {
-    this.field = field;
-    this.min = min;
-    this.max = max;
+  static {
+    VitalFields.health().values().forEach(v -> BY_FIELD.put(v.name(), new Metric(v)));
   }
 
-  /** The HealthEvent field this metric fills. */
-  public String field() {
-    return field;
+  public static final Metric HEART_RATE = of("heart_rate");
+  public static final Metric SYSTOLIC_BP = of("systolic_bp");
+  public static final Metric DIASTOLIC_BP = of("diastolic_bp");
+  public static final Metric SPO2 = of("spo2");
+  public static final Metric BODY_TEMP_C = of("body_temp_c");
+  public static final Metric RESP_RATE = of("resp_rate");
+  public static final Metric HRV_MS = of("hrv_ms");
+  public static final Metric STEPS = of("steps");
+
+  private final Vital vital;
+
+  private Metric(Vital vital) {
+    this.vital = vital;
   }
 
-  public boolean inRange(double value) {
-    return Double.isFinite(value) && value >= min && value <= max;
-  }
-
-  /** The skip reason of a value outside the range, e.g. {@code heart_rate out of range 20..250}. */
-  public String outOfRange() {
-    return field + " out of range " + fmt(min) + ".." + fmt(max);
+  /** The metric of a vital of the schema; a field that is none is a mistake of the caller. */
+  public static Metric of(String field) {
+    Metric metric = byField(field);
+    if (metric == null) {
+      throw new IllegalArgumentException("HealthEvent has no vital " + field);
+    }
+    return metric;
   }
 
   /** The metric of a wire field name, or null. */
   public static Metric byField(String field) {
-    for (Metric m : values()) {
-      if (m.field.equals(field)) {
-        return m;
-      }
-    }
-    return null;
+    return BY_FIELD.get(field);
   }
 
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  /** The HealthEvent field this metric fills. */
+  public String field() {
+    return vital.name();
+  }
+
+  /** The unit of its values in the contract ({@code count/min}, {@code degC}, ...; empty for a score). */
+  public String unit() {
+    return vital.unit();
+  }
+
+  /** Whether its values are whole numbers (steps). */
+  public boolean whole() {
+    return vital.whole();
+  }
+
+  public boolean inRange(double value) {
+    return vital.inRange(value);
+  }
+
+  /** The skip reason of a value outside the range, e.g. {@code heart_rate out of range 20..250}. */
+  public String outOfRange() {
+    return field() + " out of range " + vital.range();
+  }
+
+  @Override
+  public String toString() {
+    return field();
   }
 }

@@ -92,27 +92,29 @@ public final class LongCsv implements Parser {
     }
   }
 
-  /** The value in the contract's unit, or null for a unit this metric cannot be in. */
+  /**
+   * The value in the contract's unit, or null for a unit this metric cannot be in: the metric's own unit
+   * under any of its usual names, or degrees Fahrenheit for Celsius, or a fraction for a percentage.
+   */
   static Double convert(Metric metric, double value, String unit) {
     String u = unit.toLowerCase(Locale.ROOT);
     if (u.isEmpty()) {
       return value;
     }
-    return switch (metric) {
-      case BODY_TEMP_C -> switch (u) {
+    return switch (metric.unit()) {
+      case "degC" -> switch (u) {
         case "degc", "c", "°c", "celsius" -> value;
         case "degf", "f", "°f", "fahrenheit" -> (value - 32) * 5 / 9;
         default -> null;
       };
-      case SPO2 -> switch (u) {
+      case "%" -> switch (u) {
         case "%", "percent" -> value;
         case "fraction" -> value * 100;
         default -> null;
       };
-      case HEART_RATE, RESP_RATE -> u.equals("count/min") || u.equals("bpm") || u.equals("/min") ? value : null;
-      case SYSTOLIC_BP, DIASTOLIC_BP -> u.equals("mmhg") ? value : null;
-      case HRV_MS -> u.equals("ms") ? value : null;
-      case STEPS -> u.equals("count") || u.equals("steps") ? value : null;
+      case "count/min" -> u.equals("count/min") || u.equals("bpm") || u.equals("/min") ? value : null;
+      case "count" -> u.equals("count") || u.equals("steps") ? value : null;
+      default -> u.equals(metric.unit().toLowerCase(Locale.ROOT)) ? value : null;
     };
   }
 }

@@ -1,5 +1,6 @@
 package ai.digitaltwin.importer.send;
 
+import ai.digitaltwin.schemas.Tables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class ApiClient {
   /** Rows of the twin in {@code health_events} that came from imports, as history shows them now. */
   public long importedRows(String twinId) throws ApiException {
     // twin ids are letters, digits, '-' and '_' (checked before): safe as a literal
-    String sql = "SELECT count(*) FROM health_events WHERE twin_id = '" + twinId + "' AND source = 'import'";
+    String sql = "SELECT count(*) FROM " + Tables.HEALTH_EVENTS + " WHERE twin_id = '" + twinId + "' AND source = 'import'";
     JsonNode answer = call("POST", "/api/v1/sql", Map.of("sql", sql), 200);
     return answer.get("rows").get(0).get(0).asLong();
   }

@@ -1,6 +1,5 @@
 package ai.digitaltwin.importer.send;
 
-import ai.digitaltwin.importer.Metric;
 import ai.digitaltwin.importer.Reading;
 import ai.digitaltwin.importer.ReadingSink;
 import ai.digitaltwin.importer.Skips;
@@ -46,7 +45,7 @@ public final class Sender implements ReadingSink {
     Map<String, Object> row = new LinkedHashMap<>(4);
     row.put("event_id", EventIds.of(twinId, r));
     row.put("ts", r.ts().toEpochMilli());
-    row.put(r.metric().field(), r.metric() == Metric.STEPS ? (Object) Math.round(r.value()) : (Object) r.value());
+    row.put(r.metric().field(), r.metric().whole() ? (Object) Math.round(r.value()) : (Object) r.value());
     return row;
   }
 

@@ -2,6 +2,7 @@ package ai.digitaltwin.jobs.anomaly;
 
 import ai.digitaltwin.jobs.twin.Ewma;
 import ai.digitaltwin.schemas.AnomalyType;
+import ai.digitaltwin.schemas.HealthEvent;
 import java.util.List;
 
 /**
@@ -22,23 +23,23 @@ final class ClinicalChecks {
   private ClinicalChecks() {}
 
   /** {@code hr}: the heart-rate baseline of the reading's activity. */
-  static void check(DetectorState s, Vitals v, long ts, List<Alert> alerts, Ewma hr) {
-    News2 news = v.news2();
-    Ewma sys = s.systolic(v.activity());
+  static void check(DetectorState s, HealthEvent v, long ts, List<Alert> alerts, Ewma hr) {
+    News2 news = Readings.news2(v);
+    Ewma sys = s.systolic(v.getActivity());
     boolean hrAlert = false;
     boolean sysAlert = false;
     boolean tempAlert = false;
     // fever speeds the heart by about 10 bpm per degree (Liebermeister's rule): that part is the fever's,
     // and a febrile reading teaches the heart-rate baseline nothing about the person's normal rate
-    boolean feverish = v.temp() != null && v.temp() >= FEVERISH_C && s.temp.count >= TRUSTED;
-    double febrile = feverish ? FEBRILE_BPM_PER_C * Math.max(0, v.temp() - s.temp.mean) : 0;
+    boolean feverish = v.getBodyTempC() != null && v.getBodyTempC() >= FEVERISH_C && s.temp.count >= TRUSTED;
+    double febrile = feverish ? FEBRILE_BPM_PER_C * Math.max(0, v.getBodyTempC() - s.temp.mean) : 0;
     // a wearable's heart rate without an activity is judged on still nights only (restingNight)
-    if (v.heartRate() != null && v.labelled()) {
-      double bpm = v.heartRate();
+    if (v.getHeartRate() != null && Readings.labelled(v)) {
+      double bpm = v.getHeartRate();
       double own = bpm - febrile;
       boolean trusted = hr.count >= TRUSTED;
       // before the baseline is trusted, exercise may reach any rate short of a maximal one
-      double untrusted = "exercise".equals(v.activity()) ? 190 : 131;
+      double untrusted = "exercise".equals(v.getActivity()) ? 190 : 131;
       boolean high = trusted ? own >= hr.mean + Math.max(4 * hr.sd(), 25) : own >= untrusted;
       if (bpm >= 111 && high && own > Recovery.explained(s, hr.mean, ts)) {
         alerts.add(alert(AnomalyType.TACHYCARDIA, ts, news, news.risk(), v, hr));
@@ -48,36 +49,36 @@ final class ClinicalChecks {
         hrAlert = true;
       }
     }
-    if (v.spo2() != null && v.spo2() <= 91) {
+    if (v.getSpo2() != null && v.getSpo2() <= 91) {
       alerts.add(alert(AnomalyType.SPO2_DIP, ts, news, news.risk(), v, null));
     }
-    if (v.systolic() != null) {
-      double mmHg = v.systolic();
+    if (v.getSystolicBp() != null) {
+      double mmHg = v.getSystolicBp();
       boolean trusted = sys.count >= TRUSTED;
       if (mmHg >= 160 && (trusted ? mmHg >= sys.mean + Math.max(4 * sys.sd(), 25) : mmHg >= 180)) {
         alerts.add(alert(AnomalyType.HYPERTENSIVE, ts, news, mmHg >= 180 ? "high" : "medium", v, sys));
         sysAlert = true;
       }
     }
-    if (v.temp() != null) {
-      double c = v.temp();
+    if (v.getBodyTempC() != null) {
+      double c = v.getBodyTempC();
       boolean trusted = s.temp.count >= TRUSTED;
       if (c >= 38.1 || (trusted && c >= FEVERISH_C && c >= s.temp.mean + Math.max(4 * s.temp.sd(), 0.9))) {
         alerts.add(alert(AnomalyType.FEVER, ts, news, c >= 39.1 ? "high" : "medium", v, s.temp));
         tempAlert = true;
       }
     }
-    if (v.heartRate() != null && v.labelled() && !hrAlert) {
-      Recovery.accept(s, v.heartRate() - febrile, hr.mean, ts);
+    if (v.getHeartRate() != null && Readings.labelled(v) && !hrAlert) {
+      Recovery.accept(s, v.getHeartRate() - febrile, hr.mean, ts);
       if (!feverish && !RestingHr.suspicious(s)) {
-        hr.add(v.heartRate(), ALPHA);
+        hr.add(v.getHeartRate(), ALPHA);
       }
     }
-    if (v.systolic() != null && !sysAlert) {
-      sys.add(v.systolic(), ALPHA);
+    if (v.getSystolicBp() != null && !sysAlert) {
+      sys.add(v.getSystolicBp(), ALPHA);
     }
-    if (v.temp() != null && !tempAlert) {
-      s.temp.add(v.temp(), ALPHA);
+    if (v.getBodyTempC() != null && !tempAlert) {
+      s.temp.add(v.getBodyTempC(), ALPHA);
     }
   }
 
@@ -104,8 +105,8 @@ final class ClinicalChecks {
     }
   }
 
-  private static Alert alert(AnomalyType type, long ts, News2 news, String severity, Vitals v, Ewma baseline) {
-    Evidence evidence = v.evidence().raw("news2", news.json());
+  private static Alert alert(AnomalyType type, long ts, News2 news, String severity, HealthEvent v, Ewma baseline) {
+    Evidence evidence = Readings.evidence(v).raw("news2", news.json());
     if (baseline != null && !baseline.isEmpty()) {
       evidence.put("baseline_mean", baseline.mean).put("baseline_sd", baseline.sd());
     }

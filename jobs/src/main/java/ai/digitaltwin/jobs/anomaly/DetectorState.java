@@ -1,6 +1,7 @@
 package ai.digitaltwin.jobs.anomaly;
 
 import ai.digitaltwin.jobs.twin.Ewma;
+import ai.digitaltwin.schemas.HealthEvent;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -67,15 +68,15 @@ public class DetectorState {
   public DetectorState() {}
 
   /** Remembers an in-order reading for the flat-line check. */
-  void remember(Vitals v, long ts) {
+  void remember(HealthEvent v, long ts) {
     lastTs = ts;
-    lastHeartRate = v.heartRate();
-    lastSpo2 = v.spo2();
-    lastSystolic = v.systolic();
-    lastTemp = v.temp();
-    lastDiastolic = v.diastolic();
-    lastResp = v.resp();
-    lastHrv = v.hrv();
+    lastHeartRate = v.getHeartRate();
+    lastSpo2 = v.getSpo2();
+    lastSystolic = v.getSystolicBp();
+    lastTemp = v.getBodyTempC();
+    lastDiastolic = v.getDiastolicBp();
+    lastResp = v.getRespRate();
+    lastHrv = v.getHrvMs();
   }
 
   /** Sets the twin's zone; one Java does not know counts as UTC, as in the twin state. */

@@ -3,6 +3,7 @@ package ai.digitaltwin.jobs.anomaly;
 import ai.digitaltwin.jobs.twin.Ewma;
 import ai.digitaltwin.schemas.AnomalyType;
 import ai.digitaltwin.schemas.AnomalyTypes;
+import ai.digitaltwin.schemas.HealthEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -64,19 +65,19 @@ final class RestingHr {
   }
 
   /** {@code baseline}: the heart-rate baseline of the reading's activity; a labelled reading only. */
-  static void check(DetectorState s, Vitals v, long ts, List<Alert> alerts, Ewma baseline) {
-    if (ts <= s.lastTs || !v.labelled()) {
+  static void check(DetectorState s, HealthEvent v, long ts, List<Alert> alerts, Ewma baseline) {
+    if (ts <= s.lastTs || !Readings.labelled(v)) {
       return;
     }
-    boolean asleep = SLEEP.equals(v.activity());
+    boolean asleep = SLEEP.equals(v.getActivity());
     if (!asleep) {
       closeNight(s, v, ts, alerts);
     }
-    if (v.steps() > 10 || ACTIVE.contains(v.activity())) {
+    if (v.getSteps() > 10 || ACTIVE.contains(v.getActivity())) {
       s.lastEffortTs = ts;
       return;
     }
-    if (!asleep || v.heartRate() == null || baseline.count < TRUSTED
+    if (!asleep || v.getHeartRate() == null || baseline.count < TRUSTED
         || (s.lastEffortTs != Long.MIN_VALUE && ts - s.lastEffortTs < AFTER_EFFORT)
         || s.tracks.containsKey(AnomalyTypes.wire(AnomalyType.FEVER))
         || s.tracks.containsKey(AnomalyTypes.wire(AnomalyType.TACHYCARDIA))) {
@@ -85,13 +86,13 @@ final class RestingHr {
     if (s.restCount == 0) {
       s.restFrom = ts;
     }
-    s.restSum += v.heartRate() - baseline.mean;
+    s.restSum += v.getHeartRate() - baseline.mean;
     s.restCount++;
     s.restBaseline = baseline.mean;
   }
 
   /** The sleep just ended: its night, when it has one, raised or not. */
-  private static void closeNight(DetectorState s, Vitals v, long ts, List<Alert> alerts) {
+  private static void closeNight(DetectorState s, HealthEvent v, long ts, List<Alert> alerts) {
     if (s.restCount == 0) {
       return;
     }
@@ -115,7 +116,7 @@ final class RestingHr {
     }
     if (s.restRaised >= CONFIRM) {
       String evidence =
-          v.evidence()
+          Readings.evidence(v)
               .put("night_rise_bpm", rise)
               .put("resting_minutes", minutes)
               .put("raised_nights", s.restRaised)

@@ -1,6 +1,7 @@
 package ai.digitaltwin.jobs.anomaly;
 
 import ai.digitaltwin.schemas.AnomalyType;
+import ai.digitaltwin.schemas.HealthEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -25,24 +26,24 @@ final class SensorChecks {
   private SensorChecks() {}
 
   /** Adds sensor alerts; returns true when the reading's values must not be trusted further. */
-  static boolean check(DetectorState s, Vitals v, long ts, List<Alert> alerts) {
+  static boolean check(DetectorState s, HealthEvent v, long ts, List<Alert> alerts) {
     boolean inOrder = ts > s.lastTs;
     // a wearable is taken off to charge, to shower, for the night: a gap in its record is not a fault
-    if (inOrder && v.labelled() && s.lastTs != Long.MIN_VALUE && ts - s.lastTs > GAP_MILLIS) {
+    if (inOrder && Readings.labelled(v) && s.lastTs != Long.MIN_VALUE && ts - s.lastTs > GAP_MILLIS) {
       String evidence = new Evidence().put("gap_minutes", (ts - s.lastTs) / 60_000).toString();
       alerts.add(new Alert(AnomalyType.SENSOR_DROPOUT, ts, s.lastTs, (ts - s.lastTs) / 60_000.0, "low", evidence, true));
     }
-    if (v.allMissing() && !v.labelled()) {
+    if (Readings.allMissing(v) && !Readings.labelled(v)) {
       return true; // a wearable's steps-only record: no vital was expected in it
     }
-    if (v.allMissing()) {
+    if (Readings.allMissing(v)) {
       alerts.add(Alert.of(AnomalyType.SENSOR_DROPOUT, ts, 1, "low", new Evidence().put("missing", "all vitals").toString()));
       s.flatRun = 0;
       return true;
     }
     String impossible = impossible(v);
     if (impossible != null) {
-      alerts.add(Alert.of(AnomalyType.SENSOR_SPIKE, ts, 1, "low", v.evidence().put("impossible", impossible).toString()));
+      alerts.add(Alert.of(AnomalyType.SENSOR_SPIKE, ts, 1, "low", Readings.evidence(v).put("impossible", impossible).toString()));
       return true;
     }
     if (inOrder && sameAsLast(s, v)) {
@@ -53,8 +54,8 @@ final class SensorChecks {
     } else if (inOrder) {
       s.flatRun = 0;
     }
-    if (s.flatRun >= FLAT_REPEATS && (v.labelled() || ts - s.flatSince >= FLAT_WORN_MILLIS)) {
-      String evidence = v.evidence().put("repeats", s.flatRun).toString();
+    if (s.flatRun >= FLAT_REPEATS && (Readings.labelled(v) || ts - s.flatSince >= FLAT_WORN_MILLIS)) {
+      String evidence = Readings.evidence(v).put("repeats", s.flatRun).toString();
       alerts.add(new Alert(AnomalyType.SENSOR_FLATLINE, ts, s.flatSince, s.flatRun, "low", evidence, false));
       return true;
     }
@@ -62,30 +63,30 @@ final class SensorChecks {
   }
 
   /** The first vital outside what a living body can show, or null. */
-  static String impossible(Vitals v) {
-    if (v.heartRate() != null && (v.heartRate() < 20 || v.heartRate() > 230)) {
+  static String impossible(HealthEvent v) {
+    if (v.getHeartRate() != null && (v.getHeartRate() < 20 || v.getHeartRate() > 230)) {
       return "heart_rate";
     }
-    if (v.spo2() != null && (v.spo2() < 50 || v.spo2() > 100.5)) {
+    if (v.getSpo2() != null && (v.getSpo2() < 50 || v.getSpo2() > 100.5)) {
       return "spo2";
     }
-    if (v.temp() != null && (v.temp() < 30 || v.temp() > 43)) {
+    if (v.getBodyTempC() != null && (v.getBodyTempC() < 30 || v.getBodyTempC() > 43)) {
       return "body_temp_c";
     }
-    if (v.systolic() != null && (v.systolic() < 40 || v.systolic() > 280)) {
+    if (v.getSystolicBp() != null && (v.getSystolicBp() < 40 || v.getSystolicBp() > 280)) {
       return "systolic_bp";
     }
     return null;
   }
 
-  private static boolean sameAsLast(DetectorState s, Vitals v) {
-    return v.heartRate() != null
-        && Objects.equals(v.heartRate(), s.lastHeartRate)
-        && Objects.equals(v.spo2(), s.lastSpo2)
-        && Objects.equals(v.systolic(), s.lastSystolic)
-        && Objects.equals(v.temp(), s.lastTemp)
-        && Objects.equals(v.diastolic(), s.lastDiastolic)
-        && Objects.equals(v.resp(), s.lastResp)
-        && Objects.equals(v.hrv(), s.lastHrv);
+  private static boolean sameAsLast(DetectorState s, HealthEvent v) {
+    return v.getHeartRate() != null
+        && Objects.equals(v.getHeartRate(), s.lastHeartRate)
+        && Objects.equals(v.getSpo2(), s.lastSpo2)
+        && Objects.equals(v.getSystolicBp(), s.lastSystolic)
+        && Objects.equals(v.getBodyTempC(), s.lastTemp)
+        && Objects.equals(v.getDiastolicBp(), s.lastDiastolic)
+        && Objects.equals(v.getRespRate(), s.lastResp)
+        && Objects.equals(v.getHrvMs(), s.lastHrv);
   }
 }

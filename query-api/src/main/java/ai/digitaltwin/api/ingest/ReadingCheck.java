@@ -3,6 +3,7 @@ package ai.digitaltwin.api.ingest;
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Params;
 import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.schemas.VitalFields;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -10,26 +11,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * One reading's fields checked against plausible physiological ranges (a value outside is a device or
- * entry error, not a patient: the anomaly detectors see everything inside). Throws a 400 naming the
- * field; the caller turns it into a per-row rejection.
+ * One reading's fields checked against the plausible ranges its schema declares ({@link VitalFields}: a
+ * value outside is a device or entry error, not a patient; the anomaly detectors see everything inside).
+ * Throws a 400 naming the field; the caller turns it into a per-row rejection. A vital added to the
+ * schema is taken by name here with no change.
  */
 final class ReadingCheck {
-  record Range(double min, double max) {}
-
-  static final Map<String, Range> VITALS =
-      Map.of(
-          "heart_rate", new Range(20, 250),
-          "systolic_bp", new Range(50, 260),
-          "diastolic_bp", new Range(20, 180),
-          "spo2", new Range(50, 100),
-          "body_temp_c", new Range(30, 45),
-          "resp_rate", new Range(3, 70),
-          "hrv_ms", new Range(1, 500),
-          "stress", new Range(0, 1),
-          "energy", new Range(0, 1));
-
-  static final Set<String> OTHER = Set.of("event_id", "ts", "steps", "activity");
+  static final Set<String> OTHER = Set.of("event_id", "ts", "activity");
   static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
   private static final Pattern ACTIVITY = Pattern.compile("[a-z_]{1,32}");
 
@@ -40,7 +28,7 @@ final class ReadingCheck {
       throw ApiException.badRequest("Row " + row.get("") + "; each reading must be an object of fields", null);
     }
     for (String field : row.keySet()) {
-      if (!VITALS.containsKey(field) && !OTHER.contains(field)) {
+      if (VitalFields.health(field) == null && !OTHER.contains(field)) {
         throw ApiException.badRequest("Unknown field: " + field, field);
       }
     }
@@ -60,12 +48,27 @@ final class ReadingCheck {
     if (activity != null && !ACTIVITY.matcher(activity).matches()) {
       throw ApiException.badRequest("activity must be 1-32 lowercase letters or '_'", "activity");
     }
-    HealthEvent event =
-        new HealthEvent(eventId, twinId, at, vital(row, "heart_rate"), vital(row, "systolic_bp"),
-            vital(row, "diastolic_bp"), vital(row, "spo2"), vital(row, "body_temp_c"), vital(row, "resp_rate"),
-            vital(row, "hrv_ms"), steps(row.get("steps")), vital(row, "stress"), vital(row, "energy"), activity,
-            source);
-    if (row.get("steps") == null && VITALS.keySet().stream().allMatch(k -> row.get(k) == null)) {
+    HealthEvent event = new HealthEvent();
+    event.setEventId(eventId);
+    event.setTwinId(twinId);
+    event.setTs(at);
+    event.setSteps(0);
+    event.setActivity(activity);
+    event.setSource(source);
+    boolean measured = false;
+    for (VitalFields.Vital vital : VitalFields.health().values()) {
+      String raw = row.get(vital.name());
+      if (raw == null) {
+        continue;
+      }
+      if (vital.whole()) {
+        event.put(vital.pos(), whole(vital, raw));
+      } else {
+        event.put(vital.pos(), number(vital, raw));
+      }
+      measured = true;
+    }
+    if (!measured) {
       throw ApiException.badRequest("A reading needs at least one vital or steps", null);
     }
     return event;
@@ -98,41 +101,30 @@ final class ReadingCheck {
     return true;
   }
 
-  private static Double vital(Map<String, String> row, String field) {
-    String raw = row.get(field);
-    if (raw == null) {
-      return null;
-    }
+  private static double number(VitalFields.Vital vital, String raw) {
     double value;
     try {
       value = Double.parseDouble(raw);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest(field + " must be a number, got '" + raw + "'", field);
+      throw ApiException.badRequest(vital.name() + " must be a number, got '" + raw + "'", vital.name());
     }
-    Range range = VITALS.get(field);
-    if (!Double.isFinite(value) || value < range.min() || value > range.max()) {
-      throw ApiException.badRequest(
-          field + " must be in " + fmt(range.min()) + ".." + fmt(range.max()) + ", got " + raw, field);
+    return inRange(vital, value, raw);
+  }
+
+  private static int whole(VitalFields.Vital vital, String raw) {
+    int value;
+    try {
+      value = Integer.parseInt(raw);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(vital.name() + " must be an integer, got '" + raw + "'", vital.name());
+    }
+    return (int) inRange(vital, value, raw);
+  }
+
+  private static double inRange(VitalFields.Vital vital, double value, String raw) {
+    if (!vital.inRange(value)) {
+      throw ApiException.badRequest(vital.name() + " must be in " + vital.range() + ", got " + raw, vital.name());
     }
     return value;
-  }
-
-  private static int steps(String raw) {
-    if (raw == null) {
-      return 0;
-    }
-    try {
-      int steps = Integer.parseInt(raw);
-      if (steps < 0 || steps > 100_000) {
-        throw ApiException.badRequest("steps must be in 0..100000, got " + raw, "steps");
-      }
-      return steps;
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("steps must be an integer, got '" + raw + "'", "steps");
-    }
-  }
-
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 }

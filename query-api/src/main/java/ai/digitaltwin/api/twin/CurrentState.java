@@ -1,6 +1,7 @@
 package ai.digitaltwin.api.twin;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
 
 /**
  * The {@code state} of {@code GET /twins/{id}}: the twin's newest {@code twin_state} row, or, before the
@@ -9,27 +10,16 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 public sealed interface CurrentState permits StateRow, CurrentState.WarmingUp {
   /**
    * A twin before its first state: status {@value TwinService#WARMING_UP}, marked as coming from the
-   * readings, with the vitals of its newest reading; before its first reading those keys are left out
-   * (not null), so {@code newest} is unwrapped only when there is one.
+   * readings, with the vitals a state shows ({@link #STATE_VITALS}) of its newest reading; before its first
+   * reading those keys are left out (not null).
    */
-  record WarmingUp(String status, String from, @JsonUnwrapped Vitals newest) implements CurrentState {
-    static WarmingUp of(Reading newest) {
-      return new WarmingUp(TwinService.WARMING_UP, "readings", newest == null ? null : Vitals.of(newest));
-    }
-  }
+  record WarmingUp(String status, String from, @JsonUnwrapped Reading newest) implements CurrentState {
+    /** The columns of a reading a twin state shows too. */
+    static final List<String> STATE_VITALS =
+        List.of("ts", "heart_rate", "spo2", "systolic_bp", "body_temp_c", "stress", "energy", "activity");
 
-  /** The vitals of a reading a warming-up twin shows. */
-  record Vitals(
-      String ts,
-      Double heartRate,
-      Double spo2,
-      Double systolicBp,
-      Double bodyTempC,
-      Double stress,
-      Double energy,
-      String activity) {
-    static Vitals of(Reading r) {
-      return new Vitals(r.ts(), r.heartRate(), r.spo2(), r.systolicBp(), r.bodyTempC(), r.stress(), r.energy(), r.activity());
+    static WarmingUp of(Reading newest) {
+      return new WarmingUp(TwinService.WARMING_UP, "readings", newest == null ? null : newest.only(STATE_VITALS));
     }
   }
 }

@@ -11,6 +11,6 @@ public final class HealthStatus {
   private HealthStatus() {}
 
   public static List<String> of(Reading reading) {
-    return StatusRules.flags(reading.heartRate(), reading.stress(), reading.energy());
+    return StatusRules.flags(reading.decimal("heart_rate"), reading.decimal("stress"), reading.decimal("energy"));
   }
 }

@@ -43,4 +43,31 @@ class ReadingCheckTest {
       assertThatThrownBy(() -> event(bad, ts)).as(bad).isInstanceOf(ApiException.class).hasMessageContaining("event_id must be");
     }
   }
+
+  @Test
+  void everyVitalOfTheSchemaIsTakenByNameAndCheckedAgainstItsRange() {
+    Map<String, String> row = new HashMap<>();
+    row.put("ts", "2025-03-02T08:00:00Z");
+    row.put("steps", "1200");
+    row.put("spo2", "97.5");
+    row.put("stress", "0.25");
+
+    HealthEvent event = ReadingCheck.event("twin-a", row, "import", LATEST);
+
+    assertThat(event.getSteps()).isEqualTo(1200);
+    assertThat(event.getSpo2()).isEqualTo(97.5);
+    assertThat(event.getStress()).isEqualTo(0.25);
+    assertThat(event.getHeartRate()).isNull();
+    assertThat(event.getSource()).isEqualTo("import");
+    row.put("heart_rate", "300");
+    assertThatThrownBy(() -> ReadingCheck.event("twin-a", row, "import", LATEST))
+        .hasMessage("heart_rate must be in 20..250, got 300");
+    row.put("heart_rate", "60");
+    row.put("steps", "12.5");
+    assertThatThrownBy(() -> ReadingCheck.event("twin-a", row, "import", LATEST))
+        .hasMessage("steps must be an integer, got '12.5'");
+    row.put("steps", "1");
+    row.put("glucose", "5.1");
+    assertThatThrownBy(() -> ReadingCheck.event("twin-a", row, "import", LATEST)).hasMessage("Unknown field: glucose");
+  }
 }
