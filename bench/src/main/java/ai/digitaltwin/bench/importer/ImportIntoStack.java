@@ -3,6 +3,7 @@ package ai.digitaltwin.bench.importer;
 import ai.digitaltwin.bench.api.HttpApi;
 import ai.digitaltwin.bench.stack.StackProcess;
 import ai.digitaltwin.importer.cli.ImportCommand;
+import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.testkit.ChildJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,8 +59,8 @@ final class ImportIntoStack {
       List<String> lines = Files.readAllLines(out);
       JsonNode summary = JSON.readTree(lines.get(lines.size() - 1));
       HttpApi api = HttpApi.login(stack.baseUrl(), "admin", PASSWORD);
-      JsonNode rows = JSON.readTree(api.post("/api/v1/sql",
-          Map.of("sql", "SELECT count(*) FROM health_events WHERE twin_id = '" + TWIN + "'")).body()).get("rows");
+      String sql = "SELECT count(*) FROM " + Tables.HEALTH_EVENTS + " WHERE twin_id = '" + TWIN + "'";
+      JsonNode rows = JSON.readTree(api.post("/api/v1/sql", Map.of("sql", sql)).body()).get("rows");
       log.printf(Locale.ROOT, "  imported %,d records, queryable after %.1f s; importer peak RSS %.0f MB (%s)%n",
           summary.get("records").asLong(), seconds, peak, HEAP);
       return new Result(summary.get("records").asLong(), seconds, peak, rows.get(0).get(0).asLong());

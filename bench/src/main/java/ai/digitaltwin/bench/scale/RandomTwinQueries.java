@@ -3,6 +3,7 @@ package ai.digitaltwin.bench.scale;
 import ai.digitaltwin.bench.api.HttpApi;
 import ai.digitaltwin.bench.report.Samples;
 import ai.digitaltwin.bench.stack.SortedFile;
+import ai.digitaltwin.schemas.Tables;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +37,8 @@ final class RandomTwinQueries {
   /** A query: its API path for a twin and window, the array of the JSON answer, the reference SQL. */
   record Query(String path, String arrayField, String sql) {
     static Query export() {
-      return new Query("/api/v1/twins/%s/export?table=health_events&format=json&from=%s&to=%s", "rows", POINT);
+      return new Query(
+          "/api/v1/twins/%s/export?table=" + Tables.HEALTH_EVENTS + "&format=json&from=%s&to=%s", "rows", POINT);
     }
 
     static Query hourlyTrend() {

@@ -58,7 +58,8 @@ public final class RollupBench {
 
     String scale = size.twins() + " twins x " + size.days() + " days";
     String how = "one rollup run on a local Flink environment (parallelism " + parallelism + "), plan, compute and commit; "
-        + "DuckDB: the same aggregates over every health_events file, median of " + config.runs() + " runs after a warm-up";
+        + "DuckDB: the same aggregates over every " + Tables.HEALTH_EVENTS + " file, median of " + config.runs()
+        + " runs after a warm-up";
     return List.of(
         Figure.of("rollup from scratch, " + scale + " (s)",
             Measure.of("rollup", "s", scratch.seconds()), Measure.of("DuckDB over raw readings", "s", duckScratch),

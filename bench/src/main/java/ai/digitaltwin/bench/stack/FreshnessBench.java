@@ -76,11 +76,12 @@ final class FreshnessBench {
     out.add(Figure.of("freshness: event → queryable through the API", new Measure("probe", "ms", Samples.of(queryable)),
         null, "a reading sent to Kafka (acks=all) until GET /twins/{id}/health returns it: Flink checkpoint (Iceberg commit, "
             + "CHECKPOINT_INTERVAL_MS=10 s) + the API's snapshot poll (SNAPSHOT_POLL_MS=1 s) + the HTTP poll (200 ms)"));
+    String hotPath = "freshness: event → hot path (" + Topics.STATE.name() + ")";
     out.add(hot.isEmpty()
-        ? Figure.unavailable("freshness: event → hot path (twin.state)", "no probe produced a state within "
-            + TIMEOUT.toSeconds() + " s")
-        : Figure.of("freshness: event → hot path (twin.state)", new Measure("probe", "ms", Samples.of(hot)), null,
-            "same probes until a state of the twin at least as new arrives on twin.state (status flips emit at once); "
+        ? Figure.unavailable(hotPath, "no probe produced a state within " + TIMEOUT.toSeconds() + " s")
+        : Figure.of(hotPath, new Measure("probe", "ms", Samples.of(hot)), null,
+            "same probes until a state of the twin at least as new arrives on " + Topics.STATE.name()
+                + " (status flips emit at once); "
                 + missedHot + " of " + probes + " probes produced no state within the wait"));
     return out;
   }
@@ -178,7 +179,7 @@ final class FreshnessBench {
 
     void awaitCaughtUp(Duration timeout) throws InterruptedException {
       if (!caughtUp.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("twin.state not read to its end within " + timeout);
+        throw new IllegalStateException(Topics.STATE.name() + " not read to its end within " + timeout);
       }
     }
 

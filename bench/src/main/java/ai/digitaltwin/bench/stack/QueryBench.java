@@ -5,6 +5,7 @@ import ai.digitaltwin.bench.report.Figure;
 import ai.digitaltwin.bench.report.Goal;
 import ai.digitaltwin.bench.report.Measure;
 import ai.digitaltwin.bench.report.Samples;
+import ai.digitaltwin.schemas.Tables;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -47,7 +48,8 @@ final class QueryBench {
       Instant to = newest(db, file, twin).minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MINUTES);
       Instant dayAgo = to.minus(Duration.ofDays(1));
       Instant monthAgo = to.minus(Duration.ofDays(30));
-      String point = "/api/v1/twins/" + twin + "/export?table=health_events&format=json&from=" + dayAgo + "&to=" + to;
+      String point = "/api/v1/twins/" + twin + "/export?table=" + Tables.HEALTH_EVENTS + "&format=json&from=" + dayAgo
+          + "&to=" + to;
       String trend = "/api/v1/twins/" + twin + "/health/trends?metric=heart_rate&bucket=hour&from=" + monthAgo + "&to=" + to;
       Figure p = compare("API point query vs DuckDB on a sorted file", api, point, "rows", db, POINT, file, twin, dayAgo,
           to, samples, log);

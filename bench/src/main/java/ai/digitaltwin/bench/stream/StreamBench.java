@@ -98,8 +98,8 @@ public final class StreamBench {
       }
       figures.add(Figure.of("stream job, front stages only (" + job.label + ") vs pass-through",
           new Measure(job.label, "events/s", Samples.of(rates.get(job))), pass,
-          job.stage.describe + ", into the same tables (no twin state, twin_state rows or hot path); same records and "
-              + "runs; run-by-run ratios " + Format.pairedRatios(rates.get(job), rates.get(Job.PASS_THROUGH))));
+          job.stage.describe + ", into the same tables (no twin state, " + Tables.TWIN_STATE + " rows or hot path); "
+              + "same records and runs; run-by-run ratios " + Format.pairedRatios(rates.get(job), rates.get(Job.PASS_THROUGH))));
     }
     return figures;
   }
@@ -154,8 +154,8 @@ public final class StreamBench {
     JobExecutionResult result = env.execute("bench-" + job.name().toLowerCase().replace('_', '-'));
     long rows = rows(catalog, Tables.HEALTH_EVENTS);
     if (job == Job.FULL) {
-      log.printf("    full job wrote %,d twin_state rows and %,d anomalies rows%n", rows(catalog, Tables.TWIN_STATE),
-          rows(catalog, Tables.ANOMALIES));
+      log.printf("    full job wrote %,d %s rows and %,d %s rows%n", rows(catalog, Tables.TWIN_STATE), Tables.TWIN_STATE,
+          rows(catalog, Tables.ANOMALIES), Tables.ANOMALIES);
     }
     if (rows != health) {
       throw new IllegalStateException(job.label + " wrote " + rows + " health rows, expected " + health);

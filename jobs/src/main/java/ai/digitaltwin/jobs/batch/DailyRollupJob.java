@@ -94,7 +94,7 @@ public final class DailyRollupJob {
             plan.readsAnomalies() ? read(env, catalog, Tables.ANOMALIES, plan, plan.anomaliesFrom(), plan.anomaliesSnapshot(), null) : null,
             zones);
     stats
-        .transform("commit daily_summaries", Types.VOID, new SummaryCommitter(IcebergSinks.tableLoader(catalog, Tables.DAILY_SUMMARIES), plan))
+        .transform("commit " + Tables.DAILY_SUMMARIES, Types.VOID, new SummaryCommitter(IcebergSinks.tableLoader(catalog, Tables.DAILY_SUMMARIES), plan))
         .setParallelism(1)
         .setMaxParallelism(1)
         .uid("commit-daily-summaries")

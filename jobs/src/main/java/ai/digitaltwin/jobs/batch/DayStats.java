@@ -1,5 +1,6 @@
 package ai.digitaltwin.jobs.batch;
 
+import ai.digitaltwin.schemas.Tables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -174,7 +175,7 @@ public class DayStats {
   private static long count(Record r, String column) {
     Object n = r.getField(column);
     if (n == null) {
-      throw new IllegalStateException("daily_summaries row of " + r.getField("twin_id") + " on " + r.getField("day") + " has no " + column);
+      throw new IllegalStateException(Tables.DAILY_SUMMARIES + " row of " + r.getField("twin_id") + " on " + r.getField("day") + " has no " + column);
     }
     return (Long) n;
   }

@@ -1,6 +1,7 @@
 package ai.digitaltwin.jobs.batch;
 
 import ai.digitaltwin.catalog.BatchRecords;
+import ai.digitaltwin.schemas.Tables;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,10 +64,10 @@ public record RollupPlan(
       return full(summariesNow, healthNow, anomaliesNow, "first rollup");
     }
     if (summaries.spec().isUnpartitioned()) {
-      return full(summariesNow, healthNow, anomaliesNow, "daily_summaries is not yet partitioned by day");
+      return full(summariesNow, healthNow, anomaliesNow, Tables.DAILY_SUMMARIES + " is not yet partitioned by day");
     }
     if (!"true".equals(last.summary().get(BatchRecords.ROLLUP_PARTIALS))) {
-      return full(summariesNow, healthNow, anomaliesNow, "daily_summaries was written without the counts behind its means");
+      return full(summariesNow, healthNow, anomaliesNow, Tables.DAILY_SUMMARIES + " was written without the counts behind its means");
     }
     SortedSet<Integer> days = new TreeSet<>();
     Long[] from = new Long[2];

@@ -2,6 +2,7 @@ package ai.digitaltwin.jobs.batch;
 
 import ai.digitaltwin.catalog.BatchRecords;
 import ai.digitaltwin.catalog.TableDefinitions;
+import ai.digitaltwin.schemas.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ final class SummaryCommit {
     Long planned = plan.full() ? (current == null ? null : current.snapshotId()) : plan.summariesSnapshot();
     if (!Objects.equals(planned, current == null ? null : current.snapshotId())) {
       throw new IllegalStateException(
-          "daily_summaries changed since this rollup was planned (snapshot " + planned + ", now "
+          Tables.DAILY_SUMMARIES + " changed since this rollup was planned (snapshot " + planned + ", now "
               + current.snapshotId() + "): another rollup ran; run it again");
     }
     if (table.spec().isUnpartitioned()) {

@@ -4,6 +4,7 @@ import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.backtest.Backtest;
 import ai.digitaltwin.jobs.backtest.BacktestReport;
+import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,9 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "backtest",
     description = {
-      "Scores the anomaly detectors and the original fixed rules against ground_truth.",
+      "Scores the anomaly detectors and the original fixed rules against " + Tables.GROUND_TRUTH + ".",
       "Reruns the stream job's detectors and the fixed rules (HR outside 50-100, systolic > 140, stress > 0.8)"
-          + " over health_events and scores both per type: precision, recall, F1, median and p90 detection delay."
+          + " over " + Tables.HEALTH_EVENTS + " and scores both per type: precision, recall, F1, median and p90 detection delay."
           + " Prints the report as Markdown."
     })
 final class BacktestCommand extends BatchCommand implements Callable<Integer> {

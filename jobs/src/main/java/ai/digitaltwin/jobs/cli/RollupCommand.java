@@ -3,6 +3,7 @@ package ai.digitaltwin.jobs.cli;
 import ai.digitaltwin.config.Env;
 import ai.digitaltwin.jobs.JobConfig;
 import ai.digitaltwin.jobs.batch.DailyRollupJob;
+import ai.digitaltwin.schemas.Tables;
 import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -13,9 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "rollup",
     description = {
-      "Rolls health_events and anomalies up into daily_summaries.",
-      "One row per twin and local day: the day closes at midnight in the twin's own time zone (from"
-          + " twin_registry; UTC if it has none). Incremental: only the input appended since the last rollup is"
+      "Rolls " + Tables.HEALTH_EVENTS + " and " + Tables.ANOMALIES + " up into " + Tables.DAILY_SUMMARIES + ".",
+      "One row per twin and local day: the day closes at midnight in the twin's own time zone (from "
+          + Tables.TWIN_REGISTRY + "; UTC if it has none). Incremental: only the input appended since the last rollup is"
           + " read, and its sums are added to the days it belongs to; a run with nothing new commits nothing."
           + " Prints changed days, rows written, readings read and seconds."
     })

@@ -4,6 +4,7 @@ import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
 import ai.digitaltwin.reliability.harness.ChildStack;
+import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.testkit.Await;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public final class CrashRestartScenario implements Scenario {
     Result killed = finish(crashed, end, twins);
 
     String done = ctx.scale().kills() + " × kill -9 of the stack process at random points (seed " + seed + ") of a "
-        + ctx.scale().crashDays() + "-day backfill of " + twins + " twins (when the health_events snapshot held that share of "
+        + ctx.scale().crashDays() + "-day backfill of " + twins + " twins (when the " + Tables.HEALTH_EVENTS + " snapshot held that share of "
         + "it, while the job catches up); restarted on the same data directory each time";
     return List.of(exactlyOnce(done, crashed, killed), sameRows(killed, uninterrupted),
         sameState("crash: same twin state", "every column folded event by event (readings, vitals, baselines, activity, stress, "
@@ -75,8 +76,8 @@ public final class CrashRestartScenario implements Scenario {
       // without newer data the watermark may never pass the last intervals (see WatermarkFlush): move it on first
       int sent = WatermarkFlush.send(run.bootstrap(), end.plus(Duration.ofDays(1)));
       // the snapshots the flush releases are committed with (or right after) the flush readings themselves
-      Await.until("the flush readings in health_events", Duration.ofSeconds(120), () ->
-          stack.api().sqlLong(token, "SELECT count(*) FROM health_events WHERE twin_id = '" + WatermarkFlush.TWIN + "'") >= sent);
+      Await.until("the flush readings in " + Tables.HEALTH_EVENTS, Duration.ofSeconds(120), () -> stack.api().sqlLong(token,
+          "SELECT count(*) FROM " + Tables.HEALTH_EVENTS + " WHERE twin_id = '" + WatermarkFlush.TWIN + "'") >= sent);
       Map<String, Map<String, String>> after = settled(stack, token, twins);
       after.remove(WatermarkFlush.TWIN);
       return new Result(expected.byTable(), tables, after);
@@ -110,7 +111,7 @@ public final class CrashRestartScenario implements Scenario {
         behind.add(e.getKey() + " " + folded + " of " + e.getValue());
       }
     }
-    throw new IllegalStateException("twin_state did not settle with " + twins + " twins within 180 s (has " + states.size()
+    throw new IllegalStateException(Tables.TWIN_STATE + " did not settle with " + twins + " twins within 180 s (has " + states.size()
         + "; newest state behind its readings: " + behind + ")");
   }
 
@@ -159,12 +160,12 @@ public final class CrashRestartScenario implements Scenario {
     List<String> diffs = differences(killed.states(), uninterrupted.states(), columns);
     boolean ok = diffs.isEmpty() && killed.states().size() == uninterrupted.states().size() && !uninterrupted.states().isEmpty();
     String observed = (ok
-        ? "all " + uninterrupted.states().size() + " twins: newest twin_state row identical in these columns"
+        ? "all " + uninterrupted.states().size() + " twins: newest " + Tables.TWIN_STATE + " row identical in these columns"
         : diffs.size() + " differences: " + String.join("; ", diffs.subList(0, Math.min(6, diffs.size()))));
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("differences", diffs);
     return Outcome.of(name,
-        "compared each twin's newest twin_state row between the two runs, after one reading of another twin a day later moved "
+        "compared each twin's newest " + Tables.TWIN_STATE + " row between the two runs, after one reading of another twin a day later moved "
             + "the watermark past the backfill: " + what,
         "identical state for every twin", observed, ok, figures);
   }

@@ -77,7 +77,7 @@ final class CrashRun {
       // read from the warehouse itself (snapshot summaries), not the API: the job may be done before the API is up
       try (TwinCatalog catalog = TwinCatalog.open(CatalogConfig.local(dir.resolve("data").resolve("warehouse")))) {
         Table health = catalog.table(Tables.HEALTH_EVENTS);
-        Await.until("health_events at " + fraction, Duration.ofSeconds(180), () -> {
+        Await.until(Tables.HEALTH_EVENTS + " at " + fraction, Duration.ofSeconds(180), () -> {
           health.refresh();
           Snapshot snapshot = health.currentSnapshot();
           share[0] = snapshot == null ? 0 : Long.parseLong(snapshot.summary().getOrDefault("total-records", "0")) / (double) totalReadings;

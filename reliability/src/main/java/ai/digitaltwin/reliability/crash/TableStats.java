@@ -44,7 +44,8 @@ record TableStats(String table, long rows, long distinctIds, String fingerprint)
   /** The newest twin_state row of every twin, column name to value, in twin order. */
   static Map<String, Map<String, String>> finalStates(ApiClient api, String token) {
     JsonNode answer =
-        api.sql(token, "SELECT * EXCLUDE (event_id) FROM twin_state QUALIFY row_number() OVER (PARTITION BY twin_id ORDER BY ts DESC, readings DESC) = 1 ORDER BY twin_id");
+        api.sql(token, "SELECT * EXCLUDE (event_id) FROM " + Tables.TWIN_STATE
+            + " QUALIFY row_number() OVER (PARTITION BY twin_id ORDER BY ts DESC, readings DESC) = 1 ORDER BY twin_id");
     List<String> columns = new ArrayList<>();
     answer.get("columns").forEach(c -> columns.add(c.asText()));
     Map<String, Map<String, String>> states = new LinkedHashMap<>();
@@ -61,7 +62,7 @@ record TableStats(String table, long rows, long distinctIds, String fingerprint)
   /** Health readings per twin in health_events. */
   static Map<String, Long> readingsByTwin(ApiClient api, String token) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (JsonNode r : api.sql(token, "SELECT twin_id, count(*) FROM health_events GROUP BY twin_id ORDER BY twin_id").get("rows")) {
+    for (JsonNode r : api.sql(token, "SELECT twin_id, count(*) FROM " + Tables.HEALTH_EVENTS + " GROUP BY twin_id ORDER BY twin_id").get("rows")) {
       counts.put(r.get(0).asText(), r.get(1).asLong());
     }
     return counts;

@@ -1,5 +1,6 @@
 package ai.digitaltwin.reliability.harness;
 
+import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.kafka.FreePorts;
@@ -83,8 +84,8 @@ public final class LiveStack implements AutoCloseable {
         }
       }
       LiveStack live = new LiveStack(stack, api, admin, dir);
-      Await.until("a day of backfill in health_events", Duration.ofSeconds(180), () ->
-          live.count("SELECT count(*) FROM health_events") >= DEMO_TWINS * 1_400L);
+      Await.until("a day of backfill in " + Tables.HEALTH_EVENTS, Duration.ofSeconds(180), () ->
+          live.count("SELECT count(*) FROM " + Tables.HEALTH_EVENTS) >= DEMO_TWINS * 1_400L);
       return live;
     } catch (Exception e) {
       stack.close();

@@ -3,6 +3,7 @@ package ai.digitaltwin.reliability.http;
 import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
+import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.reliability.harness.LiveStack;
 import ai.digitaltwin.reliability.harness.RawHttp;
@@ -41,7 +42,8 @@ public final class HostileHttpScenario implements Scenario {
     List<Route> routes = Route.all(api.getOk("/openapi.json", null));
     List<HttpCase> cases = new Corpus(admin, READABLE, MAX_REQUEST_BYTES).build(routes);
     // the registry history changes only through accepted writes; the twin list also carries live state
-    long registryBefore = live.count("SELECT count(*) FROM twin_registry");
+    String registryRows = "SELECT count(*) FROM " + Tables.TWIN_REGISTRY;
+    long registryBefore = live.count(registryRows);
 
     RawHttp raw = new RawHttp(Integer.parseInt(api.base().substring(api.base().lastIndexOf(':') + 1)));
     Map<Integer, Integer> byStatus = new TreeMap<>();
@@ -78,7 +80,7 @@ public final class HostileHttpScenario implements Scenario {
       }
     }
     boolean serving = api.get("/api/v1/twins?limit=1", admin).status() == 200 && api.get("/health", null).status() < 500;
-    long registryAfter = live.count("SELECT count(*) FROM twin_registry");
+    long registryAfter = live.count(registryRows);
     boolean unchanged = registryAfter == registryBefore;
 
     boolean ok = failures.isEmpty() && canaryFailures == 0 && serving && unchanged;

@@ -13,6 +13,7 @@ import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GeneratorProgress;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
 import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.testkit.Await;
 import java.time.Duration;
@@ -45,10 +46,11 @@ public final class LateEventsScenario implements Scenario {
     GeneratorService generator = live.stack().generator();
     generator.close();
     long produced = generator.produced(Topics.HEALTH);
-    Await.until("all " + produced + " generated readings in health_events", Duration.ofSeconds(120), () ->
-        live.count("SELECT count(*) FROM health_events WHERE source = 'generator'") >= produced);
-    long rows = live.count("SELECT count(*) FROM health_events WHERE source = 'generator'");
-    long distinct = live.count("SELECT count(DISTINCT event_id) FROM health_events WHERE source = 'generator'");
+    String generated = " FROM " + Tables.HEALTH_EVENTS + " WHERE source = 'generator'";
+    Await.until("all " + produced + " generated readings in " + Tables.HEALTH_EVENTS, Duration.ofSeconds(120), () ->
+        live.count("SELECT count(*)" + generated) >= produced);
+    long rows = live.count("SELECT count(*)" + generated);
+    long distinct = live.count("SELECT count(DISTINCT event_id)" + generated);
 
     long bound = LiveStack.WATERMARK_BOUND_MS;
     Replay replay = replay(live.stack().bootstrapServers(), LiveStack.PARTITIONS, generator.config().seed(), generator.config().lateRate(),
@@ -56,7 +58,7 @@ public final class LateEventsScenario implements Scenario {
     List<Object> counted = live.history().query(
         "SELECT count(*) FILTER (WHERE ts < prev - INTERVAL (" + bound + ") MILLISECOND), count(*) FILTER (WHERE ts < prev), "
             + "max(epoch_ms(prev) - epoch_ms(ts)) FILTER (WHERE ts < prev) FROM (SELECT ts, max(ts) OVER (PARTITION BY kafka_partition "
-            + "ORDER BY kafka_offset ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev FROM health_events WHERE source = 'generator')",
+            + "ORDER BY kafka_offset ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev" + generated + ")",
         List.of()).rows().get(0);
     long lateBeyondBound = ((Number) counted.get(0)).longValue();
     long outOfOrder = ((Number) counted.get(1)).longValue();
@@ -75,15 +77,16 @@ public final class LateEventsScenario implements Scenario {
     figures.put("out_of_order_in_table", outOfOrder);
     figures.put("max_lateness_ms", maxLatenessMs);
     String done = String.format("generator with GENERATOR_LATE_RATE=%.2f (readings held back 1-10 simulated minutes); stopped; its "
-        + "committed history replayed from its checkpoint; health_events checked against it", generator.config().lateRate());
-    String observed = String.format("generator sent %d readings (replay: %d; %d held back); health_events holds %d rows, %d distinct; "
+        + "committed history replayed from its checkpoint; %s checked against it", generator.config().lateRate(), Tables.HEALTH_EVENTS);
+    String observed = String.format("generator sent %d readings (replay: %d; %d held back); %s holds %d rows, %d distinct; "
         + "late beyond the %d s bound by Kafka order: %d in the table, %d in the replay (%d of them held back, the rest on-time readings "
         + "of twins whose phase in the minute trails another twin's on the same partition by > %d s); %d out of order at all, up to %.1f min. "
         + "The job drops none: twin state keeps the newest vitals by event time, detectors take them in arrival order, emitted snapshots are not revised",
-        produced, replay.sent(), replay.heldBack(), rows, distinct, bound / 1000, lateBeyondBound, replay.lateByKafkaOrder(), replay.heldAndLate(),
+        produced, replay.sent(), replay.heldBack(), Tables.HEALTH_EVENTS, rows, distinct, bound / 1000, lateBeyondBound, replay.lateByKafkaOrder(), replay.heldAndLate(),
         bound / 1000, outOfOrder, maxLatenessMs / 60000.0);
     return List.of(Outcome.of("late events", done,
-        "every reading the generator sent is in health_events once, late ones included; late readings counted in the table = the replay's count",
+        "every reading the generator sent is in " + Tables.HEALTH_EVENTS + " once, late ones included; late readings counted in the "
+            + "table = the replay's count",
         observed, ok, figures));
   }
 

@@ -1,6 +1,7 @@
 package ai.digitaltwin.reliability.load;
 
 import ai.digitaltwin.reliability.harness.LiveStack;
+import ai.digitaltwin.schemas.Tables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class FreshnessProbe implements Runnable {
       }
       boolean seen = false;
       while (!seen && System.nanoTime() - sent < GIVE_UP_MS * 1_000_000) {
-        seen = live.count("SELECT count(*) FROM health_events WHERE event_id = ?", id) > 0;
+        seen = live.count("SELECT count(*) FROM " + Tables.HEALTH_EVENTS + " WHERE event_id = ?", id) > 0;
         if (!seen) {
           pause(100);
         }

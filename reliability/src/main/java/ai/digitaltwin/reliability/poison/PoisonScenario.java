@@ -4,6 +4,7 @@ import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
 import ai.digitaltwin.reliability.harness.LiveStack;
+import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.schemas.Topic;
 import ai.digitaltwin.schemas.Topics;
 import ai.digitaltwin.testkit.Await;
@@ -115,7 +116,7 @@ public final class PoisonScenario implements Scenario {
         landed.put(table, live.count("SELECT count(*) FROM " + table + " WHERE event_id LIKE ?", ProbeEvents.ID_PREFIX + "%"));
       }
       deadLetters.clear();
-      for (Map<String, Object> r : live.history().query("SELECT event_id, reason FROM dead_letters", List.of()).asMaps()) {
+      for (Map<String, Object> r : live.history().query("SELECT event_id, reason FROM " + Tables.DEAD_LETTERS, List.of()).asMaps()) {
         deadLetters.put((String) r.get("event_id"), (String) r.get("reason"));
       }
       return landed.values().stream().allMatch(n -> n >= valid) && deadLetters.keySet().containsAll(expectedReason.keySet())
@@ -156,12 +157,13 @@ public final class PoisonScenario implements Scenario {
     String done = String.format("into each of %d input topics: %d valid events (in health and behaviour every 4th from a v2-schema "
         + "producer, %d in all) and %d poison records (%.1f %%), interleaved; the v2 writer schema registered with the job's decoder first",
         Topics.INPUTS.size(), valid, v2Sent, bad, 100.0 * bad / (valid + bad));
-    String observed = String.format("landed %s (%d distinct ids); %d of %d poison records in dead_letters with the expected reason %s; "
+    String observed = String.format("landed %s (%d distinct ids); %d of %d poison records in %s with the expected reason %s; "
         + "job status seen %s%s, restarts %d; generator %s",
-        landed, distinct, expectedReason.size() - wrongReason, expectedReason.size(), byReason, statuses,
+        landed, distinct, expectedReason.size() - wrongReason, expectedReason.size(), Tables.DEAD_LETTERS, byReason, statuses,
         unreadable.isEmpty() ? "" : " (unreadable " + unreadable + ")", maxRestarts[0], generator);
     return List.of(Outcome.of("poison and evolution", done,
-        "every valid event (v1 and v2) in its table exactly once; every poison record in dead_letters with its reason; job RUNNING, 0 restarts",
+        "every valid event (v1 and v2) in its table exactly once; every poison record in " + Tables.DEAD_LETTERS
+            + " with its reason; job RUNNING, 0 restarts",
         observed, ok, figures));
   }
 

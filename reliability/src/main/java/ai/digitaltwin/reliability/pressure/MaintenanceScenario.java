@@ -94,8 +94,8 @@ public final class MaintenanceScenario implements Scenario {
     figures.put("after_maintenance", after);
     figures.put("data_files_written", written);
     String done = String.format("%d simulated days × %d checkpoint commits (one Parquet file each, %d twins, a reading per minute) into "
-        + "health_events; TableMaintenance after each day (compact ≥ %d files per day, expire beyond the newest %d snapshots / %s)",
-        days, commits, TWINS, MIN_FILES, RETAIN_LAST, RETENTION);
+        + "%s; TableMaintenance after each day (compact ≥ %d files per day, expire beyond the newest %d snapshots / %s)",
+        days, commits, TWINS, Tables.HEALTH_EVENTS, MIN_FILES, RETAIN_LAST, RETENTION);
     String observed = String.format("files on disk per day before→after maintenance: %s. After %d days: %d live data files for %d day "
         + "partitions (%d written), %d snapshots, %d metadata versions, %d unreferenced files, %.1f MB, all %d rows readable%s",
         String.join("; ", perDay), days, last.liveDataFiles(), days, written, last.snapshots(), last.metadataJson(), last.orphans(),

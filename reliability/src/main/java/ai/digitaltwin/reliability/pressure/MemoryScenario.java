@@ -4,6 +4,7 @@ import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
 import ai.digitaltwin.reliability.harness.LiveStack;
+import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.testkit.Await;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -46,9 +47,10 @@ public final class MemoryScenario implements Scenario {
     addTwins(live, 3 * n, created);
     awaitActive(live, created);
     long at4N = heapAfterGc();
-    long readings = live.count("SELECT count(*) FROM health_events");
+    String allReadings = "SELECT count(*) FROM " + Tables.HEALTH_EVENTS;
+    long readings = live.count(allReadings);
     long soakTarget = readings + (long) SOAK_READINGS * 4 * n;
-    Await.until(SOAK_READINGS + " more readings per twin", Duration.ofSeconds(180), () -> live.count("SELECT count(*) FROM health_events") >= soakTarget);
+    Await.until(SOAK_READINGS + " more readings per twin", Duration.ofSeconds(180), () -> live.count(allReadings) >= soakTarget);
     long later = heapAfterGc();
 
     long perTwin = (at4N - atN) / (3L * n);
@@ -89,9 +91,10 @@ public final class MemoryScenario implements Scenario {
       return;
     }
     String in = "'" + String.join("','", twins) + "'";
-    Await.until(twins.size() + " new twins producing and in twin_state", Duration.ofSeconds(180), () ->
-        live.count("SELECT count(DISTINCT twin_id) FROM health_events WHERE twin_id IN (" + in + ")") == twins.size()
-            && live.count("SELECT count(DISTINCT twin_id) FROM twin_state WHERE twin_id IN (" + in + ")") == twins.size());
+    String twinsIn = "SELECT count(DISTINCT twin_id) FROM %s WHERE twin_id IN (" + in + ")";
+    Await.until(twins.size() + " new twins producing and in " + Tables.TWIN_STATE, Duration.ofSeconds(180), () ->
+        live.count(twinsIn.formatted(Tables.HEALTH_EVENTS)) == twins.size()
+            && live.count(twinsIn.formatted(Tables.TWIN_STATE)) == twins.size());
   }
 
   /**

@@ -1,5 +1,6 @@
 package ai.digitaltwin.reliability.sql;
 
+import ai.digitaltwin.schemas.Tables;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ record Attack(String family, String sql, boolean mayRunCut, String message) {
   static List<Attack> all(Path warehouse, Path dataDir) {
     String wh = warehouse.toAbsolutePath().toString();
     String secrets = dataDir.resolve("secrets").toAbsolutePath().toString();
+    String health = Tables.HEALTH_EVENTS;
+    String state = Tables.TWIN_STATE;
+    String registry = Tables.TWIN_REGISTRY;
     List<Attack> a = new ArrayList<>();
     refuse(a, "file access",
         "SELECT * FROM read_csv('/etc/passwd')",
@@ -31,8 +35,8 @@ record Attack(String family, String sql, boolean mayRunCut, String message) {
         "SELECT * FROM read_parquet('" + wh + "/../../../../etc/passwd')");
     refuse(a, "COPY",
         "COPY (SELECT 1) TO '/tmp/rel-evil.csv'",
-        "COPY health_events TO '" + wh + "/rel-evil.parquet' (FORMAT parquet)",
-        "COPY health_events FROM '/etc/passwd'",
+        "COPY " + health + " TO '" + wh + "/rel-evil.parquet' (FORMAT parquet)",
+        "COPY " + health + " FROM '/etc/passwd'",
         "EXPORT DATABASE '/tmp/rel-evil-export'");
     refuse(a, "ATTACH",
         "ATTACH '/tmp/rel-evil.duckdb' AS evil",
@@ -51,21 +55,21 @@ record Attack(String family, String sql, boolean mayRunCut, String message) {
         "PRAGMA threads = 64",
         "SELECT set_config('enable_external_access', 'true')");
     refuse(a, "DDL and view replacement",
-        "CREATE OR REPLACE VIEW health_events AS SELECT 1 AS x",
-        "DROP VIEW health_events",
-        "ALTER VIEW twin_state RENAME TO twin_state_old",
+        "CREATE OR REPLACE VIEW " + health + " AS SELECT 1 AS x",
+        "DROP VIEW " + health,
+        "ALTER VIEW " + state + " RENAME TO " + state + "_old",
         "CREATE TABLE rel_evil AS SELECT 1 AS x",
         "CREATE MACRO count_star() AS 42",
-        "DELETE FROM health_events",
-        "INSERT INTO twin_registry SELECT * FROM twin_registry",
-        "UPDATE health_events SET heart_rate = 0",
+        "DELETE FROM " + health,
+        "INSERT INTO " + registry + " SELECT * FROM " + registry,
+        "UPDATE " + health + " SET heart_rate = 0",
         "CHECKPOINT");
     refuse(a, "multi-statement",
-        "SELECT 1; DROP VIEW health_events",
+        "SELECT 1; DROP VIEW " + health,
         "SELECT 1; SET enable_external_access = true",
-        "SELECT 1 --\n; DROP VIEW health_events",
+        "SELECT 1 --\n; DROP VIEW " + health,
         "SELECT 1 /* ; */ ; CREATE TABLE rel_evil (a INT)",
-        "SELECT 1) AS q; DROP VIEW health_events; SELECT * FROM (SELECT 1",
+        "SELECT 1) AS q; DROP VIEW " + health + "; SELECT * FROM (SELECT 1",
         "WITH x AS (SELECT 1) SELECT * FROM x; COPY (SELECT 1) TO '/tmp/rel-evil2.csv'");
     exact(a, "DuckDB catalog and settings",
         "SELECT * FROM duckdb_settings()", "Table function duckdb_settings" + VIEWS_ONLY,
@@ -79,13 +83,13 @@ record Attack(String family, String sql, boolean mayRunCut, String message) {
         "SELECT * FROM pg_settings", "Table pg_settings" + VIEWS_ONLY,
         "SELECT view_definition FROM information_schema.views", "Table information_schema.views" + VIEWS_ONLY,
         "SELECT current_setting('allowed_directories')", "Function current_setting" + VIEWS_ONLY,
-        "SELECT pg_get_viewdef('health_events')", "Function pg_get_viewdef" + VIEWS_ONLY);
+        "SELECT pg_get_viewdef('" + health + "')", "Function pg_get_viewdef" + VIEWS_ONLY);
     exact(a, "not a query",
-        "DELETE FROM health_events WHERE true", NOT_SELECT,
-        "UPDATE twin_state SET mood = 'x'", NOT_SELECT);
+        "DELETE FROM " + health + " WHERE true", NOT_SELECT,
+        "UPDATE " + state + " SET mood = 'x'", NOT_SELECT);
     cut(a, "resource exhaustion",
         "SELECT count(*) FROM range(1000000000) a, range(1000000000) b",
-        "SELECT count(*) FROM health_events a, health_events b, health_events c",
+        "SELECT count(*) FROM " + health + " a, " + health + " b, " + health + " c",
         "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r",
         "WITH RECURSIVE r(s) AS (SELECT 'x' UNION ALL SELECT s || s FROM r) SELECT max(length(s)) FROM r",
         "SELECT length(repeat('x', 2000000000))",

@@ -3,6 +3,7 @@ package ai.digitaltwin.reliability.sql;
 import ai.digitaltwin.reliability.Outcome;
 import ai.digitaltwin.reliability.Scenario;
 import ai.digitaltwin.reliability.SuiteContext;
+import ai.digitaltwin.schemas.Tables;
 import ai.digitaltwin.testkit.ApiClient;
 import ai.digitaltwin.reliability.harness.LiveStack;
 import ai.digitaltwin.reliability.harness.Percentiles;
@@ -42,8 +43,8 @@ public final class HostileSqlScenario implements Scenario {
     String analyst = live.login("analyst2");
     // settled history only: everything older than 20 minutes was committed long ago
     Instant cut = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-    String normal = "SELECT twin_id, count(*) AS n, round(avg(heart_rate), 6) AS hr FROM health_events WHERE ts < TIMESTAMPTZ '" + cut
-        + "' GROUP BY 1 ORDER BY 1";
+    String normal = "SELECT twin_id, count(*) AS n, round(avg(heart_rate), 6) AS hr FROM " + Tables.HEALTH_EVENTS
+        + " WHERE ts < TIMESTAMPTZ '" + cut + "' GROUP BY 1 ORDER BY 1";
     String views = "SELECT table_name, table_type FROM information_schema.tables ORDER BY 1";
     String viewsBefore = NormalUser.answer(api, attacker, views);
     String expected = NormalUser.answer(api, analyst, normal);
