@@ -3,6 +3,7 @@ package ai.digitaltwin.importer.welltory;
 import ai.digitaltwin.importer.Csv;
 import ai.digitaltwin.importer.ImportContext;
 import ai.digitaltwin.importer.Metric;
+import ai.digitaltwin.importer.Parser;
 import ai.digitaltwin.importer.Reading;
 import ai.digitaltwin.importer.ReadingSink;
 import ai.digitaltwin.importer.UnreadableInputException;
@@ -12,48 +13,71 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.Function;
 
 /**
  * What both Welltory files share: a header to recognise, many people in one file of whom {@code --user}
- * chooses one, and rows of that person handed to a per-file reader; rows of other people and rows with the
- * wrong number of fields are counted as skipped.
+ * chooses one, and a time column that stamps every value of a row. Rows of other people, rows with the wrong
+ * number of fields and rows whose time does not parse are counted as skipped; each file says how its time
+ * is read and which values a row holds.
  */
-final class PersonRows {
+abstract class PersonRows implements Parser {
 
-  /** Reads one row of the chosen person. */
+  /** Reads the values of one row of the chosen person, all stamped {@code at}. */
   @FunctionalInterface
   interface Row {
-    void read(List<String> fields, String origin, ReadingSink out);
+    void read(List<String> fields, Instant at, String origin, ReadingSink out);
   }
 
-  /** One Welltory file: how its header is recognised and named, and its row reader for a given header. */
-  record Layout(String file, List<String> required, String holds, Function<List<String>, Row> rows) {
-    boolean matches(String headerLine) {
-      List<String> h = Csv.split(headerLine);
-      return required.stream().allMatch(c -> Csv.column(h, c) >= 0);
-    }
+  private final String file;
+  private final List<String> required;
+  private final String holds;
+  private final String timeColumn;
+
+  /**
+   * @param file the file's name in Welltory's export, for messages
+   * @param required the header's columns that recognise the file; {@code timeColumn} among them
+   * @param holds what a row is, for messages
+   */
+  PersonRows(String file, List<String> required, String holds, String timeColumn) {
+    this.file = file;
+    this.required = required;
+    this.holds = holds;
+    this.timeColumn = timeColumn;
   }
 
-  private PersonRows() {}
+  /** Whether a header line has every one of the {@code required} columns. */
+  static boolean matches(String headerLine, List<String> required) {
+    List<String> h = Csv.split(headerLine);
+    return required.stream().allMatch(c -> Csv.column(h, c) >= 0);
+  }
 
-  static void read(InputStream in, String name, ImportContext ctx, ReadingSink out, Layout layout)
+  /** The instant of a row's time cell in the person's zone; null (or a parse exception) when it does not parse. */
+  abstract Instant time(String cell, ZoneId zone);
+
+  /** The reader of a row's values, for the columns of {@code header}. */
+  abstract Row values(List<String> header);
+
+  @Override
+  public final void read(InputStream in, String name, ImportContext ctx, ReadingSink out)
       throws IOException, UnreadableInputException {
     BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     String headerLine = lines.readLine();
-    if (headerLine == null || !layout.matches(headerLine)) {
+    if (headerLine == null || !matches(headerLine, required)) {
       throw new UnreadableInputException(
-          name + ": not a Welltory " + layout.file() + " (header with " + String.join(", ", layout.required()) + ")");
+          name + ": not a Welltory " + file + " (header with " + String.join(", ", required) + ")");
     }
     if (ctx.user() == null) {
       throw new UnreadableInputException(
-          name + " holds the " + layout.holds() + " of many people: choose one with --user USER_CODE");
+          name + " holds the " + holds + " of many people: choose one with --user USER_CODE");
     }
     List<String> header = Csv.split(headerLine);
     int user = Csv.column(header, "user_code");
-    Row row = layout.rows().apply(header);
+    int time = Csv.column(header, timeColumn);
+    Row row = values(header);
     String origin = "welltory:" + ctx.user();
     String line;
     while ((line = lines.readLine()) != null) {
@@ -66,8 +90,21 @@ final class PersonRows {
       } else if (!ctx.user().equals(f.get(user))) {
         out.skip("row of another person than " + ctx.user());
       } else {
-        row.read(f, origin, out);
+        Instant at = at(f.get(time), ctx.zone());
+        if (at == null) {
+          out.skip("unparseable timestamp");
+        } else {
+          row.read(f, at, origin, out);
+        }
       }
+    }
+  }
+
+  private Instant at(String cell, ZoneId zone) {
+    try {
+      return time(cell, zone);
+    } catch (DateTimeParseException e) {
+      return null;
     }
   }
 

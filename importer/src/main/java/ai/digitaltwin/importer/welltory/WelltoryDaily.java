@@ -1,16 +1,10 @@
 package ai.digitaltwin.importer.welltory;
 
 import ai.digitaltwin.importer.Csv;
-import ai.digitaltwin.importer.ImportContext;
 import ai.digitaltwin.importer.Metric;
-import ai.digitaltwin.importer.Parser;
-import ai.digitaltwin.importer.ReadingSink;
-import ai.digitaltwin.importer.UnreadableInputException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
@@ -25,7 +19,7 @@ import java.util.function.DoubleUnaryOperator;
  * (calories, distance, exposure). The file holds many people: {@code --user} (or a {@code --twin} equal
  * to a {@code user_code}) chooses one.
  */
-public final class WelltoryDaily implements Parser {
+public final class WelltoryDaily extends PersonRows {
   static final String RESTING = "resting heart rate (no field in the wire contract)";
   static final String PULSE = "daily pulse average/min/max (a summary, not a reading)";
   static final String OTHER = "daily activity, energy or exposure summary (no field in the wire contract)";
@@ -34,41 +28,36 @@ public final class WelltoryDaily implements Parser {
 
   private static final List<String> REQUIRED = List.of("user_code", "day", "resting_pulse");
 
+  public WelltoryDaily() {
+    super("wearables.csv", REQUIRED, "daily summaries", "day");
+  }
+
   public static boolean matches(String header) {
-    return layout(null).matches(header);
+    return matches(header, REQUIRED);
+  }
+
+  /** The end of the local day: the midnight after it. */
+  @Override
+  Instant time(String cell, ZoneId zone) {
+    return LocalDate.parse(cell).plusDays(1).atStartOfDay(zone).toInstant();
   }
 
   @Override
-  public void read(InputStream in, String name, ImportContext ctx, ReadingSink out)
-      throws IOException, UnreadableInputException {
-    PersonRows.read(in, name, ctx, out, layout(ctx));
-  }
-
-  private static PersonRows.Layout layout(ImportContext ctx) {
-    return new PersonRows.Layout("wearables.csv", REQUIRED, "daily summaries", header -> {
-      int day = Csv.column(header, "day");
-      int steps = Csv.column(header, "steps_count");
-      int spo2 = Csv.column(header, "average_spo2_value");
-      int temp = Csv.column(header, "body_temperature_avg");
-      int resting = Csv.column(header, "resting_pulse");
-      return (f, origin, out) -> {
-        Instant end;
-        try {
-          end = LocalDate.parse(f.get(day)).plusDays(1).atStartOfDay(ctx.zone()).toInstant();
-        } catch (DateTimeParseException e) {
-          out.skip("unparseable timestamp");
-          return;
+  Row values(List<String> header) {
+    int steps = Csv.column(header, "steps_count");
+    int spo2 = Csv.column(header, "average_spo2_value");
+    int temp = Csv.column(header, "body_temperature_avg");
+    int resting = Csv.column(header, "resting_pulse");
+    return (f, end, origin, out) -> {
+      value(f, steps, Metric.STEPS, DoubleUnaryOperator.identity(), end, origin, out);
+      value(f, spo2, Metric.SPO2, v -> v <= 1 ? v * 100 : v, end, origin, out);
+      value(f, temp, Metric.BODY_TEMP_C, DoubleUnaryOperator.identity(), end, origin, out);
+      for (int c = 0; c < header.size(); c++) {
+        String column = header.get(c);
+        if (!f.get(c).isEmpty() && !READ.contains(column)) {
+          out.skip(c == resting ? RESTING : PULSES.contains(column) ? PULSE : OTHER);
         }
-        PersonRows.value(f, steps, Metric.STEPS, DoubleUnaryOperator.identity(), end, origin, out);
-        PersonRows.value(f, spo2, Metric.SPO2, v -> v <= 1 ? v * 100 : v, end, origin, out);
-        PersonRows.value(f, temp, Metric.BODY_TEMP_C, DoubleUnaryOperator.identity(), end, origin, out);
-        for (int c = 0; c < header.size(); c++) {
-          String column = header.get(c);
-          if (!f.get(c).isEmpty() && !READ.contains(column)) {
-            out.skip(c == resting ? RESTING : PULSES.contains(column) ? PULSE : OTHER);
-          }
-        }
-      };
-    });
+      }
+    };
   }
 }

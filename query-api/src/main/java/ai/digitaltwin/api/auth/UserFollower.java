@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.auth;
 
+import ai.digitaltwin.api.kafka.Follower;
 import ai.digitaltwin.schemas.AvroCodec;
 import ai.digitaltwin.schemas.PoisonRecordException;
 import ai.digitaltwin.schemas.Topics;
@@ -7,17 +8,14 @@ import ai.digitaltwin.schemas.UserEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,30 +23,25 @@ import org.slf4j.LoggerFactory;
  * Reads the users topic from the beginning on one thread, forever. {@link #start} returns once every
  * partition has been read up to the end it had when the replay began.
  */
-final class UserFollower implements AutoCloseable {
+final class UserFollower implements AutoCloseable, Follower.Reader {
   private static final Logger LOG = LoggerFactory.getLogger(UserFollower.class);
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Follower follower;
   private final Consumer<UserEvent> sink;
+  private final AvroCodec<UserEvent> codec = Topics.USERS.codec();
   private final CountDownLatch replayed = new CountDownLatch(1);
-  private final Thread thread;
   private volatile RuntimeException failure;
-  private volatile boolean running = true;
+  /** Set on the polling thread, read only there. */
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private Map<TopicPartition, Long> end;
 
   UserFollower(String bootstrap, Consumer<UserEvent> sink) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-api-users");
-    this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.follower = new Follower(bootstrap, "query-api-users", "users-follower", this);
     this.sink = sink;
-    this.thread = new Thread(this::run, "users-follower");
-    this.thread.setDaemon(true);
   }
 
   void start(Duration timeout) {
-    thread.start();
+    follower.start();
     try {
       if (!replayed.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         close();
@@ -66,37 +59,36 @@ final class UserFollower implements AutoCloseable {
     }
   }
 
-  private void run() {
-    AvroCodec<UserEvent> codec = Topics.USERS.codec();
-    try {
-      List<TopicPartition> partitions = partitions();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (running) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.value() == null) {
-            continue;
-          }
-          try {
-            sink.accept(codec.decode(record.value()));
-          } catch (PoisonRecordException | IllegalArgumentException e) {
-            LOG.warn("skipping unreadable user event at {}@{}: {}", record.partition(), record.offset(), e.toString());
-          }
-        }
-        if (replayed.getCount() > 0 && caughtUp(end)) {
-          replayed.countDown();
-        }
+  @Override
+  public void begin(KafkaConsumer<byte[], byte[]> consumer) {
+    this.consumer = consumer;
+    List<TopicPartition> partitions = partitions();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    end = consumer.endOffsets(partitions);
+  }
+
+  @Override
+  public void read(ConsumerRecords<byte[], byte[]> records) {
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      if (record.value() == null) {
+        continue;
       }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      failure = e;
-      LOG.error("users follower stopped: {}", e.toString());
-      replayed.countDown();
-    } finally {
-      consumer.close();
+      try {
+        sink.accept(codec.decode(record.value()));
+      } catch (PoisonRecordException | IllegalArgumentException e) {
+        LOG.warn("skipping unreadable user event at {}@{}: {}", record.partition(), record.offset(), e.toString());
+      }
     }
+    if (replayed.getCount() > 0 && caughtUp()) {
+      replayed.countDown();
+    }
+  }
+
+  @Override
+  public void failed(RuntimeException e) {
+    failure = e;
+    replayed.countDown();
   }
 
   private List<TopicPartition> partitions() {
@@ -108,7 +100,7 @@ final class UserFollower implements AutoCloseable {
     return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
   }
 
-  private boolean caughtUp(Map<TopicPartition, Long> end) {
+  private boolean caughtUp() {
     for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
       if (consumer.position(e.getKey()) < e.getValue()) {
         return false;
@@ -119,16 +111,6 @@ final class UserFollower implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    try {
-      consumer.wakeup();
-    } catch (RuntimeException e) {
-      // already closed by its thread
-    }
-    try {
-      thread.join(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    follower.close();
   }
 }

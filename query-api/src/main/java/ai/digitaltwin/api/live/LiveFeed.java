@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.live;
 
+import ai.digitaltwin.api.kafka.Follower;
 import ai.digitaltwin.schemas.Anomaly;
 import ai.digitaltwin.schemas.PoisonRecordException;
 import ai.digitaltwin.schemas.Topics;
@@ -9,17 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.BiConsumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,20 +32,11 @@ public final class LiveFeed implements AutoCloseable {
   /** Receives (event name, event) for one twin: {@code state}, {@code anomaly} or {@code chat}. */
   public interface Subscriber extends BiConsumer<String, Object> {}
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final Follower follower;
 
   private LiveFeed(String bootstrap) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-api-live");
-    this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    this.thread = new Thread(this::run, "live-feed");
-    this.thread.setDaemon(true);
+    this.follower = new Follower(bootstrap, "query-api-live", "live-feed", records -> records.forEach(this::dispatch));
   }
 
   /**
@@ -57,19 +45,20 @@ public final class LiveFeed implements AutoCloseable {
    */
   public static LiveFeed start(String bootstrap) {
     LiveFeed feed = new LiveFeed(bootstrap);
+    KafkaConsumer<byte[], byte[]> consumer = feed.follower.consumer();
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : List.of(Topics.STATE.name(), Topics.ANOMALIES.name(), Topics.CHAT.name())) {
-      var infos = feed.consumer.partitionsFor(topic, Duration.ofSeconds(30));
+      var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
       if (infos == null || infos.isEmpty()) {
         LOG.warn("topic {} does not exist: no live events from it", topic);
         continue;
       }
       infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
     }
-    feed.consumer.assign(partitions);
-    feed.consumer.seekToEnd(partitions);
-    partitions.forEach(feed.consumer::position); // resolves the end now, not at the first poll
-    feed.thread.start();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position); // resolves the end now, not at the first poll
+    feed.follower.start();
     return feed;
   }
 
@@ -81,22 +70,6 @@ public final class LiveFeed implements AutoCloseable {
         set.remove(subscriber);
       }
     };
-  }
-
-  private void run() {
-    try {
-      while (running) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          dispatch(record);
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("live feed stopped: {}", e.toString());
-    } finally {
-      consumer.close();
-    }
   }
 
   private void dispatch(ConsumerRecord<byte[], byte[]> record) {
@@ -138,16 +111,6 @@ public final class LiveFeed implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    try {
-      consumer.wakeup();
-    } catch (RuntimeException ignored) {
-      // already closed
-    }
-    try {
-      thread.join(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    follower.close();
   }
 }
