@@ -55,8 +55,23 @@ final class FreshnessBench {
         if (ts.toEpochMilli() % 1000 == 0) {
           ts = ts.plusMillis(1); // generator readings fall on whole seconds: a probe never does
         }
-        HealthEvent probe = new HealthEvent(UUID.randomUUID().toString(), twin, ts, "elevated_hr".equals(shown.get(twin)) ? 68.0 : 152.0, 121.0, 79.0,
-            97.0, 36.8, 15.0, 48.0, 0, 0.3, 0.6, "leisure", "bench-probe");
+        HealthEvent probe = HealthEvent.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setTwinId(twin)
+            .setTs(ts)
+            .setHeartRate("elevated_hr".equals(shown.get(twin)) ? 68.0 : 152.0)
+            .setSystolicBp(121.0)
+            .setDiastolicBp(79.0)
+            .setSpo2(97.0)
+            .setBodyTempC(36.8)
+            .setRespRate(15.0)
+            .setHrvMs(48.0)
+            .setSteps(0)
+            .setStress(0.3)
+            .setEnergy(0.6)
+            .setActivity("leisure")
+            .setSource("bench-probe")
+            .build();
         long sent = System.nanoTime();
         producer.send(new ProducerRecord<>(Topics.HEALTH.name(), twin.getBytes(StandardCharsets.UTF_8),
             Topics.HEALTH.codec().encode(probe))).get();

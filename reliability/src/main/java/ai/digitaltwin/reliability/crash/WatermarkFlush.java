@@ -30,7 +30,23 @@ final class WatermarkFlush {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (PartitionInfo p : producer.partitionsFor(Topics.HEALTH.name())) {
-        HealthEvent e = new HealthEvent("flush-" + p.partition(), TWIN, at, 60.0, 120.0, 80.0, 98.0, 36.8, 14.0, 50.0, 0, 0.1, 0.9, "sleep", "reliability");
+        HealthEvent e = HealthEvent.newBuilder()
+            .setEventId("flush-" + p.partition())
+            .setTwinId(TWIN)
+            .setTs(at)
+            .setHeartRate(60.0)
+            .setSystolicBp(120.0)
+            .setDiastolicBp(80.0)
+            .setSpo2(98.0)
+            .setBodyTempC(36.8)
+            .setRespRate(14.0)
+            .setHrvMs(50.0)
+            .setSteps(0)
+            .setStress(0.1)
+            .setEnergy(0.9)
+            .setActivity("sleep")
+            .setSource("reliability")
+            .build();
         producer.send(new ProducerRecord<>(Topics.HEALTH.name(), p.partition(), TWIN.getBytes(StandardCharsets.UTF_8), Topics.HEALTH.codec().encode(e)));
       }
       producer.flush();

@@ -42,7 +42,23 @@ final class ProbeEvents {
     String id = eventId(topic, n);
     String twin = twin(n);
     if (topic == Topics.HEALTH) {
-      return new HealthEvent(id, twin, at, 70.0 + n % 20, 118.0, 78.0, 97.5, 36.7, 14.0, 55.0, n % 50, 0.3, 0.6, "work", "wearable");
+      return HealthEvent.newBuilder()
+          .setEventId(id)
+          .setTwinId(twin)
+          .setTs(at)
+          .setHeartRate(70.0 + n % 20)
+          .setSystolicBp(118.0)
+          .setDiastolicBp(78.0)
+          .setSpo2(97.5)
+          .setBodyTempC(36.7)
+          .setRespRate(14.0)
+          .setHrvMs(55.0)
+          .setSteps(n % 50)
+          .setStress(0.3)
+          .setEnergy(0.6)
+          .setActivity("work")
+          .setSource("wearable")
+          .build();
     }
     if (topic == Topics.BEHAVIOR) {
       return new BehaviorEvent(id, twin, at, "step", "work", null, 15.0, n % 200, 0.6, 0.3);
