@@ -5,9 +5,9 @@ import ai.digitaltwin.generator.GeneratorConfig;
 import ai.digitaltwin.generator.behavior.Moment;
 import ai.digitaltwin.generator.sim.DemoTwins;
 import ai.digitaltwin.generator.sim.Emitter;
-import ai.digitaltwin.generator.sim.HealthReading;
 import ai.digitaltwin.generator.sim.SimSettings;
 import ai.digitaltwin.generator.sim.Simulation;
+import ai.digitaltwin.generator.vitals.Reading;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
 import ai.digitaltwin.schemas.HealthEvent;
@@ -64,14 +64,14 @@ public final class SyntheticSamples {
     }
 
     @Override
-    public void health(HealthReading r) {
-      Moment m = Moment.at(r.tsMillis(), Moment.offsetSeconds(zones.get(r.twinId()), r.tsMillis()));
+    public void health(Reading r) {
+      Moment m = Moment.at(r.tsMillis, Moment.offsetSeconds(zones.get(r.twinId), r.tsMillis));
       LocalDate date = LocalDate.ofEpochDay(m.epochDay());
-      PersonDay day = days.computeIfAbsent(r.twinId(), k -> new TreeMap<>())
-          .computeIfAbsent(date, d -> PersonDay.empty(r.twinId(), d));
+      PersonDay day = days.computeIfAbsent(r.twinId, k -> new TreeMap<>())
+          .computeIfAbsent(date, d -> PersonDay.empty(r.twinId, d));
       int minute = (int) m.minuteOfDay();
-      day.hr()[minute] = (float) r.heartRate();
-      day.steps()[minute] = Math.max(0, day.steps()[minute]) + r.steps();
+      day.hr()[minute] = (float) r.heartRate;
+      day.steps()[minute] = Math.max(0, day.steps()[minute]) + r.steps;
     }
 
     @Override

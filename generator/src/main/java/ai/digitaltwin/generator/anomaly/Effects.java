@@ -41,7 +41,7 @@ final class Effects {
 
   static void sensor(Episode e, Reading x, SplittableRandom r) {
     switch (e.type()) {
-      case SENSOR_FLATLINE -> x.set(e.frozen());
+      case SENSOR_FLATLINE -> x.setVitals(e.frozen());
       case SENSOR_DROPOUT -> x.drop();
       case SENSOR_SPIKE -> x.heartRate = 245 + 60 * e.severity() + 5 * r.nextDouble();
       default -> throw new IllegalArgumentException("not a sensor fault: " + e.type());

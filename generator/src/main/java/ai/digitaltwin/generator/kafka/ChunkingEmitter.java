@@ -1,7 +1,7 @@
 package ai.digitaltwin.generator.kafka;
 
 import ai.digitaltwin.generator.sim.Emitter;
-import ai.digitaltwin.generator.sim.HealthReading;
+import ai.digitaltwin.generator.vitals.Reading;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GeneratorProgress;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
@@ -56,8 +56,8 @@ public final class ChunkingEmitter implements Emitter {
   }
 
   @Override
-  public void health(HealthReading r) {
-    TwinKeys.Key key = keys.of(r.twinId());
+  public void health(Reading r) {
+    TwinKeys.Key key = keys.of(r.twinId);
     add(Topics.HEALTH.name(), 0, key, Topics.HEALTH.codec().encode(r.toEvent()));
   }
 

@@ -1,5 +1,6 @@
 package ai.digitaltwin.generator.sim;
 
+import ai.digitaltwin.generator.vitals.Reading;
 import ai.digitaltwin.schemas.BehaviorEvent;
 import ai.digitaltwin.schemas.GroundTruthEpisode;
 import ai.digitaltwin.schemas.HealthEvent;
@@ -8,8 +9,11 @@ import ai.digitaltwin.schemas.HealthEvent;
 public interface Emitter {
   void health(HealthEvent event);
 
-  /** What the simulation calls for each health reading; an emitter that encodes it directly overrides it. */
-  default void health(HealthReading reading) {
+  /**
+   * What the simulation calls for each health reading. The reading is filled again next tick: an emitter
+   * that keeps it keeps a {@link Reading#copy()}.
+   */
+  default void health(Reading reading) {
     health(reading.toEvent());
   }
 
@@ -24,7 +28,7 @@ public interface Emitter {
         public void health(HealthEvent event) {}
 
         @Override
-        public void health(HealthReading reading) {}
+        public void health(Reading reading) {}
 
         @Override
         public void behavior(BehaviorEvent event) {}

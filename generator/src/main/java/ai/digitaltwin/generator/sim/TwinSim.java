@@ -35,7 +35,7 @@ final class TwinSim {
   private long offsetValidFrom = Long.MAX_VALUE;
   private long offsetValidUntil = Long.MIN_VALUE;
 
-  private record Held(long releaseTick, HealthReading event) {}
+  private record Held(long releaseTick, Reading reading) {}
 
   TwinSim(Person person, SimSettings settings) {
     this.person = person;
@@ -73,9 +73,9 @@ final class TwinSim {
           "transition", behavior.activity().wire(), previous.wire(), 0.0, reading.steps, round(behavior.energy(), 3),
           round(behavior.stress(), 3)));
     }
-    HealthReading health = Readings.toHealth(Seeds.eventIdHigh(person.seed(), tick, EventKind.HEALTH, 0),
-        Seeds.eventIdLow(person.seed(), tick, EventKind.HEALTH, 0), id, ts, reading, behavior);
-    emitHealth(tick, health, r, out);
+    Readings.stamp(reading, Seeds.eventIdHigh(person.seed(), tick, EventKind.HEALTH, 0),
+        Seeds.eventIdLow(person.seed(), tick, EventKind.HEALTH, 0), id, ts, behavior);
+    emitHealth(tick, reading, r, out);
     stepsSinceStep += reading.steps;
     if (settings.behaviorStepTicks() > 0 && ++ticksSinceStep >= settings.behaviorStepTicks()) {
       out.behavior(new BehaviorEvent(Seeds.eventId(person.seed(), tick, EventKind.STEP, 0), id, Instant.ofEpochMilli(ts), "step",
@@ -86,26 +86,27 @@ final class TwinSim {
     }
   }
 
-  private void emitHealth(long tick, HealthReading health, SplittableRandom r, Emitter out) {
+  /** Emits the reading now, or a copy of it later when it arrives late; any held back that are due. */
+  private void emitHealth(long tick, Reading reading, SplittableRandom r, Emitter out) {
     boolean late = settings.lateRate() > 0 && r.nextDouble() < settings.lateRate();
     boolean duplicate = settings.duplicateRate() > 0 && r.nextDouble() < settings.duplicateRate();
     if (late) {
       if (held == null) {
         held = new ArrayList<>(2);
       }
-      held.add(new Held(tick + 1 + r.nextInt(10), health));
+      held.add(new Held(tick + 1 + r.nextInt(10), reading.copy()));
     } else {
-      out.health(health);
+      out.health(reading);
     }
     if (duplicate) {
-      out.health(health);
+      out.health(reading);
     }
     if (held != null) {
       held.removeIf(
           h -> {
             boolean due = h.releaseTick <= tick;
             if (due) {
-              out.health(h.event);
+              out.health(h.reading);
             }
             return due;
           });

@@ -38,7 +38,9 @@ public final class Vitals {
   private double drift;
   private double nightShift;
   private boolean walking;
+  private final Reading reading = new Reading();
 
+  /** This tick's vitals and steps, in the reading this twin fills every tick. */
   public Reading next(Person person, Behavior behavior, Moment now, double minutes, SplittableRandom r) {
     Baseline b = person.baseline();
     Activity.Spec spec = behavior.activity().spec();
@@ -63,7 +65,7 @@ public final class Vitals {
     double tau = target > heartRate ? HR_RISE_TAU : HR_FALL_TAU;
     heartRate += (target - heartRate) * (1 - Math.exp(-minutes / tau));
 
-    Reading out = new Reading();
+    Reading out = reading;
     out.heartRate = heartRate + SENSOR_HR_NOISE * r.nextGaussian();
     double load = spec.systolicLift() + 10 * behavior.stress();
     out.systolic = b.systolic() + load + 2 * circadian + 4 * r.nextGaussian();
