@@ -126,11 +126,21 @@ public final class TableDefinitions {
     return definition;
   }
 
-  /** The columns of {@code record} ({@link AvroColumns}), then the table's own. */
+  /**
+   * The columns of {@code record} ({@link AvroColumns}), with the table's own after those of lower ids: a
+   * field added to the record later (a higher id) comes after them, where adding it to an existing table
+   * puts it, so a new table and an evolved one have their columns in one order.
+   */
   private static Schema derived(org.apache.avro.Schema record, Types.NestedField... tableOnly) {
     List<Types.NestedField> columns = new ArrayList<>();
     AvroColumns.of(record).forEach(c -> columns.add(c.column()));
-    columns.addAll(List.of(tableOnly));
+    for (Types.NestedField own : tableOnly) {
+      int at = 0;
+      while (at < columns.size() && columns.get(at).fieldId() < own.fieldId()) {
+        at++;
+      }
+      columns.add(at, own);
+    }
     return new Schema(columns);
   }
 
