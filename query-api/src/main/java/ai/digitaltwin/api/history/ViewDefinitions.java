@@ -26,9 +26,14 @@ final class ViewDefinitions {
         schema.columns().stream().map(f -> quote(f.name())).collect(Collectors.joining(", "));
     String files =
         dataFiles.stream().map(ViewDefinitions::literal).collect(Collectors.joining(", ", "[", "]"));
+    if (oneSchema) {
+      return "SELECT " + columns + " FROM read_parquet(" + files + ")";
+    }
     // union_by_name: files written before a column was added simply lack it; it costs a third of a
-    // small query's time, so it is left out while the table has had only one schema
-    return "SELECT " + columns + " FROM read_parquet(" + files + (oneSchema ? ")" : ", union_by_name = true)");
+    // small query's time, so it is left out while the table has had only one schema. A column no file
+    // has yet (just added) comes from the empty relation of the table's shape it is united with.
+    return "SELECT " + columns + " FROM (SELECT " + emptyColumns(schema) + " WHERE false UNION ALL BY NAME SELECT * FROM read_parquet("
+        + files + ", union_by_name = true))";
   }
 
   private static String emptyColumns(Schema schema) {

@@ -42,6 +42,15 @@ class ViewDefinitionsTest {
   }
 
   @Test
+  void aColumnAddedAfterEveryFileWasWrittenIsNullInAll() throws Exception {
+    // right after a table gained a column (a new vital): no file has it yet
+    String a = write("a.parquet", "SELECT 'a' AS twin_id");
+    String b = write("b.parquet", "SELECT 'b' AS twin_id");
+    assertThat(rows(ViewDefinitions.select(SCHEMA, List.of(a, b), false))).containsExactly("a null", "b null");
+    assertThat(rows(ViewDefinitions.select(SCHEMA, List.of(a), false))).containsExactly("a null");
+  }
+
+  @Test
   void noFilesIsAnEmptyRelationOfTheTablesShape() throws Exception {
     assertThat(rows(ViewDefinitions.select(SCHEMA, List.of(), true))).isEmpty();
   }
