@@ -32,6 +32,11 @@ class FixturesTest {
     assertThat(c.of(Metric.BODY_TEMP_C).get(0).value()).isCloseTo(37.0, within(1e-9));
     assertThat(c.of(Metric.SYSTOLIC_BP)).extracting(Reading::value).containsExactly(121.0);
     assertThat(c.of(Metric.DIASTOLIC_BP)).extracting(Reading::value).containsExactly(79.0);
+    // the watch's daily resting heart rate, stamped at the start of its day
+    assertThat(c.of(Metric.of("resting_hr"))).singleElement().satisfies(r -> {
+      assertThat(r.value()).isEqualTo(58);
+      assertThat(r.ts()).isEqualTo(Instant.parse("2020-01-01T08:00:00Z"));
+    });
     // a step count is the interval's: stamped at its endDate
     assertThat(c.of(Metric.STEPS)).singleElement().satisfies(r -> {
       assertThat(r.value()).isEqualTo(431);
@@ -41,7 +46,6 @@ class FixturesTest {
         "heart_rate out of range 20..250", 1L,
         "timestamp in the future", 1L,
         "HRV SDNN (hrv_ms carries RMSSD)", 1L,
-        "resting heart rate (no field in the wire contract)", 1L,
         "sleep analysis (no field in the wire contract)", 1L,
         "not a vital of the contract: HKQuantityTypeIdentifierActiveEnergyBurned", 1L,
         "Record inside a Correlation (its top-level copy is read)", 2L,
@@ -65,7 +69,7 @@ class FixturesTest {
     Path zip = zip("export.zip", "apple_health_export/export.xml", Files.readAllBytes(FIXTURES.resolve("apple/export.xml")));
     Collected c = Collected.read(UTC, null, zip);
     assertThat(c.problems).isEmpty();
-    assertThat(c.readings).hasSize(8);
+    assertThat(c.readings).hasSize(9); // as the export.xml itself gives
   }
 
   @Test

@@ -132,6 +132,28 @@ class AvroCodecTest {
   }
 
   @Test
+  void readsHealthMessagesWrittenBeforeTheDevicesRestingHeartRate() throws Exception {
+    Schema before = AvroCodec.previous(HealthEvent.class, 1);
+    GenericRecord event = new GenericData.Record(before);
+    event.put("event_id", "e-1");
+    event.put("twin_id", "twin-1");
+    event.put("ts", T0.toEpochMilli());
+    event.put("heart_rate", 64.0);
+    event.put("steps", 12);
+    event.put("source", "wearable");
+    byte[] written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), before).encode(event).array();
+
+    HealthEvent read = Topics.HEALTH.codec().decode(written);
+
+    assertThat(before.getField("resting_hr")).isNull();
+    assertThat(AvroCodec.header(before)).isNotEqualTo(Topics.HEALTH.codec().header());
+    assertThat(read.getHeartRate()).isEqualTo(64.0);
+    assertThat(read.getSteps()).isEqualTo(12);
+    assertThat(read.getRestingHr()).isNull();
+    assertThat(AvroCodec.previous(HealthEvent.class, 2)).isNull();
+  }
+
+  @Test
   void aProfileMayLeaveOutAgeSexAndOccupation() {
     Profile realPerson = Profile.newBuilder().setName("Ada").setTimezone("Asia/Tokyo").build();
     TwinRegistryEvent imported = new TwinRegistryEvent("e-2", "ada", T0, "imported", realPerson, null, "ada", null, null);

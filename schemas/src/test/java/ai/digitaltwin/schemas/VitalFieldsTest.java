@@ -11,7 +11,7 @@ class VitalFieldsTest {
   void theVitalsOfAHealthReadingAreItsFieldsWithARange() {
     assertThat(VitalFields.health().keySet())
         .containsExactly("heart_rate", "systolic_bp", "diastolic_bp", "spo2", "body_temp_c", "resp_rate", "hrv_ms",
-            "steps", "stress", "energy");
+            "steps", "stress", "energy", "resting_hr");
     assertThat(VitalFields.health("event_id")).isNull();
     assertThat(VitalFields.health("activity")).isNull();
   }

@@ -16,7 +16,7 @@ class WireFingerprintsTest {
    */
   private static final Map<String, String> FINGERPRINTS =
       Map.of(
-          "twin.health", "2baa3359811445c0",
+          "twin.health", "c1b2f30e57b32789", // before resting_hr: 2baa3359811445c0, kept as previous/HealthEvent.1.avsc
           "twin.behavior", "98c74fa343800cd6",
           "twin.registry", "d53d4f82a7131877",
           "twin.chat", "9c7d0b10b3085d2e",

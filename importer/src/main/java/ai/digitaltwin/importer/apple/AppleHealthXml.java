@@ -20,16 +20,15 @@ import javax.xml.stream.XMLStreamReader;
  * Each {@code <Record type=… unit=… value=… startDate=… endDate=…/>} of a vital becomes a reading in the
  * contract's unit: heart rate (count/min), SpO2 (a fraction, as percent), respiratory rate, body
  * temperature (degF converted to °C), blood pressure (mmHg), step counts (stamped at {@code endDate}: the
- * steps of the interval that ends there). The device or app ({@code sourceName}, {@code source} in early
- * exports) is part of a sample's identity. HRV is SDNN in Apple Health and the contract's {@code hrv_ms}
- * is RMSSD; resting heart rate and sleep have no field yet: all counted as skipped with that reason, as
- * is every other type, {@code <Workout>} and {@code <ActivitySummary>}. A record inside a
+ * steps of the interval that ends there), the watch's daily resting heart rate ({@code resting_hr}). The
+ * device or app ({@code sourceName}, {@code source} in early exports) is part of a sample's identity. HRV
+ * is SDNN in Apple Health and the contract's {@code hrv_ms} is RMSSD; sleep has no field yet: both counted
+ * as skipped with that reason, as is every other type, {@code <Workout>} and {@code <ActivitySummary>}. A record inside a
  * {@code <Correlation>} (blood pressure pairs) repeats a top-level record and is not read twice. The DTD
  * in the header is not loaded or applied.
  */
 public final class AppleHealthXml implements Parser {
   static final String SDNN = "HRV SDNN (hrv_ms carries RMSSD)";
-  static final String RESTING = "resting heart rate (no field in the wire contract)";
   static final String SLEEP = "sleep analysis (no field in the wire contract)";
 
   record Kind(Metric metric, Map<String, Double> unitScale, double offset) {}
@@ -41,11 +40,11 @@ public final class AppleHealthXml implements Parser {
       "HKQuantityTypeIdentifierBodyTemperature", new Kind(Metric.BODY_TEMP_C, Map.of("degC", 1.0), 0),
       "HKQuantityTypeIdentifierBloodPressureSystolic", new Kind(Metric.SYSTOLIC_BP, Map.of("mmHg", 1.0), 0),
       "HKQuantityTypeIdentifierBloodPressureDiastolic", new Kind(Metric.DIASTOLIC_BP, Map.of("mmHg", 1.0), 0),
-      "HKQuantityTypeIdentifierStepCount", new Kind(Metric.STEPS, Map.of("count", 1.0), 0));
+      "HKQuantityTypeIdentifierStepCount", new Kind(Metric.STEPS, Map.of("count", 1.0), 0),
+      "HKQuantityTypeIdentifierRestingHeartRate", new Kind(Metric.of("resting_hr"), Map.of("count/min", 1.0), 0));
 
   private static final Map<String, String> SKIPPED = Map.of(
       "HKQuantityTypeIdentifierHeartRateVariabilitySDNN", SDNN,
-      "HKQuantityTypeIdentifierRestingHeartRate", RESTING,
       "HKCategoryTypeIdentifierSleepAnalysis", SLEEP);
 
   /** Whether the start of a file is an Apple Health export. */

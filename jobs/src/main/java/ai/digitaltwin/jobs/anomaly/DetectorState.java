@@ -31,6 +31,8 @@ public class DetectorState {
   /** A wearable's nights: the one being summed and the recent ones (see {@link RestingNights}). */
   public NightlyRest nightly = new NightlyRest();
   public RestingNights nights = new RestingNights();
+  /** The days' resting HR as the device reported it ({@code resting_hr}), judged by the same rule. */
+  public RestingNights reported = new RestingNights();
   /** The last reading with effort (steps or an active activity). */
   public long lastEffortTs = Long.MIN_VALUE;
   public long lastTs = Long.MIN_VALUE;

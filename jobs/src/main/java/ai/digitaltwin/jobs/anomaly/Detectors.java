@@ -2,6 +2,8 @@ package ai.digitaltwin.jobs.anomaly;
 
 import ai.digitaltwin.jobs.twin.Ewma;
 import ai.digitaltwin.schemas.HealthEvent;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,9 +29,30 @@ final class Detectors {
       RestingHr.check(state, v, ts, alerts, hr);
       ClinicalChecks.check(state, v, ts, alerts, hr);
     }
+    if (v.getRestingHr() != null) {
+      reportedRest(state, v.getRestingHr(), ts, alerts);
+    }
     if (ts > state.lastTs) {
       state.remember(v, ts);
     }
     return alerts;
+  }
+
+  /**
+   * A day's resting HR as the device computed it (Apple Health's, a daily figure like the one DETECT
+   * followed, Quer et al. 2021, Nat Med 27:73): judged against the person's own reported days by the
+   * rule of their nights ({@link RestingNights}), apart from the nights the readings give, so that no
+   * day counts twice. A day reported again, or older than the last one, is not judged again.
+   */
+  private static void reportedRest(DetectorState state, double bpm, long ts, List<Alert> alerts) {
+    LocalDate day = Instant.ofEpochMilli(ts).atZone(state.zoneId()).toLocalDate();
+    List<Long> days = state.reported.days;
+    if (!days.isEmpty() && days.get(days.size() - 1) >= day.toEpochDay()) {
+      return;
+    }
+    Alert alert = state.reported.night(new Rest.Night(day, bpm, 0, ts), new Evidence().put("reported_by", "device"));
+    if (alert != null) {
+      alerts.add(alert);
+    }
   }
 }

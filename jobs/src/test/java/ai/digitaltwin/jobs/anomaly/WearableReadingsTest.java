@@ -94,6 +94,47 @@ class WearableReadingsTest {
     assertThat(state.nights.days).isEmpty();
   }
 
+  @Test
+  void theDevicesOwnDailyRestingHeartRateAlertsOnTwoRaisedDaysInARow() {
+    double[] days = {57, 58, 59, 57, 58, 59, 57, 58, 59, 58, 57, 58, 59, 58, 65, 58, 58, 65, 66};
+    for (int d = 0; d < days.length; d++) {
+      restingHr(DAY0.plusDays(d), days[d]);
+      restingHr(DAY0.plusDays(d).plusHours(12), 90); // the same day reported again: judged once
+    }
+    end();
+    List<Anomaly> opened = out.stream().filter(a -> a.getEndTs() == null).toList();
+    assertThat(opened).as(out.toString()).hasSize(1);
+    Anomaly a = opened.get(0);
+    assertThat(a.getType()).isEqualTo("resting_hr_elevation");
+    assertThat(a.getTs()).isEqualTo(instant(DAY0.plusDays(18)));
+    assertThat(a.getEvidence()).contains("\"reported_by\":\"device\"", "\"night\":\"2021-01-22\"", "\"baseline_mean\":58",
+        "\"raised_nights\":2");
+    assertThat(state.reported.days).hasSize(days.length);
+    assertThat(state.nights.days).as("no readings' nights: the device's days are not counted twice").isEmpty();
+  }
+
+  @Test
+  void aDaysReportedRestingHeartRateWithinTheUsualSpreadAlertsNothing() {
+    double[] days = {57, 58, 59, 57, 58, 59, 57, 58, 59, 58, 57, 58, 59, 58, 61, 61, 60, 61, 61};
+    for (int d = 0; d < days.length; d++) {
+      restingHr(DAY0.plusDays(d), days[d]);
+    }
+    end();
+    assertThat(out).as(out.toString()).isEmpty();
+  }
+
+  /** The device's resting heart rate of a day, alone in its record (as Apple Health exports it). */
+  private void restingHr(LocalDateTime at, double bpm) {
+    HealthEvent e = HealthEvent.newBuilder()
+        .setEventId(TWIN + "/resting/" + at)
+        .setTwinId(TWIN)
+        .setTs(instant(at))
+        .setRestingHr(bpm)
+        .setSource("import")
+        .build();
+    out.addAll(TwinDetector.reading(TWIN, state, e, e.getTs().toEpochMilli()));
+  }
+
   /** A night at {@code restingHr} (a sample every 30 s, 00:00–07:00), then a walk at 07:00. */
   private void day(LocalDateTime midnight, double restingHr) {
     for (int s = 0; s < 7 * 120; s++) {

@@ -47,10 +47,14 @@ class RecordRowsTest {
 
     assertThat(rows.map(consumed(full)))
         .isEqualTo(GenericRowData.of(s(full.getEventId()), s("twin-1"), AT, 71.5, 118.0, 76.0, 97.0, 36.6, 14.0, 45.0, 0, 0.3, 0.7,
-            s("work"), s("generator"), 3, 4_711L));
+            s("work"), s("generator"), 3, 4_711L, null));
     assertThat(rows.map(consumed(sparse)))
         .isEqualTo(GenericRowData.of(s("e"), s("twin-1"), AT, null, null, null, null, null, null, null, 0, null, null, null,
-            s("generator"), 3, 4_711L));
+            s("generator"), 3, 4_711L, null));
+    // a field added to the event after the table's own columns comes after them, as in a table evolved to take it
+    assertThat(rows.map(consumed(HealthEvent.newBuilder(sparse).setRestingHr(58.0).build())))
+        .isEqualTo(GenericRowData.of(s("e"), s("twin-1"), AT, null, null, null, null, null, null, null, 0, null, null, null,
+            s("generator"), 3, 4_711L, 58.0));
   }
 
   @Test
