@@ -44,7 +44,10 @@ class RealSamplesTest {
     assertThat(c.of(Metric.STEPS)).hasSize(157);
     assertThat(c.of(Metric.SPO2)).isEmpty();
     assertThat(c.skips.get("row of another person than 0d297d2410")).isEqualTo(3098 - 170);
-    assertThat(c.skips.get("resting heart rate (no field in the wire contract)")).isEqualTo(21);
+    assertThat(c.skips.asMap()).doesNotContainKey("resting heart rate (no field in the wire contract)");
+    // the days with a resting pulse: the device's resting heart rate of the day, stamped with the day's other values
+    assertThat(c.of(Metric.of("resting_hr"))).hasSize(21).allMatch(r -> r.value() >= 35 && r.value() <= 110);
+    assertThat(c.of(Metric.of("resting_hr"))).allMatch(r -> r.ts().atZone(ZoneId.of("UTC")).toLocalTime().toSecondOfDay() == 0);
     assertThat(c.of(Metric.STEPS)).allMatch(r -> r.ts().atZone(ZoneId.of("UTC")).toLocalTime().toSecondOfDay() == 0);
   }
 
