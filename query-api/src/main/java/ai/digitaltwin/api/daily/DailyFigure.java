@@ -23,20 +23,6 @@ public record DailyFigure(
     Long steps,
     Double sleepHours) {
   public static DailyFigure of(Row row) {
-    return new DailyFigure(
-        row.text("day"),
-        row.text("day_start"),
-        row.text("day_end"),
-        row.text("source"),
-        row.whole("readings"),
-        row.decimal("hr_mean"),
-        row.decimal("hr_min"),
-        row.decimal("hr_max"),
-        row.decimal("resting_hr"),
-        row.decimal("spo2_mean"),
-        row.decimal("systolic_mean"),
-        row.decimal("temp_max"),
-        row.whole("steps"),
-        row.decimal("sleep_hours"));
+    return row.as(DailyFigure.class);
   }
 }

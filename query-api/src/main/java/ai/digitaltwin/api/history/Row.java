@@ -9,6 +9,11 @@ import java.util.List;
  * {@code 5} turning into {@code 5.0} would. NULL is {@code null} for every reader.
  */
 public record Row(QueryResult result, int index) {
+  /** The row as a record, each component from the column of its name ({@link RowRecord}). */
+  public <R extends Record> R as(Class<R> type) {
+    return RowRecord.of(type).read(this);
+  }
+
   /** The raw value, as the query gave it. */
   public Object value(String column) {
     return result.value(index, column);

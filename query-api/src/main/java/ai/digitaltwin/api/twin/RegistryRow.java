@@ -17,9 +17,7 @@ public record RegistryRow(
     Long seed,
     String reason) {
   public static RegistryRow of(Row row) {
-    return new RegistryRow(
-        row.text("event_id"), row.text("twin_id"), row.text("ts"), row.text("action"), TwinProfile.of(row),
-        Traits.of(row), row.text("owner"), row.whole("seed"), row.text("reason"));
+    return row.as(RegistryRow.class);
   }
 
   public boolean deleted() {

@@ -38,33 +38,6 @@ public record StateRow(
     Double chatSentiment)
     implements CurrentState {
   public static StateRow of(Row row) {
-    return new StateRow(
-        row.text("event_id"),
-        row.text("twin_id"),
-        row.text("ts"),
-        row.whole("readings"),
-        row.decimal("heart_rate"),
-        row.decimal("spo2"),
-        row.decimal("systolic_bp"),
-        row.decimal("body_temp_c"),
-        row.decimal("hr_baseline"),
-        row.decimal("hr_baseline_sd"),
-        row.decimal("resting_hr"),
-        row.decimal("baseline_confidence"),
-        row.text("activity"),
-        row.text("mood"),
-        row.decimal("mood_score"),
-        row.decimal("stress"),
-        row.decimal("energy"),
-        row.text("status"),
-        Traits.of(row),
-        row.text("drift_cause"),
-        row.decimal("resting_hr_day"),
-        row.whole("steps_today"),
-        row.decimal("sleep_hours"),
-        row.decimal("sleep_regularity"),
-        row.text("activity_mix"),
-        row.text("routine"),
-        row.decimal("chat_sentiment"));
+    return row.as(StateRow.class);
   }
 }

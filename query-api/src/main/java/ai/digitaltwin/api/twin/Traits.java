@@ -12,9 +12,7 @@ public record Traits(
     Double openness, Double conscientiousness, Double extraversion, Double agreeableness, Double neuroticism) {
   /** The five trait columns of a row. */
   public static Traits of(Row row) {
-    return new Traits(
-        row.decimal("openness"), row.decimal("conscientiousness"), row.decimal("extraversion"),
-        row.decimal("agreeableness"), row.decimal("neuroticism"));
+    return row.as(Traits.class);
   }
 
   /**

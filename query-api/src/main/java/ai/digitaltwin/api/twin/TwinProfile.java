@@ -11,9 +11,7 @@ public record TwinProfile(
     String name, Integer age, String sex, String occupation, List<String> interests, String timezone) {
   /** The profile columns of a registry row. */
   public static TwinProfile of(Row row) {
-    return new TwinProfile(
-        row.text("name"), row.integer("age"), row.text("sex"), row.text("occupation"), row.texts("interests"),
-        row.text("timezone"));
+    return row.as(TwinProfile.class);
   }
 
   /** This profile named {@code twinId} when it has no name yet (imported before names were kept). */

@@ -1,5 +1,6 @@
 package ai.digitaltwin.api.twin;
 
+import ai.digitaltwin.api.history.NotAColumn;
 import ai.digitaltwin.api.history.Row;
 
 /**
@@ -20,13 +21,10 @@ public record TwinSummary(
     String mood,
     String status,
     Long readings,
-    String lastEvent) {
+    @NotAColumn String lastEvent) {
   /** A row of {@link TwinService#LIST}, before its last event is known. */
   static TwinSummary of(Row row) {
-    return new TwinSummary(
-        row.text("twin_id"), row.text("name"), row.integer("age"), row.text("sex"), row.text("occupation"),
-        row.text("timezone"), row.text("owner"), row.text("state_at"), row.text("activity"), row.text("mood"),
-        row.text("status"), row.whole("readings"), null);
+    return row.as(TwinSummary.class);
   }
 
   TwinSummary withLastEvent(String at) {

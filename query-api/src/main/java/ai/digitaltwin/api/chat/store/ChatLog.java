@@ -63,9 +63,7 @@ public final class ChatLog {
       String sentimentLabel,
       Double sentimentScore) {
     static Message of(Row row) {
-      return new Message(
-          row.text("event_id"), row.text("twin_id"), row.text("ts"), row.text("role"), row.text("user_id"),
-          row.text("text"), row.text("intent"), row.text("sentiment_label"), row.decimal("sentiment_score"));
+      return row.as(Message.class);
     }
   }
 
