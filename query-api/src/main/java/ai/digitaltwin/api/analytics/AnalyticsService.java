@@ -77,7 +77,7 @@ public final class AnalyticsService {
   /** The {@link #STATE} row: the newest state before the window's end. */
   private record StateNow(String activity, String mood, Double energy, Traits traits) {
     static StateNow of(Row row) {
-      return new StateNow(row.text("activity"), row.text("mood"), row.decimal("energy"), Traits.of(row));
+      return new StateNow(row.text("activity"), row.text("mood"), row.decimal("energy"), row.as(Traits.class));
     }
   }
 

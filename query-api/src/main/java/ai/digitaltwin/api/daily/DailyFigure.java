@@ -1,7 +1,5 @@
 package ai.digitaltwin.api.daily;
 
-import ai.digitaltwin.api.history.Row;
-
 /**
  * A twin's figures of one local day, as {@link DailyFigures#days} gives them: the day (ISO date), the
  * instants it starts and ends at, where it came from ({@code rollup} or {@code raw}), then
@@ -21,8 +19,4 @@ public record DailyFigure(
     Double systolicMean,
     Double tempMax,
     Long steps,
-    Double sleepHours) {
-  public static DailyFigure of(Row row) {
-    return row.as(DailyFigure.class);
-  }
-}
+    Double sleepHours) {}

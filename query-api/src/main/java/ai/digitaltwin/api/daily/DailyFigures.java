@@ -106,7 +106,7 @@ public final class DailyFigures {
 
   /** As {@link #days}, each day as a record. */
   public List<DailyFigure> figures(String twinId, LocalDate from, LocalDate to, Source source) {
-    return days(twinId, from, to, source).map(DailyFigure::of);
+    return days(twinId, from, to, source).map(DailyFigure.class);
   }
 
   /**

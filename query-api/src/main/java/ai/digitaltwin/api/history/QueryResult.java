@@ -44,6 +44,18 @@ public record QueryResult(List<String> columns, List<List<Object>> rows) {
   }
 
   /** Every row as {@code T}, oldest index first. */
+  /** Every row as a record ({@link Row#as}). */
+  public <R extends Record> List<R> map(Class<R> type) {
+    RowRecord<R> mapping = RowRecord.of(type);
+    return map(mapping::read);
+  }
+
+  /** The first row as a record ({@link Row#as}), if there is one. */
+  public <R extends Record> Optional<R> first(Class<R> type) {
+    RowRecord<R> mapping = RowRecord.of(type);
+    return first(mapping::read);
+  }
+
   public <T> List<T> map(Function<Row, T> read) {
     List<T> out = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {

@@ -57,7 +57,7 @@ public final class PersonalityService {
   /** A registry edit of the traits (created or updated), with its reason; the traits flat, as in the table. */
   public record Edit(String ts, String action, String reason, @JsonUnwrapped Traits traits) {
     static Edit of(Row row) {
-      return new Edit(row.text("ts"), row.text("action"), row.text("reason"), Traits.of(row));
+      return new Edit(row.text("ts"), row.text("action"), row.text("reason"), row.as(Traits.class));
     }
   }
 
@@ -67,8 +67,8 @@ public final class PersonalityService {
     Traits baseline = edits.isEmpty() ? null : edits.get(0).traits();
     List<Day> drift = daily.map(day -> new Day(
         day.text("day"),
-        Traits.of(day),
-        baseline == null ? null : delta(Traits.of(day), baseline),
+        day.as(Traits.class),
+        baseline == null ? null : delta(day.as(Traits.class), baseline),
         day.value("causes") == null ? List.of() : day.texts("causes")));
     Traits current = !drift.isEmpty()
         ? drift.get(drift.size() - 1).traits()

@@ -65,7 +65,7 @@ public final class PopulationService {
       Long openAnomalies) {
     static Point of(Row row) {
       return new Point(
-          row.text("twin_id"), row.text("name"), row.text("occupation"), row.text("owner"), Traits.of(row),
+          row.text("twin_id"), row.text("name"), row.text("occupation"), row.text("owner"), row.as(Traits.class),
           row.text("last_event"), row.decimal("heart_rate"), row.decimal("spo2"), row.decimal("systolic_bp"),
           row.decimal("body_temp_c"), row.decimal("resting_hr"), row.decimal("hr_baseline"),
           row.decimal("baseline_confidence"), row.text("status"), row.text("mood"), row.text("activity"),

@@ -53,7 +53,7 @@ public final class StateAsOf {
         twinId,
         asOf.toString(),
         history.query(PROFILE_AT, params).first(TwinAt.RegistryAt::of).orElse(null),
-        history.query(STATE_AT, params).first(StateRow::of).orElse(null),
+        history.query(STATE_AT, params).first(StateRow.class).orElse(null),
         StatusAt.of(reading == null ? null : reading.reading(), open),
         reading == null ? List.of() : HealthStatus.of(reading.reading()),
         open,
@@ -68,7 +68,7 @@ public final class StateAsOf {
         systemTime.toString(),
         history.query(
             "SELECT * FROM (" + state.select() + ") WHERE twin_id = ? ORDER BY ts DESC, readings DESC LIMIT 1",
-            List.of(twinId)).first(StateRow::of).orElse(null),
+            List.of(twinId)).first(StateRow.class).orElse(null),
         history.query(
             "SELECT * EXCLUDE (kafka_partition, kafka_offset) FROM (" + readings.select()
                 + ") WHERE twin_id = ? ORDER BY ts DESC LIMIT 1",

@@ -47,7 +47,7 @@ public final class TwinAt {
       String reason) {
     public static RegistryAt of(Row row) {
       return new RegistryAt(
-          row.text("ts"), row.text("action"), TwinProfile.of(row), Traits.of(row), row.text("owner"), row.text("reason"));
+          row.text("ts"), row.text("action"), row.as(TwinProfile.class), row.as(Traits.class), row.text("owner"), row.text("reason"));
     }
   }
 

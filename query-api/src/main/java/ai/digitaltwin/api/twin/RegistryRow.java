@@ -1,7 +1,5 @@
 package ai.digitaltwin.api.twin;
 
-import ai.digitaltwin.api.history.Row;
-
 /**
  * A twin's registry row (its newest, this API's not yet committed edits included): who it is, who owns it
  * and what happened last ({@code action}: created, updated, imported, deleted). Never written out whole.
@@ -16,9 +14,6 @@ public record RegistryRow(
     String owner,
     Long seed,
     String reason) {
-  public static RegistryRow of(Row row) {
-    return row.as(RegistryRow.class);
-  }
 
   public boolean deleted() {
     return "deleted".equals(action);

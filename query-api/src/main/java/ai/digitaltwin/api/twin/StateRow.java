@@ -1,6 +1,5 @@
 package ai.digitaltwin.api.twin;
 
-import ai.digitaltwin.api.history.Row;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
@@ -36,8 +35,4 @@ public record StateRow(
     String activityMix,
     String routine,
     Double chatSentiment)
-    implements CurrentState {
-  public static StateRow of(Row row) {
-    return row.as(StateRow.class);
-  }
-}
+    implements CurrentState {}

@@ -1,6 +1,5 @@
 package ai.digitaltwin.api.twin;
 
-import ai.digitaltwin.api.history.Row;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,11 +9,6 @@ import java.util.Map;
  */
 public record Traits(
     Double openness, Double conscientiousness, Double extraversion, Double agreeableness, Double neuroticism) {
-  /** The five trait columns of a row. */
-  public static Traits of(Row row) {
-    return row.as(Traits.class);
-  }
-
   /**
    * Whether the row had traits at all: the stream job and the registry write the five together, so the
    * first one stands for them (as every reader of these rows has always checked it).

@@ -1,6 +1,5 @@
 package ai.digitaltwin.api.twin;
 
-import ai.digitaltwin.api.history.Row;
 import java.util.List;
 
 /**
@@ -9,11 +8,6 @@ import java.util.List;
  */
 public record TwinProfile(
     String name, Integer age, String sex, String occupation, List<String> interests, String timezone) {
-  /** The profile columns of a registry row. */
-  public static TwinProfile of(Row row) {
-    return row.as(TwinProfile.class);
-  }
-
   /** This profile named {@code twinId} when it has no name yet (imported before names were kept). */
   public TwinProfile namedOr(String twinId) {
     return name != null ? this : new TwinProfile(twinId, age, sex, occupation, interests, timezone);

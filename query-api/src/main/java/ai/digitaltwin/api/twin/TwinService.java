@@ -84,7 +84,7 @@ public final class TwinService {
     List<Object> listParams = new ArrayList<>(params);
     listParams.add(limit);
     listParams.add(offset);
-    List<TwinSummary> items = history.query(LIST, listParams).map(TwinSummary::of).stream()
+    List<TwinSummary> items = history.query(LIST, listParams).map(TwinSummary.class).stream()
         // the time of the newest reading, not of the newest state: states come at the snapshot cadence
         .map(t -> t.withLastEvent(newestReading(t.twinId()).map(Reading::ts).orElse(null)))
         .toList();
@@ -199,7 +199,7 @@ public final class TwinService {
 
   private Map<String, RegistryRow> currentRegistry() {
     Map<String, RegistryRow> rows = new LinkedHashMap<>();
-    for (RegistryRow row : history.query(CURRENT_REGISTRY, List.of()).map(RegistryRow::of)) {
+    for (RegistryRow row : history.query(CURRENT_REGISTRY, List.of()).map(RegistryRow.class)) {
       rows.put(row.twinId(), row);
     }
     return rows;
@@ -210,7 +210,7 @@ public final class TwinService {
    * of {@code twin_state}.
    */
   public Optional<StateRow> newestState(String twinId) {
-    return cache.state(twinId, id -> newest(Tables.TWIN_STATE, LATEST_STATE, id, 1, StateRow::of).stream().findFirst());
+    return cache.state(twinId, id -> newest(Tables.TWIN_STATE, LATEST_STATE, id, 1, row -> row.as(StateRow.class)).stream().findFirst());
   }
 
   private List<Reading> readings(String twinId, int limit) {

@@ -1,7 +1,6 @@
 package ai.digitaltwin.api.twin;
 
 import ai.digitaltwin.api.history.NotAColumn;
-import ai.digitaltwin.api.history.Row;
 
 /**
  * One twin in the list of {@code GET /twins}: its profile's facts, its newest state's time, activity, mood,
@@ -22,10 +21,6 @@ public record TwinSummary(
     String status,
     Long readings,
     @NotAColumn String lastEvent) {
-  /** A row of {@link TwinService#LIST}, before its last event is known. */
-  static TwinSummary of(Row row) {
-    return row.as(TwinSummary.class);
-  }
 
   TwinSummary withLastEvent(String at) {
     return new TwinSummary(twinId, name, age, sex, occupation, timezone, owner, stateAt, activity, mood, status, readings, at);

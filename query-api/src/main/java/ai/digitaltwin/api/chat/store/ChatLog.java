@@ -3,7 +3,6 @@ package ai.digitaltwin.api.chat.store;
 import ai.digitaltwin.api.chat.Transcript;
 import ai.digitaltwin.api.history.IcebergViews;
 import ai.digitaltwin.api.history.OverlayTable;
-import ai.digitaltwin.api.history.Row;
 import ai.digitaltwin.api.history.TwinHistory;
 import ai.digitaltwin.catalog.TableDefinitions;
 import ai.digitaltwin.schemas.ChatMessage;
@@ -61,11 +60,7 @@ public final class ChatLog {
       String text,
       String intent,
       String sentimentLabel,
-      Double sentimentScore) {
-    static Message of(Row row) {
-      return row.as(Message.class);
-    }
-  }
+      Double sentimentScore) {}
 
   /**
    * Keeps messages Kafka has acknowledged until Iceberg shows them. Serialised: DuckDB refuses two
@@ -106,7 +101,7 @@ public final class ChatLog {
 
   /** A page of one twin's messages, both sides, newest first. */
   public Page page(String twinId, int limit, int offset) {
-    List<Message> items = history.query(PAGE, List.of(twinId, limit, offset)).map(Message::of);
+    List<Message> items = history.query(PAGE, List.of(twinId, limit, offset)).map(Message.class);
     long total = ((Number) history.query(COUNT, List.of(twinId)).rows().get(0).get(0)).longValue();
     return new Page(twinId, items, total, limit, offset);
   }
