@@ -36,7 +36,6 @@ import ai.digitaltwin.api.twin.TwinGate;
 import ai.digitaltwin.api.twin.TwinService;
 import ai.digitaltwin.api.twin.TwinViewsController;
 import ai.digitaltwin.api.twin.TwinWriter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Every controller of the API, built once from the services and the configuration. */
 record Controllers(
@@ -58,7 +57,7 @@ record Controllers(
     SystemController system,
     DocsController docs) {
 
-  static Controllers of(QueryApi.Services s, ApiConfig config, ObjectMapper mapper) {
+  static Controllers of(QueryApi.Services s, ApiConfig config) {
     Tokens tokens = new Tokens(config.auth().jwtSecret(), config.auth().tokenTtl(), s.clock());
     LoginLimiter limiter =
         new LoginLimiter(config.auth().loginMaxFailures(), config.auth().loginWindow(), s.clock());
@@ -71,25 +70,25 @@ record Controllers(
         new TwinViewsController.Views(
             new TrendService(s.history()),
             new BehaviorService(s.history()),
-            new AnomalyService(s.history(), mapper),
+            new AnomalyService(s.history()),
             daily);
     ChatLog chatLog = new ChatLog(s.history());
     return new Controllers(
         new Authenticator(tokens, s.users()),
         new TwinGate(twins),
-        new AuthController(s.users(), tokens, limiter, mapper),
-        new TwinController(twins, writer, edits, mapper),
-        new TwinViewsController(views, s.clock(), mapper),
-        new PersonalityController(new PersonalityService(s.history()), twins, edits, s.clock(), mapper),
+        new AuthController(s.users(), tokens, limiter),
+        new TwinController(twins, writer, edits),
+        new TwinViewsController(views, s.clock()),
+        new PersonalityController(new PersonalityService(s.history()), twins, edits, s.clock()),
         new AnalyticsController(new AnalyticsService(s.history(), daily), s.clock()),
         new TimeTravelController(new StateAsOf(s.history())),
-        new ExportController(new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock(), mapper),
-        new IngestController(twins, new ImportedTwins(twins, writer), s.history(), s.events(), mapper, s.clock()),
+        new ExportController(new ExportService(s.history(), config.dataDir().resolve("tmp")), s.clock()),
+        new IngestController(twins, new ImportedTwins(twins, writer), s.history(), s.events(), s.clock()),
         new ExportUpload(s.history(), s.events(), s.clock(), config.dataDir().resolve("tmp")),
-        new StreamController(s.live(), mapper),
+        new StreamController(s.live()),
         new ChatController(new ChatExchange(s.chat(), new KafkaTranscript(s.events(), chatLog), s.clock()),
-            new Personas(twins, s.clock()), chatLog, mapper),
-        new SqlController(s.sql(), mapper),
+            new Personas(twins, s.clock()), chatLog),
+        new SqlController(s.sql()),
         new HealthController(s.checks()),
         new SystemController(config.describe(), s.history(), s.metrics(), s.clock()),
         new DocsController());

@@ -31,7 +31,6 @@ import ai.digitaltwin.api.pipeline.PipelineService;
 import ai.digitaltwin.api.pipeline.PopulationService;
 import ai.digitaltwin.api.system.ComponentCheck;
 import ai.digitaltwin.api.twin.TwinGate;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -55,8 +54,7 @@ public final class QueryApi {
   private QueryApi() {}
 
   public static Javalin create(Services services, ApiConfig config) {
-    ObjectMapper mapper = Json.mapper();
-    Controllers c = Controllers.of(services, config, mapper);
+    Controllers c = Controllers.of(services, config);
     RequestMetrics requests = new RequestMetrics(services.metrics());
     PipelineController pipeline =
         new PipelineController(
@@ -72,12 +70,12 @@ public final class QueryApi {
           cfg.startup.showJavalinBanner = false;
           cfg.http.maxRequestSize = config.maxRequestBytes();
           cfg.http.prefer405over404 = true;
-          cfg.jsonMapper(new JavalinJackson(mapper, false));
+          cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
           cfg.staticFiles.enableWebjars();
           ErrorHandlers.install(cfg);
           // requests Jetty refuses before routing (a NUL or an encoded "/.." in the path) get our JSON too
-          cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
-          cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler(mapper)));
+          cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+          cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
           requests.install(cfg);
           dashboard.install(cfg);
           cfg.routes.before(new BodyLimit(config.maxRequestBytes())::check);

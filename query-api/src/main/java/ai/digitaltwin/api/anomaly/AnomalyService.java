@@ -1,10 +1,10 @@
 package ai.digitaltwin.api.anomaly;
 
 import ai.digitaltwin.api.history.TwinHistory;
+import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.schemas.Tables;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +26,9 @@ public final class AnomalyService {
           + " ORDER BY start_ts DESC LIMIT ?";
 
   private final TwinHistory history;
-  private final ObjectMapper mapper;
 
-  public AnomalyService(TwinHistory history, ObjectMapper mapper) {
+  public AnomalyService(TwinHistory history) {
     this.history = history;
-    this.mapper = mapper;
   }
 
   /** The body of {@code GET /twins/{id}/anomalies}: the episodes whose start lies in the window, newest first. */
@@ -84,7 +82,7 @@ public final class AnomalyService {
       return null;
     }
     try {
-      return mapper.readTree(text);
+      return Json.MAPPER.readTree(text);
     } catch (java.io.IOException e) {
       return TextNode.valueOf(text);
     }

@@ -2,7 +2,6 @@ package ai.digitaltwin.api.auth;
 
 import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -19,17 +18,15 @@ public final class AuthController {
   private final UserDirectory users;
   private final Tokens tokens;
   private final LoginLimiter limiter;
-  private final ObjectMapper mapper;
 
-  public AuthController(UserDirectory users, Tokens tokens, LoginLimiter limiter, ObjectMapper mapper) {
+  public AuthController(UserDirectory users, Tokens tokens, LoginLimiter limiter) {
     this.users = users;
     this.tokens = tokens;
     this.limiter = limiter;
-    this.mapper = mapper;
   }
 
   public void register(Context ctx) {
-    RegisterRequest body = Json.body(ctx, mapper, RegisterRequest.class);
+    RegisterRequest body = Json.body(ctx, RegisterRequest.class);
     Role role = body.role() == null ? Role.USER : Role.parse(body.role(), "role");
     if (role != Role.USER) {
       Principal caller = ctx.attribute(Principal.ATTRIBUTE);
@@ -42,7 +39,7 @@ public final class AuthController {
   }
 
   public void login(Context ctx) {
-    LoginRequest body = Json.body(ctx, mapper, LoginRequest.class);
+    LoginRequest body = Json.body(ctx, LoginRequest.class);
     if (body.username() == null || body.password() == null) {
       throw ApiException.badRequest(
           (body.username() == null ? "username" : "password") + " is required",

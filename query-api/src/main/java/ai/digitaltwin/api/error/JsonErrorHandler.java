@@ -1,6 +1,6 @@
 package ai.digitaltwin.api.error;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import ai.digitaltwin.api.http.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -20,10 +20,8 @@ public final class JsonErrorHandler extends ErrorHandler {
   static final String URI_REFUSED =
       "The request is malformed: its URI holds a character or an encoding that is not allowed (such as %00)";
 
-  private final ObjectMapper mapper;
 
-  public JsonErrorHandler(ObjectMapper mapper) {
-    this.mapper = mapper;
+  public JsonErrorHandler() {
     setShowStacks(false);
     setShowCauses(false);
   }
@@ -33,7 +31,7 @@ public final class JsonErrorHandler extends ErrorHandler {
       throws java.io.IOException {
     ApiError error = of(code, message);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    response.write(true, ByteBuffer.wrap(mapper.writeValueAsString(error).getBytes(StandardCharsets.UTF_8)), callback);
+    response.write(true, ByteBuffer.wrap(Json.MAPPER.writeValueAsString(error).getBytes(StandardCharsets.UTF_8)), callback);
   }
 
   /**

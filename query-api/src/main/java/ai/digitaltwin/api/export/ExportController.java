@@ -1,12 +1,12 @@
 package ai.digitaltwin.api.export;
 
 import ai.digitaltwin.api.http.Csv;
+import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Params;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.twin.TwinRef;
 import ai.digitaltwin.schemas.Tables;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,18 +24,16 @@ public final class ExportController {
 
   private final ExportService exports;
   private final Clock clock;
-  private final ObjectMapper mapper;
 
-  public ExportController(ExportService exports, Clock clock, ObjectMapper mapper) {
+  public ExportController(ExportService exports, Clock clock) {
     this.exports = exports;
     this.clock = clock;
-    this.mapper = mapper;
   }
 
   /** The JSON body, rows written as DuckDB returns them rather than built as maps first. */
   private byte[] json(String id, String table, Window window) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-    try (JsonGenerator out = mapper.createGenerator(bytes)) {
+    try (JsonGenerator out = Json.MAPPER.createGenerator(bytes)) {
       out.writeStartObject();
       out.writeStringField("twin_id", id);
       out.writeStringField("table", table);

@@ -22,9 +22,12 @@ import io.javalin.http.Context;
  * every malformed body into a 400 naming the field.
  */
 public final class Json {
+  /** The mapper of every body the API reads and writes (thread-safe once configured). */
+  public static final ObjectMapper MAPPER = mapper();
+
   private Json() {}
 
-  public static ObjectMapper mapper() {
+  private static ObjectMapper mapper() {
     // Schubfach for doubles: the shortest text that reads back as the same double, at a fraction of the
     // cost of Double.toString, which was a tenth of a 1,440-row export's time
     ObjectMapper mapper = new ObjectMapper(JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build());
@@ -43,13 +46,13 @@ public final class Json {
   }
 
   /** The body as {@code type}; 400 when it is empty, not JSON, or has unknown or mistyped fields. */
-  public static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
+  public static <T> T body(Context ctx, Class<T> type) {
     String body = ctx.body();
     if (body == null || body.isBlank()) {
       throw ApiException.badRequest("Request body must be a JSON object", null);
     }
     try {
-      T value = mapper.readValue(body, type);
+      T value = MAPPER.readValue(body, type);
       if (value == null) {
         throw ApiException.badRequest("Request body must be a JSON object", null);
       }
@@ -66,9 +69,9 @@ public final class Json {
   }
 
   /** The body as a JSON tree; 400 when it is not JSON. */
-  public static JsonNode tree(Context ctx, ObjectMapper mapper) {
+  public static JsonNode tree(Context ctx) {
     try {
-      JsonNode node = mapper.readTree(ctx.body());
+      JsonNode node = MAPPER.readTree(ctx.body());
       if (node == null || node.isMissingNode()) {
         throw ApiException.badRequest("Request body must be JSON", null);
       }

@@ -12,7 +12,6 @@ import ai.digitaltwin.api.twin.TwinRef;
 import ai.digitaltwin.api.twin.TwinService;
 import ai.digitaltwin.schemas.HealthEvent;
 import ai.digitaltwin.schemas.Topics;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +38,6 @@ public final class IngestController {
   private final ImportedTwins imported;
   private final TwinHistory history;
   private final EventProducer events;
-  private final ObjectMapper mapper;
   private final Clock clock;
 
   /** The body of {@code PUT /twins/{id}/import}: what the person says of themselves, each optional. */
@@ -59,12 +57,11 @@ public final class IngestController {
   public record Ensured(String twinId, boolean created, Twin twin) {}
 
   public IngestController(
-      TwinService twins, ImportedTwins imported, TwinHistory history, EventProducer events, ObjectMapper mapper, Clock clock) {
+      TwinService twins, ImportedTwins imported, TwinHistory history, EventProducer events, Clock clock) {
     this.twins = twins;
     this.imported = imported;
     this.history = history;
     this.events = events;
-    this.mapper = mapper;
     this.clock = clock;
   }
 
@@ -79,7 +76,7 @@ public final class IngestController {
     if (!SOURCES.contains(source)) {
       throw ApiException.badRequest("source must be wearable or import, got '" + source + "'", "source");
     }
-    List<Map<String, String>> rows = csv ? ReadingRows.fromCsv(ctx.body()) : ReadingRows.fromJson(Json.tree(ctx, mapper));
+    List<Map<String, String>> rows = csv ? ReadingRows.fromCsv(ctx.body()) : ReadingRows.fromJson(Json.tree(ctx));
     Instant latest = clock.instant().plus(CLOCK_SKEW);
     List<EventProducer.Keyed<HealthEvent>> valid = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
@@ -129,7 +126,7 @@ public final class IngestController {
   public void ensureImported(Context ctx) {
     String twinId = TwinGate.id(ctx);
     Principal caller = Principal.of(ctx);
-    ImportedTwin given = ctx.body().isBlank() ? new ImportedTwin(null, null) : Json.body(ctx, mapper, ImportedTwin.class);
+    ImportedTwin given = ctx.body().isBlank() ? new ImportedTwin(null, null) : Json.body(ctx, ImportedTwin.class);
     history.refreshNow();
     boolean created = imported.ensure(twinId, caller, given.name(), given.timezone());
     ctx.status(created ? 201 : 200).json(new Ensured(twinId, created, twins.get(twins.registry(twinId))));

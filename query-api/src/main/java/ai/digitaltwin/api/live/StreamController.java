@@ -1,8 +1,8 @@
 package ai.digitaltwin.api.live;
 
 import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.twin.TwinRef;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
@@ -15,11 +15,9 @@ import org.apache.avro.generic.IndexedRecord;
  */
 public final class StreamController {
   private final LiveFeed feed;
-  private final ObjectMapper mapper;
 
-  public StreamController(LiveFeed feed, ObjectMapper mapper) {
+  public StreamController(LiveFeed feed) {
     this.feed = feed;
-    this.mapper = mapper;
   }
 
   public void stream(Context ctx) throws Exception {
@@ -46,6 +44,6 @@ public final class StreamController {
   }
 
   private String json(Object event) {
-    return AvroJson.of((IndexedRecord) event, mapper);
+    return AvroJson.of((IndexedRecord) event, Json.MAPPER);
   }
 }

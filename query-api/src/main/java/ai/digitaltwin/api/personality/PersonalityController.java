@@ -9,7 +9,6 @@ import ai.digitaltwin.api.twin.TwinRef;
 import ai.digitaltwin.api.twin.TwinRequest;
 import ai.digitaltwin.api.twin.TwinService;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -25,15 +24,13 @@ public final class PersonalityController {
   private final TwinService twins;
   private final TwinEdits edits;
   private final Clock clock;
-  private final ObjectMapper mapper;
 
   public PersonalityController(
-      PersonalityService personality, TwinService twins, TwinEdits edits, Clock clock, ObjectMapper mapper) {
+      PersonalityService personality, TwinService twins, TwinEdits edits, Clock clock) {
     this.personality = personality;
     this.twins = twins;
     this.edits = edits;
     this.clock = clock;
-    this.mapper = mapper;
   }
 
   /** {@code GET /twins/{id}/personality}: over the last 90 days by default. */
@@ -50,16 +47,16 @@ public final class PersonalityController {
    */
   public void questionnaire(Context ctx) {
     TwinRef twin = TwinRef.of(ctx);
-    JsonNode body = Json.tree(ctx, mapper);
+    JsonNode body = Json.tree(ctx);
     if (!body.isObject()) {
       throw ApiException.badRequest("Request body must be a JSON object with answers", null);
     }
     Map<String, Double> scores = Bfi10.score(body.get("answers"));
-    ObjectNode merged = mapper.createObjectNode();
-    merged.set("profile", mapper.valueToTree(twin.row().profile().namedOr(twin.id())));
-    merged.set("personality", mapper.valueToTree(scores));
+    ObjectNode merged = Json.MAPPER.createObjectNode();
+    merged.set("profile", Json.MAPPER.valueToTree(twin.row().profile().namedOr(twin.id())));
+    merged.set("personality", Json.MAPPER.valueToTree(scores));
     merged.put("reason", "bfi-10");
-    TwinRequest request = mapper.convertValue(merged, TwinRequest.class);
+    TwinRequest request = Json.MAPPER.convertValue(merged, TwinRequest.class);
     edits.save(twin, request);
     ctx.json(new Scored("bfi-10", scores, twins.get(twins.registry(twin.id()))));
   }

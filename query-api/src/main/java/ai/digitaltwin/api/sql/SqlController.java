@@ -5,7 +5,6 @@ import ai.digitaltwin.api.auth.Role;
 import ai.digitaltwin.api.history.QueryResult;
 import ai.digitaltwin.api.http.Csv;
 import ai.digitaltwin.api.http.Json;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -15,16 +14,14 @@ public final class SqlController {
   public record SqlRequest(String sql, Integer limit) {}
 
   private final SqlSandbox sandbox;
-  private final ObjectMapper mapper;
 
-  public SqlController(SqlSandbox sandbox, ObjectMapper mapper) {
+  public SqlController(SqlSandbox sandbox) {
     this.sandbox = sandbox;
-    this.mapper = mapper;
   }
 
   public void query(Context ctx) {
     Principal.of(ctx).require(Role.ANALYST, Role.ADMIN);
-    SqlRequest body = Json.body(ctx, mapper, SqlRequest.class);
+    SqlRequest body = Json.body(ctx, SqlRequest.class);
     SqlSandbox.Answer answer = sandbox.run(body.sql(), body.limit());
     String accept = ctx.header("Accept");
     if (accept != null && accept.contains("text/csv")) {

@@ -5,7 +5,6 @@ import ai.digitaltwin.api.error.ApiException;
 import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Params;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 
@@ -17,13 +16,11 @@ public final class TwinController {
   private final TwinService twins;
   private final TwinWriter writer;
   private final TwinEdits edits;
-  private final ObjectMapper mapper;
 
-  public TwinController(TwinService twins, TwinWriter writer, TwinEdits edits, ObjectMapper mapper) {
+  public TwinController(TwinService twins, TwinWriter writer, TwinEdits edits) {
     this.twins = twins;
     this.writer = writer;
     this.edits = edits;
-    this.mapper = mapper;
   }
 
   public void list(Context ctx) {
@@ -54,7 +51,7 @@ public final class TwinController {
 
   public void create(Context ctx) {
     Principal caller = Principal.of(ctx);
-    TwinRequest body = Json.body(ctx, mapper, TwinRequest.class);
+    TwinRequest body = Json.body(ctx, TwinRequest.class);
     String twinId =
         writer.create(
             caller.username(),
@@ -67,7 +64,7 @@ public final class TwinController {
 
   public void replace(Context ctx) {
     TwinRef twin = TwinRef.of(ctx);
-    edits.save(twin, Json.body(ctx, mapper, TwinRequest.class));
+    edits.save(twin, Json.body(ctx, TwinRequest.class));
     ctx.json(twins.get(twins.registry(twin.id())));
   }
 
@@ -75,13 +72,13 @@ public final class TwinController {
   public void patch(Context ctx) {
     TwinRef twin = TwinRef.of(ctx);
     RegistryRow current = twin.row();
-    JsonNode patch = Json.tree(ctx, mapper);
+    JsonNode patch = Json.tree(ctx);
     if (!patch.isObject()) {
       throw ApiException.badRequest("Request body must be a JSON object", null);
     }
-    ObjectNode merged = mapper.createObjectNode();
-    merged.set("profile", mapper.valueToTree(current.profile()));
-    merged.set("personality", mapper.valueToTree(current.traits()));
+    ObjectNode merged = Json.MAPPER.createObjectNode();
+    merged.set("profile", Json.MAPPER.valueToTree(current.profile()));
+    merged.set("personality", Json.MAPPER.valueToTree(current.traits()));
     for (String part : new String[] {"profile", "personality"}) {
       JsonNode given = patch.get(part);
       if (given != null && !given.isObject()) {
@@ -101,7 +98,7 @@ public final class TwinController {
     });
     TwinRequest body;
     try {
-      body = mapper.treeToValue(merged, TwinRequest.class);
+      body = Json.MAPPER.treeToValue(merged, TwinRequest.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw ApiException.badRequest("Body has unknown or mistyped fields: " + e.getOriginalMessage(), null);
     }

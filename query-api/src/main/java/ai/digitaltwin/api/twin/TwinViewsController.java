@@ -5,11 +5,11 @@ import ai.digitaltwin.api.behavior.BehaviorService;
 import ai.digitaltwin.api.daily.DailyFigure;
 import ai.digitaltwin.api.daily.DailyFigures;
 import ai.digitaltwin.api.error.ApiException;
+import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Params;
 import ai.digitaltwin.api.http.Window;
 import ai.digitaltwin.api.trends.TrendService;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,12 +36,10 @@ public final class TwinViewsController {
 
   private final Views views;
   private final Clock clock;
-  private final ObjectMapper mapper;
 
-  public TwinViewsController(Views views, Clock clock, ObjectMapper mapper) {
+  public TwinViewsController(Views views, Clock clock) {
     this.views = views;
     this.clock = clock;
-    this.mapper = mapper;
   }
 
   public void trends(Context ctx) {
@@ -55,7 +53,7 @@ public final class TwinViewsController {
     Duration span = bucket.equals("hour") ? Duration.ofDays(7) : Duration.ofDays(30);
     Window window = Window.of(ctx, clock, span, Window.MAX_TWIN_VIEW);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * 1024);
-    try (JsonGenerator out = mapper.createGenerator(bytes)) {
+    try (JsonGenerator out = Json.MAPPER.createGenerator(bytes)) {
       views.trends().write(id, metric, bucket, window, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

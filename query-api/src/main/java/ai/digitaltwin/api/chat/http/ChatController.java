@@ -10,7 +10,6 @@ import ai.digitaltwin.api.http.Json;
 import ai.digitaltwin.api.http.Params;
 import ai.digitaltwin.api.twin.RegistryRow;
 import ai.digitaltwin.api.twin.TwinRef;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 
 /**
@@ -25,20 +24,18 @@ public final class ChatController {
   private final ChatExchange exchange;
   private final Personas personas;
   private final ChatLog log;
-  private final ObjectMapper mapper;
 
-  public ChatController(ChatExchange exchange, Personas personas, ChatLog log, ObjectMapper mapper) {
+  public ChatController(ChatExchange exchange, Personas personas, ChatLog log) {
     this.exchange = exchange;
     this.personas = personas;
     this.log = log;
-    this.mapper = mapper;
   }
 
   /** {@code POST /twins/{id}/chat} {@code {"message": "..."}}. */
   public void chat(Context ctx) {
     long received = System.nanoTime();
     RegistryRow registry = TwinRef.of(ctx).row();
-    String message = message(Json.body(ctx, mapper, ChatRequest.class));
+    String message = message(Json.body(ctx, ChatRequest.class));
     ChatReply reply = exchange.say(() -> personas.of(registry), Principal.of(ctx).username(), message, received);
     // from the request's arrival to the acknowledged write, as processing_ms promises
     ctx.json(ChatResponse.of(reply, (System.nanoTime() - received) / 1_000_000));
