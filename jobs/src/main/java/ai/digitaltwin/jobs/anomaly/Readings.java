@@ -10,26 +10,27 @@ final class Readings {
   /** The activity of a reading that says none. */
   static final String UNKNOWN = "unknown";
 
+  private static final int FIELDS = HealthEvent.getClassSchema().getFields().size();
+
   private Readings() {}
 
   /**
    * The reading as the detectors read it: NaN vitals missing, a missing activity {@value #UNKNOWN}. The
-   * event itself when it has neither (almost always), else a copy: the event goes on to the tables as it
-   * came.
+   * event itself when it has neither, else a copy, field by field of the schema (a wearable's readings
+   * say no activity): the event goes on to the tables as it came.
    */
   static HealthEvent clean(HealthEvent e) {
     if (e.getActivity() != null && !hasNaN(e)) {
       return e;
     }
-    HealthEvent c = HealthEvent.newBuilder(e).build();
-    c.setHeartRate(clean(e.getHeartRate()));
-    c.setSystolicBp(clean(e.getSystolicBp()));
-    c.setDiastolicBp(clean(e.getDiastolicBp()));
-    c.setSpo2(clean(e.getSpo2()));
-    c.setBodyTempC(clean(e.getBodyTempC()));
-    c.setRespRate(clean(e.getRespRate()));
-    c.setHrvMs(clean(e.getHrvMs()));
-    c.setActivity(e.getActivity() == null ? UNKNOWN : e.getActivity());
+    HealthEvent c = new HealthEvent();
+    for (int i = 0; i < FIELDS; i++) {
+      Object value = e.get(i);
+      c.put(i, value instanceof Double d && d.isNaN() ? null : value);
+    }
+    if (c.getActivity() == null) {
+      c.setActivity(UNKNOWN);
+    }
     return c;
   }
 
@@ -61,15 +62,11 @@ final class Readings {
   }
 
   private static boolean hasNaN(HealthEvent e) {
-    return isNaN(e.getHeartRate()) || isNaN(e.getSystolicBp()) || isNaN(e.getDiastolicBp()) || isNaN(e.getSpo2())
-        || isNaN(e.getBodyTempC()) || isNaN(e.getRespRate()) || isNaN(e.getHrvMs());
-  }
-
-  private static boolean isNaN(Double value) {
-    return value != null && value.isNaN();
-  }
-
-  private static Double clean(Double value) {
-    return isNaN(value) ? null : value;
+    for (int i = 0; i < FIELDS; i++) {
+      if (e.get(i) instanceof Double d && d.isNaN()) {
+        return true;
+      }
+    }
+    return false;
   }
 }
