@@ -2,7 +2,6 @@ package ai.digitaltwin.jobs.anomaly;
 
 import ai.digitaltwin.jobs.twin.Ewma;
 import ai.digitaltwin.schemas.HealthEvent;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,7 @@ final class Detectors {
    * day counts twice. A day reported again, or older than the last one, is not judged again.
    */
   private static void reportedRest(DetectorState state, double bpm, long ts, List<Alert> alerts) {
-    LocalDate day = Instant.ofEpochMilli(ts).atZone(state.zoneId()).toLocalDate();
+    LocalDate day = Rest.local(ts, state.zoneId()).toLocalDate();
     List<Long> days = state.reported.days;
     if (!days.isEmpty() && days.get(days.size() - 1) >= day.toEpochDay()) {
       return;
