@@ -1,7 +1,7 @@
 package ai.digitaltwin.api.twin;
 
 import ai.digitaltwin.api.history.Row;
-import ai.digitaltwin.schemas.HealthEvent;
+import ai.digitaltwin.catalog.TableDefinitions;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Collections;
@@ -10,20 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.avro.Schema;
+import org.apache.iceberg.types.Types.NestedField;
 
 /**
  * One health reading as the twin endpoints show it: the columns of a {@code health_events} row but its
- * ids, in table order, each read as the type of its {@link HealthEvent} field ({@code ts} is ISO-8601
- * text). The columns come from the schema, so a vital added there is shown here with no change.
+ * ids and where it was read from Kafka, in table order, each read as its column's type ({@code ts} is
+ * ISO-8601 text). The columns are the table's, derived from the {@code HealthEvent} schema, so a vital
+ * added there is shown here with no change.
  */
 public record Reading(@JsonIgnore Map<String, Object> columns) {
-  private static final Set<String> IDS = Set.of("event_id", "twin_id");
-  private static final List<Schema.Field> FIELDS =
-      HealthEvent.getClassSchema().getFields().stream().filter(f -> !IDS.contains(f.name())).toList();
+  private static final Set<String> NOT_SHOWN =
+      Set.of("event_id", "twin_id", TableDefinitions.KAFKA_PARTITION.name(), TableDefinitions.KAFKA_OFFSET.name());
+  private static final List<NestedField> FIELDS =
+      TableDefinitions.HEALTH_EVENTS.columns().stream().filter(f -> !NOT_SHOWN.contains(f.name())).toList();
 
   /** The columns, in table order, that {@link #of} reads. */
-  public static final String COLUMNS = FIELDS.stream().map(Schema.Field::name).collect(Collectors.joining(", "));
+  public static final String COLUMNS = FIELDS.stream().map(NestedField::name).collect(Collectors.joining(", "));
 
   public Reading {
     columns = Collections.unmodifiableMap(columns);
@@ -31,7 +33,7 @@ public record Reading(@JsonIgnore Map<String, Object> columns) {
 
   public static Reading of(Row row) {
     Map<String, Object> columns = new LinkedHashMap<>();
-    for (Schema.Field field : FIELDS) {
+    for (NestedField field : FIELDS) {
       columns.put(field.name(), value(row, field));
     }
     return new Reading(columns);
@@ -53,11 +55,6 @@ public record Reading(@JsonIgnore Map<String, Object> columns) {
     return (Double) columns.get(column);
   }
 
-  /** A text column's value, or null. */
-  public String text(String column) {
-    return (String) columns.get(column);
-  }
-
   /** This reading with only {@code names} of its columns, in their order (those it has). */
   public Reading only(List<String> names) {
     Map<String, Object> some = new LinkedHashMap<>();
@@ -69,15 +66,11 @@ public record Reading(@JsonIgnore Map<String, Object> columns) {
     return new Reading(some);
   }
 
-  private static Object value(Row row, Schema.Field field) {
-    Schema type = field.schema();
-    if (type.getType() == Schema.Type.UNION) {
-      type = type.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-    }
-    return switch (type.getType()) {
+  private static Object value(Row row, NestedField field) {
+    return switch (field.type().typeId()) {
       case DOUBLE, FLOAT -> row.decimal(field.name());
-      case INT -> row.integer(field.name());
-      case LONG -> type.getLogicalType() == null ? row.whole(field.name()) : row.text(field.name());
+      case INTEGER -> row.integer(field.name());
+      case LONG -> row.whole(field.name());
       default -> row.text(field.name());
     };
   }
